@@ -1,0 +1,59 @@
+package dev.wheelwise.cli;
+
+import dev.wheelwise.ParseError;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code wheelwise} command. Subcommands are thin: they parse options, call the core and
+ * hand the result to a renderer. Exit codes (DESIGN.md): 0 ok; 1 policy tripped; 2 usage or
+ * input error; 3 the index could not be reached or answered badly.
+ */
+@Command(
+    name = "wheelwise",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Which base image should this Python project use, and what does each choice cost?",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      TrainCommand.class,
+    })
+public final class Main implements Runnable {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_POLICY = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_INDEX = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, e.g. 'wheelwise tags --python 3.12'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; used by main and by tests. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof ParseError parse) {
+            commandLine.getErr().println("error: " + parse.render());
+            return EXIT_USAGE;
+          }
+          if (ex instanceof UsageException usage) {
+            commandLine.getErr().println("error: " + usage.getMessage());
+            return EXIT_USAGE;
+          }
+          throw ex;
+        });
+    return cli.execute(args);
+  }
+}
