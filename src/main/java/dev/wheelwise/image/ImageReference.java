@@ -125,13 +125,13 @@ public record ImageReference(String registry, String repository, Optional<String
 
   private static String parseDigest(String text, int start) throws InvalidImageReference {
     String d = text.substring(start);
+    if (d.startsWith("sha256:") && !SHA256_HEX.matcher(d.substring(7)).matches()) {
+      throw error(text, start + 7, Math.max(1, d.length() - 7),
+          "expected 64 lowercase hex digits after 'sha256:', got '" + d.substring(7) + "'");
+    }
     if (!DIGEST.matcher(d).matches()) {
       throw error(text, start, Math.max(1, d.length()),
           "expected a digest after '@' such as sha256:<64 hex digits>, got '" + d + "'");
-    }
-    if (d.startsWith("sha256:") && !SHA256_HEX.matcher(d.substring(7)).matches()) {
-      throw error(text, start + 7, Math.max(1, d.length() - 7),
-          "expected 64 lowercase hex digits after 'sha256:', got " + (d.length() - 7) + " characters");
     }
     return d;
   }
