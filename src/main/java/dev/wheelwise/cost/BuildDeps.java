@@ -359,6 +359,51 @@ public final class BuildDeps {
         false, "no source gives the exact message for " + needs.name() + " without " + first));
   }
 
+  /**
+   * {@link #missing} and {@link #firstError} in one answer that keeps unknown and unusable apart
+   * from satisfied.
+   */
+  public BuildCheck check(
+      BuildNeeds needs, Set<String> installedSystemPackages, Set<String> imageProvidedCompilers, Optional<String> buildBackend) {
+    if (needs.status() == BuildNeeds.Status.NOT_USABLE) {
+      String why = needs.remarks().isEmpty() ? "not usable on this distro" : String.join("; ", needs.remarks());
+      return new BuildCheck.NotUsable(needs, why);
+    }
+    Set<String> missing = missing(needs, installedSystemPackages, imageProvidedCompilers);
+    if (needs.isUnknown()) {
+      return new BuildCheck.Unknown(needs, List.copyOf(missing));
+    }
+    if (missing.isEmpty()) {
+      return new BuildCheck.Satisfied(needs);
+    }
+    BuildError error = firstError(needs, installedSystemPackages, imageProvidedCompilers, buildBackend).orElseThrow();
+    return new BuildCheck.Missing(needs, List.copyOf(missing), error);
+  }
+
+  /**
+   * The system packages a set of builds needs together, in first-seen order, without names a
+   * meta package in the set already pulls in (build-base makes gcc, g++ and musl-dev redundant).
+   * Unknown and unusable builds contribute nothing: check them apart.
+   */
+  public static List<String> combined(List<BuildNeeds> needs, PackageManager pm) {
+    Set<String> all = new LinkedHashSet<>();
+    for (BuildNeeds n : needs) {
+      if (n.packageManager() != pm) {
+        throw new IllegalArgumentException(n.name() + " is written for " + n.packageManager() + ", not " + pm);
+      }
+      all.addAll(n.systemPackages());
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : all) {
+      Set<String> others = new LinkedHashSet<>(all);
+      others.remove(p);
+      if (!provided(pm, others, Set.of()).contains(normalize(pm, p))) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
   private static String humanBytes(long bytes) {
     return bytes >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) : String.format(Locale.ROOT, "%.0f kB", bytes / 1e3);
   }

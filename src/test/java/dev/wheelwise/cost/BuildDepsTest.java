@@ -156,6 +156,32 @@ class BuildDepsTest {
         .isEmpty();
   }
 
+  @Test
+  void combinedLineForTheArticleDropsWhatBuildBaseCovers() {
+    List<BuildNeeds> needs = java.util.stream.Stream.of("numpy", "pandas", "matplotlib", "kiwisolver")
+        .map(n -> deps.buildNeeds(n, PackageManager.APK)).toList();
+    assertThat(BuildDeps.combined(needs, PackageManager.APK))
+        .containsExactly("build-base", "openblas-dev", "pkgconf", "linux-headers", "freetype-dev", "qhull-dev", "libpng-dev");
+    List<BuildNeeds> apt = java.util.stream.Stream.of("pyyaml", "kiwisolver", "lxml")
+        .map(n -> deps.buildNeeds(n, PackageManager.APT)).toList();
+    assertThat(BuildDeps.combined(apt, PackageManager.APT))
+        .containsExactly("libc6-dev", "libyaml-dev", "g++", "libxml2-dev", "libxslt1-dev");
+  }
+
+  @Test
+  void checkKeepsUnknownAndUnusableApartFromSatisfied() {
+    assertThat(deps.check(deps.buildNeeds("cycler", PackageManager.APK), Set.of(), Set.of(), Optional.empty()))
+        .isInstanceOf(BuildCheck.Unknown.class);
+    assertThat(deps.check(deps.buildNeeds("ibm-db", PackageManager.APK), Set.of("build-base"), Set.of(), Optional.empty()))
+        .isInstanceOf(BuildCheck.NotUsable.class);
+    assertThat(deps.check(deps.buildNeeds("pyyaml", PackageManager.APK), Set.of("build-base", "yaml-dev"), Set.of(), Optional.empty()))
+        .isInstanceOf(BuildCheck.Satisfied.class);
+    BuildCheck missing = deps.check(deps.buildNeeds("pyyaml", PackageManager.APK), Set.of(), Set.of(), Optional.empty());
+    assertThat(missing).isInstanceOf(BuildCheck.Missing.class);
+    assertThat(((BuildCheck.Missing) missing).packages()).containsExactly("gcc", "musl-dev", "yaml-dev");
+    assertThat(((BuildCheck.Missing) missing).error().message()).isEqualTo("error: command 'gcc' failed: No such file or directory");
+  }
+
   /** Every parsed name is literally in the knowledge row's column (no invented names). */
   @Test
   void parsedNamesComeFromTheTsv() throws IOException {
