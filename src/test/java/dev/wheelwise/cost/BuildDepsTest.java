@@ -182,6 +182,21 @@ class BuildDepsTest {
     assertThat(((BuildCheck.Missing) missing).error().message()).isEqualTo("error: command 'gcc' failed: No such file or directory");
   }
 
+  @Test
+  void distroPythonWithoutHeadersFailsAtPythonH() {
+    BuildNeeds pyyaml = deps.buildNeeds("pyyaml", PackageManager.APK);
+    Set<String> line = Set.of("gcc", "musl-dev", "yaml-dev");
+    assertThat(deps.missing(pyyaml, line, Set.of(), false)).containsExactly("python3-dev");
+    assertThat(deps.firstError(pyyaml, line, Set.of(), Optional.empty(), false).orElseThrow().message())
+        .isEqualTo("fatal error: Python.h: No such file or directory");
+    assertThat(deps.missing(pyyaml, Set.of("gcc", "musl-dev", "yaml-dev", "python3-dev"), Set.of(), false)).isEmpty();
+    // Without a compiler the compiler error comes first.
+    assertThat(deps.firstError(pyyaml, Set.of(), Set.of(), Optional.empty(), false).orElseThrow().message())
+        .contains("command 'gcc' failed");
+    // Pure-Python builds need no headers.
+    assertThat(deps.missing(deps.buildNeeds("gunicorn", PackageManager.APK), Set.of(), Set.of(), false)).isEmpty();
+  }
+
   /** Every parsed name is literally in the knowledge row's column (no invented names). */
   @Test
   void parsedNamesComeFromTheTsv() throws IOException {
