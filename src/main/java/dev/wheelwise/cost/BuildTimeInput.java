@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record BuildTimeInput(String name, OptionalLong sdistBytes, Set<Toolchain> toolchains, Parallelism parallelism) {
   public BuildTimeInput {
-    Objects.requireNonNull(name, "name");
+    name = dev.wheelwise.pep508.Names.canonicalize(Objects.requireNonNull(name, "name"));
     Objects.requireNonNull(sdistBytes, "sdistBytes");
     toolchains = Set.copyOf(toolchains);
     Objects.requireNonNull(parallelism, "parallelism");

@@ -81,7 +81,7 @@ public final class CompileObservations {
     } else if (LOWER.contains(r.kind())) {
       use = Observation.Use.CHECK;
       hi = OptionalDouble.empty();
-      why = r.kind() + ": at least " + r.secondsLow() + " s";
+      why = r.kind() + ": at least " + Observation.fmt(r.secondsLow()) + " s";
     } else if (r.kind().equals("upper_bound")) {
       use = Observation.Use.CHECK;
       lo = OptionalDouble.empty();
@@ -92,8 +92,8 @@ public final class CompileObservations {
         double total = hi.getAsDouble();
         lo = OptionalDouble.of(r.secondsLow() - baseline.secondsHigh());
         use = Observation.Use.FIT;
-        why = "whole build " + r.secondsLow() + "–" + total + " s minus the same install from wheels ("
-            + baseline.secondsHigh() + " s, compile-times.tsv:" + baseline.line() + ")";
+        why = "whole build " + Observation.fmt(total) + " s minus the same install from wheels ("
+            + Observation.fmt(baseline.secondsHigh()) + " s, compile-times.tsv:" + baseline.line() + ")";
       } else {
         lo = OptionalDouble.empty();
         use = Observation.Use.CHECK;

@@ -61,7 +61,7 @@ public record Observation(
     return lo.equals(hi) ? lo + " s" : lo + "–" + hi + " s";
   }
 
-  private static String fmt(double s) {
+  static String fmt(double s) {
     return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
   }
 }
