@@ -114,7 +114,7 @@ public final class BuildDeps {
   private static BuildNeeds unknown(String name, PackageManager pm, Set<Toolchain> inferred, String inference) {
     return new BuildNeeds(
         name, pm, BuildNeeds.Status.UNKNOWN, Set.of(), List.of(), List.of(), List.of(), List.of(), "", List.of(),
-        false, List.of(), inferred, Optional.of(inference), Optional.empty());
+        false, List.of(), inferred, Optional.of(inference), Optional.empty(), Optional.empty());
   }
 
   private static BuildNeeds fromRow(String name, PackageManager pm, BuildDepsRow row, Optional<String> family) {
@@ -139,7 +139,8 @@ public final class BuildDeps {
         unverified,
         Set.of(),
         Optional.empty(),
-        family);
+        family,
+        Optional.ofNullable(row.toolchainDetail()));
   }
 
   // ------------------------------------------------------------ what installed packages provide

@@ -97,6 +97,8 @@ class BuildDepsTest {
     assertThat(deps.buildNeeds("pillow", PackageManager.APK).unverifiedClaims()).isTrue();
     assertThat(deps.buildNeeds("thinc", PackageManager.APK).systemPackages()).containsExactly("build-base");
     assertThat(deps.buildNeeds("numpy", PackageManager.APK).sources()).anyMatch(s -> s.startsWith("APK:community/py3-numpy"));
+    assertThat(deps.buildNeeds("bcrypt", PackageManager.APK).toolchainDetail()).hasValue("rust (>=4.0); c (<4.0 via cffi)");
+    assertThat(deps.buildNeeds("numpy", PackageManager.APK).toolchainDetail()).isEmpty();
   }
 
   @Test
