@@ -1,5 +1,8 @@
 package dev.wheelwise.index;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -36,6 +39,24 @@ public final class FallbackSource implements ProjectSource {
       }
     }
     return snapshot.project(name);
+  }
+
+  @Override
+  public Map<String, FetchOutcome> projects(Collection<String> names, Consumer<FetchEvent> progress) {
+    Map<String, FetchOutcome> live = fellBack.get() ? Map.of() : this.live.projects(names, progress);
+    Map<String, FetchOutcome> out = new LinkedHashMap<>();
+    for (String n : names) {
+      String canonical = dev.wheelwise.pep508.Names.canonicalize(n);
+      FetchOutcome o = live.get(canonical);
+      if (o == null || (o.error().isPresent() && o.error().get().unreachable())) {
+        if (o != null && fellBack.compareAndSet(false, true)) {
+          notices.accept("notice: " + o.error().get().getMessage() + "; using " + snapshot.describe() + " instead");
+        }
+        o = FetchOutcome.of(canonical, snapshot);
+      }
+      out.put(canonical, o);
+    }
+    return out;
   }
 
   /** True once the snapshot has stood in for the index. */

@@ -27,9 +27,6 @@ import java.util.function.Consumer;
  */
 public final class IndexClient implements ProjectSource, AutoCloseable {
 
-  /** The answer for one project in a batch: a page, "not found", or the error. */
-  public record Outcome(String name, Optional<ProjectPage> page, Optional<IndexError> error) {}
-
   private final IndexSettings settings;
   private final HttpSettings http;
   private final HttpFetcher fetcher;
@@ -82,7 +79,8 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
   }
 
   /** Fetches many projects with at most {@code parallelism} requests in flight. */
-  public Map<String, Outcome> projects(Collection<String> names, Consumer<FetchEvent> progress) {
+  @Override
+  public Map<String, FetchOutcome> projects(Collection<String> names, Consumer<FetchEvent> progress) {
     Set<String> unique = new LinkedHashSet<>();
     names.forEach(n -> unique.add(Names.canonicalize(n)));
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(http.parallelism(), Math.max(1, unique.size())), r -> {
@@ -91,22 +89,22 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
       return t;
     });
     AtomicInteger done = new AtomicInteger();
-    Map<String, Future<Outcome>> futures = new LinkedHashMap<>();
+    Map<String, Future<FetchOutcome>> futures = new LinkedHashMap<>();
     try {
       for (String n : unique) {
         futures.put(n, pool.submit(() -> {
-          Outcome o;
+          FetchOutcome o;
           try {
-            o = new Outcome(n, project(n), Optional.empty());
+            o = new FetchOutcome(n, project(n), Optional.empty());
           } catch (IndexError e) {
-            o = new Outcome(n, Optional.empty(), Optional.of(e));
+            o = new FetchOutcome(n, Optional.empty(), Optional.of(e));
           }
           progress.accept(new FetchEvent(n, done.incrementAndGet(), unique.size()));
           return o;
         }));
       }
-      Map<String, Outcome> out = new LinkedHashMap<>();
-      for (Map.Entry<String, Future<Outcome>> e : futures.entrySet()) {
+      Map<String, FetchOutcome> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<FetchOutcome>> e : futures.entrySet()) {
         try {
           out.put(e.getKey(), e.getValue().get());
         } catch (ExecutionException ex) {

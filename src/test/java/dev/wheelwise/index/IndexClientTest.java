@@ -47,11 +47,11 @@ class IndexClientTest {
   @Test
   void everyCorpusProjectComesBackFileForFileOverJson() {
     try (IndexClient c = client(server.base() + "/simple", fast())) {
-      Map<String, IndexClient.Outcome> all = c.projects(server.corpusPages.keySet(), e -> {});
+      Map<String, FetchOutcome> all = c.projects(server.corpusPages.keySet(), e -> {});
       assertThat(all).hasSize(server.corpusPages.size()).hasSizeGreaterThan(30);
       int files = 0;
       for (Map.Entry<String, JsonNode> e : server.corpusPages.entrySet()) {
-        IndexClient.Outcome o = all.get(e.getKey());
+        FetchOutcome o = all.get(e.getKey());
         assertThat(o.error()).as(e.getKey()).isEmpty();
         ProjectPage page = o.page().orElseThrow();
         JsonNode expected = e.getValue().get("files");
