@@ -92,12 +92,17 @@ final class HttpFetcher implements AutoCloseable {
         throw new IndexError(url, "HTTP " + r.code() + " redirect without a Location header");
       }
       String next = Urls.resolve(current, location);
-      if (current.startsWith("https:") && next.startsWith("http:")) {
+      if (isDowngrade(current, next)) {
         throw new IndexError(url, "refused redirect from https to plain http (" + Redaction.redactUrl(next) + ")");
       }
       current = next;
     }
     throw new IndexError(url, "more than " + MAX_REDIRECTS + " redirects");
+  }
+
+  /** https to plain http would expose what https protected; pip's requests refuses it too for credentials. */
+  static boolean isDowngrade(String from, String to) {
+    return from.regionMatches(true, 0, "https:", 0, 6) && to.regionMatches(true, 0, "http:", 0, 5);
   }
 
   private static boolean isRedirect(int code) {
