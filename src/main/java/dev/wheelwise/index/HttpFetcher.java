@@ -149,7 +149,7 @@ final class HttpFetcher implements AutoCloseable {
       } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
         last = new IndexError(url, "cannot connect: " + Redaction.redactText(String.valueOf(e.getMessage())), e).markUnreachable();
       } catch (InterruptedIOException e) {
-        last = new IndexError(url, "timed out after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + e.getMessage(), e);
+        last = new IndexError(url, "timed out after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + Redaction.redactText(String.valueOf(e.getMessage())), e);
       } catch (IOException e) {
         last = new IndexError(url, "connection failed: " + Redaction.redactText(String.valueOf(e.getMessage())), e);
       }

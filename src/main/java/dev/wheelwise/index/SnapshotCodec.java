@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +95,7 @@ public final class SnapshotCodec {
     List<String> inputs = new ArrayList<>();
     root.path("inputs").forEach(i -> inputs.add(i.asText()));
     Map<String, Map<String, Snapshot.VersionFacts>> projects = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("projects").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
+    for (Map.Entry<String, JsonNode> p : root.path("projects").properties()) {
       projects.put(p.getKey(), readProject(p.getValue()));
     }
     return new Snapshot(root.path("date").asText(), inputs, projects, readDates(root.path("releaseDates")));
@@ -105,8 +103,7 @@ public final class SnapshotCodec {
 
   static Map<String, Snapshot.VersionFacts> readProject(JsonNode project) {
     Map<String, Snapshot.VersionFacts> versions = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> vt = project.fields(); vt.hasNext(); ) {
-      Map.Entry<String, JsonNode> v = vt.next();
+    for (Map.Entry<String, JsonNode> v : project.properties()) {
       List<DistFile> files = new ArrayList<>();
       v.getValue().path("files").forEach(f -> files.add(readFile(f)));
       List<String> deps = new ArrayList<>();
@@ -119,10 +116,9 @@ public final class SnapshotCodec {
 
   static Map<String, Map<String, ReleaseDate>> readDates(JsonNode node) {
     Map<String, Map<String, ReleaseDate>> dates = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
+    for (Map.Entry<String, JsonNode> p : node.properties()) {
       Map<String, ReleaseDate> versions = new LinkedHashMap<>();
-      p.getValue().fields().forEachRemaining(v -> versions.put(v.getKey(),
+      p.getValue().properties().forEach(v -> versions.put(v.getKey(),
           new ReleaseDate(LocalDate.parse(v.getValue().path("date").asText()), v.getValue().path("source").asText(), v.getValue().path("note").asText())));
       dates.put(p.getKey(), versions);
     }
@@ -131,7 +127,7 @@ public final class SnapshotCodec {
 
   private static DistFile readFile(JsonNode f) {
     Map<String, String> hashes = new TreeMap<>();
-    f.path("hashes").fields().forEachRemaining(e -> hashes.put(e.getKey(), e.getValue().asText()));
+    f.path("hashes").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asText()));
     Yanked yanked = !f.has("yanked") ? Yanked.UNKNOWN : f.get("yanked").isNull() ? Yanked.NO : Yanked.yes(f.get("yanked").asText());
     return new DistFile(
         f.path("filename").asText(),
