@@ -99,18 +99,24 @@ public final class LazySnapshot implements ProjectSource {
   @Override
   public Optional<ProjectPage> project(String name) {
     String canonical = Names.canonicalize(name);
+    return versions(canonical).flatMap(v -> new Snapshot(date, java.util.List.of(), Map.of(canonical, v), Map.of()).page(canonical));
+  }
+
+  /**
+   * Every version's facts for a project (files, and the dependencies a lockfile recorded),
+   * keyed by normalized version; empty when the snapshot does not know the project.
+   */
+  public Optional<Map<String, Snapshot.VersionFacts>> versions(String name) {
+    String canonical = Names.canonicalize(name);
     long[] span = spans.get(canonical);
     if (span == null) {
       return Optional.empty();
     }
-    JsonNode node;
     try {
-      node = MAPPER.readTree(json, (int) span[0], (int) (span[1] - span[0]));
+      return Optional.of(SnapshotCodec.readProject(MAPPER.readTree(json, (int) span[0], (int) (span[1] - span[0]))));
     } catch (IOException e) {
       throw new IllegalStateException("snapshot entry for " + canonical + " is unreadable", e);
     }
-    Snapshot one = new Snapshot(date, java.util.List.of(), Map.of(canonical, SnapshotCodec.readProject(node)), Map.of());
-    return one.page(canonical);
   }
 
   @Override

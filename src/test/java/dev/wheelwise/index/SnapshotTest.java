@@ -56,6 +56,7 @@ class SnapshotTest {
       assertThat(lazy.project(name).equals(fresh.snapshot().page(name))).as(name).isTrue();
     }
     assertThat(lazy.project("Python_Dateutil")).isPresent();
+    assertThat(lazy.versions("a2wsgi").orElseThrow().get("1.10.7").dependencies()).containsExactly("typing-extensions; python_version < \"3.11\"");
     assertThat(lazy.project("no-such-project")).isEmpty();
   }
 
