@@ -1,0 +1,275 @@
+package dev.wheelwise.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.wheelwise.pep440.Version;
+import dev.wheelwise.pep508.Names;
+import dev.wheelwise.tags.InvalidSdistFilename;
+import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.SdistFilename;
+import dev.wheelwise.tags.WheelFilename;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Builds a {@link Snapshot} from folders of lockfiles (uv.lock, poetry.lock with its file
+ * lists, pdm.lock, pylock.toml) and of PEP 691 project pages, plus {@code release-dates.tsv}.
+ * Only files from PyPI or a PyPI mirror are taken. URLs are not kept: offline answers never
+ * download, and the random path parts would double the snapshot's size.
+ * Where sources disagree on a fact the first one read wins (inputs are read in sorted path
+ * order, so the result is the same every time); a lockfile that gives one file name two
+ * different hashes is not trusted for that file.
+ */
+public final class SnapshotBuilder {
+
+  /** The snapshot and what was left out, with why. */
+  public record Result(Snapshot snapshot, List<String> skipped) {}
+
+  private static final TomlMapper TOML = new TomlMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, Map<String, VersionAcc>> projects = new TreeMap<>();
+  private final Map<String, Map<String, ReleaseDate>> dates = new TreeMap<>();
+  private final List<String> inputs = new ArrayList<>();
+  private final List<String> skipped = new ArrayList<>();
+
+  private static final class FileAcc {
+    Long size;
+    Instant uploadTime;
+    String requiresPython;
+    final Map<String, String> hashes = new TreeMap<>();
+  }
+
+  private static final class VersionAcc {
+    final Map<String, FileAcc> files = new LinkedHashMap<>();
+    boolean complete;
+    List<String> dependencies;
+    String dependenciesFrom;
+  }
+
+  public static Result build(List<Path> dirs) throws IOException {
+    SnapshotBuilder b = new SnapshotBuilder();
+    for (Path dir : dirs) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path file : files) {
+        String label = dir.getFileName() + "/" + dir.relativize(file).toString().replace('\\', '/');
+        b.read(file, label);
+      }
+    }
+    return new Result(b.snapshot(), b.skipped);
+  }
+
+  private void read(Path file, String label) throws IOException {
+    String name = file.getFileName().toString();
+    try {
+      boolean used;
+      if (name.equals("uv.lock")) {
+        used = addAll(LockFacts.uv(TOML.readTree(file.toFile())), label);
+      } else if (name.equals("poetry.lock")) {
+        used = addAll(LockFacts.poetry(TOML.readTree(file.toFile())), label);
+      } else if (name.equals("pdm.lock")) {
+        used = addAll(LockFacts.pdm(TOML.readTree(file.toFile())), label);
+      } else if (name.matches("pylock(\\.[^.]+)?\\.toml")) {
+        used = addAll(LockFacts.pylock(TOML.readTree(file.toFile())), label);
+      } else if (name.equals("release-dates.tsv")) {
+        used = readDates(Files.readString(file, StandardCharsets.UTF_8), label);
+      } else if (name.endsWith(".json")) {
+        JsonNode page = JSON.readTree(file.toFile());
+        used = page.has("meta") && page.has("files") && page.has("name") && readPage(page, Files.readAllBytes(file), label);
+      } else {
+        return;
+      }
+      if (used) {
+        inputs.add(label);
+      }
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      skipped.add(label + ": cannot parse: " + e.getOriginalMessage());
+    }
+  }
+
+  // ---- PEP 691 pages (index-facts): null stays unknown; yanked=false there is not a verified fact
+  private boolean readPage(JsonNode page, byte[] raw, String label) {
+    ProjectPage parsed;
+    try {
+      parsed = new SimpleJsonTranslator().translate(raw, "file:" + label, Source.snapshot("build"), false);
+    } catch (IndexError e) {
+      skipped.add(label + ": " + e.reason());
+      return false;
+    }
+    Map<String, List<LockFacts.Fact>> byVersion = new LinkedHashMap<>();
+    for (DistFile f : parsed.files()) {
+      Optional<String> v = versionOf(f.filename());
+      if (v.isEmpty()) {
+        skipped.add(label + ": " + f.filename() + ": not a wheel or sdist name");
+        continue;
+      }
+      byVersion.computeIfAbsent(v.get(), k -> new ArrayList<>()).add(new LockFacts.Fact(f.filename(), f.url().orElse(null),
+          f.size().isPresent() ? f.size().getAsLong() : null, f.uploadTime().orElse(null), f.requiresPython().orElse(null), f.hashes()));
+    }
+    boolean any = false;
+    for (Map.Entry<String, List<LockFacts.Fact>> e : byVersion.entrySet()) {
+      any |= add(parsed.name(), e.getKey(), e.getValue(), List.of(), label);
+    }
+    JsonNode complete = page.path("versionsComplete");
+    complete.properties().forEach(e -> {
+      if (e.getValue().asBoolean(false)) {
+        VersionAcc acc = projects.getOrDefault(parsed.name(), Map.of()).get(normalize(e.getKey()));
+        if (acc != null) {
+          acc.complete = true;
+        }
+      }
+    });
+    return any;
+  }
+
+  // ---- release-dates.tsv: project version date source note
+  private boolean readDates(String text, String label) {
+    boolean any = false;
+    String[] lines = text.split("\\R");
+    for (int i = 1; i < lines.length; i++) {
+      String[] cols = lines[i].split("\t", -1);
+      if (cols.length < 4 || lines[i].isBlank()) {
+        continue;
+      }
+      try {
+        dates.computeIfAbsent(Names.canonicalize(cols[0]), k -> new TreeMap<>())
+            .putIfAbsent(normalize(cols[1]), new ReleaseDate(LocalDate.parse(cols[2]), cols[3], cols.length > 4 ? cols[4] : ""));
+        any = true;
+      } catch (DateTimeParseException e) {
+        skipped.add(label + ":" + (i + 1) + ": invalid date '" + cols[2] + "'");
+      }
+    }
+    return any;
+  }
+
+  private boolean addAll(List<LockFacts.Entry> entries, String label) {
+    boolean any = false;
+    for (LockFacts.Entry e : entries) {
+      any |= add(e.project(), e.version(), e.files(), e.dependencies(), label);
+    }
+    return any;
+  }
+
+  /** Adds one source's files for one version; returns whether anything was taken. */
+  private boolean add(String project, String version, List<LockFacts.Fact> facts, List<String> deps, String label) {
+    String name = Names.canonicalize(project);
+    String v = normalize(version);
+    // A lockfile naming one file with two hashes is wrong about it (pipenv's early pylock output).
+    Map<String, Set<String>> shaByName = new HashMap<>();
+    facts.forEach(f -> {
+      if (f.filename() != null && f.hashes().get("sha256") != null) {
+        shaByName.computeIfAbsent(f.filename(), k -> new HashSet<>()).add(f.hashes().get("sha256"));
+      }
+    });
+    boolean any = false;
+    Set<String> reported = new HashSet<>();
+    for (LockFacts.Fact f : facts) {
+      if (f.filename() == null) {
+        continue;
+      }
+      if (shaByName.getOrDefault(f.filename(), Set.of()).size() > 1) {
+        if (reported.add(f.filename())) {
+          skipped.add(label + ": " + f.filename() + " listed with " + shaByName.get(f.filename()).size() + " different sha256");
+        }
+        continue;
+      }
+      Optional<String> fileVersion = versionOf(f.filename());
+      if (fileVersion.isEmpty() || !fileVersion.get().equals(v) || !nameOf(f.filename()).equals(name)) {
+        skipped.add(label + ": " + f.filename() + " is not a file of " + name + " " + v);
+        continue;
+      }
+      FileAcc acc = projects.computeIfAbsent(name, k -> new TreeMap<>()).computeIfAbsent(v, k -> new VersionAcc())
+          .files.computeIfAbsent(f.filename(), k -> new FileAcc());
+      if (acc.size == null) {
+        acc.size = f.size();
+      }
+      if (acc.uploadTime == null) {
+        acc.uploadTime = f.uploadTime();
+      }
+      if (acc.requiresPython == null) {
+        acc.requiresPython = f.requiresPython();
+      }
+      f.hashes().forEach(acc.hashes::putIfAbsent);
+      any = true;
+    }
+    if (any && !deps.isEmpty()) {
+      VersionAcc va = projects.get(name).get(v);
+      if (va.dependencies == null) {
+        va.dependencies = List.copyOf(deps);
+        va.dependenciesFrom = label;
+      }
+    }
+    return any;
+  }
+
+  private Snapshot snapshot() {
+    Map<String, Map<String, Snapshot.VersionFacts>> out = new TreeMap<>();
+    Instant newest = null;
+    for (Map.Entry<String, Map<String, VersionAcc>> p : projects.entrySet()) {
+      Map<String, Snapshot.VersionFacts> versions = new TreeMap<>();
+      for (Map.Entry<String, VersionAcc> v : p.getValue().entrySet()) {
+        List<DistFile> files = new ArrayList<>();
+        for (Map.Entry<String, FileAcc> f : new TreeMap<>(v.getValue().files).entrySet()) {
+          FileAcc a = f.getValue();
+          files.add(new DistFile(f.getKey(), Optional.empty(), a.hashes, Optional.ofNullable(a.requiresPython),
+              DistFile.CoreMetadataRef.NONE, Yanked.UNKNOWN, a.size == null ? OptionalLong.empty() : OptionalLong.of(a.size),
+              Optional.ofNullable(a.uploadTime)));
+          if (a.uploadTime != null && (newest == null || a.uploadTime.isAfter(newest))) {
+            newest = a.uploadTime;
+          }
+        }
+        VersionAcc va = v.getValue();
+        versions.put(v.getKey(), new Snapshot.VersionFacts(va.complete, files,
+            va.dependencies == null ? List.of() : va.dependencies, Optional.ofNullable(va.dependenciesFrom)));
+      }
+      out.put(p.getKey(), versions);
+    }
+    String date = newest == null ? "unknown" : LocalDate.ofInstant(newest, ZoneOffset.UTC).toString();
+    return new Snapshot(date, inputs, out, dates);
+  }
+
+  static String normalize(String version) {
+    Version v = Version.tryParse(version);
+    return v == null ? version : v.toString();
+  }
+
+  static Optional<String> versionOf(String filename) {
+    try {
+      if (filename.endsWith(".whl")) {
+        return Optional.of(WheelFilename.parse(filename).version().toString());
+      }
+      return Optional.of(SdistFilename.parse(filename).version().toString());
+    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String nameOf(String filename) {
+    try {
+      return filename.endsWith(".whl") ? WheelFilename.parse(filename).name() : SdistFilename.parse(filename).name();
+    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
+      return "";
+    }
+  }
+}
