@@ -135,7 +135,7 @@ final class DockerfileCommand implements Callable<Integer> {
         out.append(" -> ").append(s.base());
       }
       if (s.baseStage() != null) {
-        out.append(" (stage ").append(s.baseStage()).append(", image ").append(s.image()).append(')');
+        out.append(" (stage ").append(s.baseStage()).append(", image ").append(s.image() == null ? "unknown" : s.image()).append(')');
       }
       out.append('\n');
       for (Step step : s.steps()) {
@@ -147,7 +147,8 @@ final class DockerfileCommand implements Callable<Integer> {
           }
           for (DependencyInput in : p.inputs()) {
             out.append(" [").append(in.kind()).append(' ').append(in.argument()).append(" <- ")
-                .append(in.contextPath() == null ? "not from context" : in.contextPath()).append(']');
+                .append(in.contextPath() == null ? "untraced" : in.contextPath())
+                .append(Boolean.FALSE.equals(in.inContext()) ? " (absent from context)" : "").append(']');
           }
           if (p.selection().noCache()) {
             out.append(" (no cache)");

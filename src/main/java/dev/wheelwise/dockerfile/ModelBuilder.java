@@ -235,8 +235,14 @@ final class ModelBuilder {
     return words.isEmpty() ? raw : words.get(0);
   }
 
-  /** The build-context path an image path came from, or null. */
-  private String trace(List<Mapping> mappings, String container) {
+  /**
+   * The build-context path an image path came from, or null. The newest COPY that could have
+   * put the file there wins; when a context folder is known, a mapping whose source file is
+   * absent gives way to an older one that has it (a later {@code COPY . .} covers far more
+   * paths than it really brings), and if none has it the newest is returned as absent.
+   */
+  private DependencyInput.Traced trace(List<Mapping> mappings, String container) {
+    DependencyInput.Traced newest = null;
     for (int k = mappings.size() - 1; k >= 0; k--) {
       Mapping m = mappings.get(k);
       String found = null;
@@ -262,13 +268,19 @@ final class ModelBuilder {
         continue;
       }
       if (found == null) {
-        return null; // it came from another stage, an image, a URL or a heredoc
+        return newest; // it came from another stage, an image, a URL or a heredoc
       }
-      if (context == null || Files.exists(context.resolve(found))) {
-        return found;
+      if (context == null) {
+        return new DependencyInput.Traced(found, null);
+      }
+      if (Files.exists(context.resolve(found))) {
+        return new DependencyInput.Traced(found, true);
+      }
+      if (newest == null) {
+        newest = new DependencyInput.Traced(found, false);
       }
     }
-    return null;
+    return newest;
   }
 
   private static String join(String dir, String rest) {

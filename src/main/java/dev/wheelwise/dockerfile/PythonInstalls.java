@@ -43,7 +43,8 @@ final class PythonInstalls {
               "--exclude-newer", "--link-mode", "--reinstall-package", "--upgrade-package", "--no-build-package",
               "--no-binary-package", "--refresh-package", "--torch-backend", "--build-constraints", "--config-file",
               "--directory", "--project", "--color", "--allow-insecure-host", "--package", "--no-install-package",
-              "--script", "--output-format", "--emit-index-url"),
+              "--script", "--output-format", "--emit-index-url", "--python-preference", "--fork-strategy",
+              "--exclude-newer-package", "--no-emit-package", "--extra-build-dependencies"),
           "-r", "--requirements", "-c", "--constraints", "-e", "--editable", "-i", "--index-url", "-f",
           "--find-links", "-p", "--python", "-C", "--config-setting", "-P", "--upgrade-package", "-n", "--no-cache",
           "-U", "--upgrade", "-q", "--quiet", "-v", "--verbose", "-b", "--build-constraints");
@@ -224,10 +225,27 @@ final class PythonInstalls {
         }
         case "--file" -> inputs.add(input(tool.equals("conda") && w.get(sub).equals("create") || w.contains("env") ? "environment" : "requirements", o.value(), ctx));
         case "--lockfile" -> inputs.add(input("project", o.value(), ctx));
+        case "--group" -> {
+          if (tool.equals("pip")) {
+            // pip 25.1+: --group [PATH:]GROUP reads dependency groups from pyproject.toml
+            int colon = o.value().lastIndexOf(':');
+            String dir = colon > 0 ? o.value().substring(0, colon) : ".";
+            inputs.add(input("project", dir.endsWith("pyproject.toml") ? dir : dir + "/pyproject.toml", ctx));
+          }
+        }
         default -> {}
       }
     }
-    for (String p : positionals) {
+    for (String written : positionals) {
+      String p = written;
+      if (p.contains("$")) {
+        Set<String> undefined = new HashSet<>();
+        String expanded = Expander.expand(p, ctx.environment(), '\\', undefined);
+        if (undefined.isEmpty() && LOCAL_PATH.matcher(expanded).matches()) {
+          inputs.add(input("path", stripExtras(expanded), ctx));
+          continue;
+        }
+      }
       if (uvPipSync) {
         inputs.add(input("requirements", p, ctx));
       } else if (!tool.equals("conda") && (LOCAL_PATH.matcher(p).matches() || p.endsWith(".whl") || p.endsWith(".tar.gz") || p.endsWith(".zip"))
@@ -251,7 +269,7 @@ final class PythonInstalls {
           continue;
         }
         String container = Paths.resolve(base, f);
-        inputs.add(new DependencyInput("project", f, container, ctx.contextPathOf().apply(container)));
+        inputs.add(DependencyInput.traced("project", f, container, ctx.contextPathOf().apply(container)));
       }
     }
 
@@ -273,15 +291,15 @@ final class PythonInstalls {
       Set<String> undefined = new HashSet<>();
       String expanded = Expander.expand(path, ctx.environment(), '\\', undefined);
       if (!undefined.isEmpty()) {
-        return new DependencyInput(kind, argument, null, null);
+        return DependencyInput.untraced(kind, argument);
       }
       path = expanded;
     }
     if (path.contains("://") || path.startsWith("git+")) {
-      return new DependencyInput(kind, argument, null, null);
+      return DependencyInput.untraced(kind, argument);
     }
     String container = ctx.absolute(path);
-    return new DependencyInput(kind, argument, container, ctx.contextPathOf().apply(container));
+    return DependencyInput.traced(kind, argument, container, ctx.contextPathOf().apply(container));
   }
 
   private static String firstValue(List<CommandOption> options, String... names) {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 record RunContext(
     Map<String, String> environment,
     String workdir,
-    Function<String, String> contextPathOf,
+    Function<String, DependencyInput.Traced> contextPathOf,
     List<String> cacheMounts,
     int instructionLine,
     LineIndex lines) {

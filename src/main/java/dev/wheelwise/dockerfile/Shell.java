@@ -205,6 +205,9 @@ public final class Shell {
         while (i < n && (text.charAt(i) == '&' || text.charAt(i) == '|' || text.charAt(i) == ';')) {
           i++;
         }
+      } else if ((c == '<' || c == '>') && i + 1 < n && text.charAt(i + 1) == '(') {
+        start(); // process substitution <(…) is a word (a path to a pipe)
+        copyBalanced('(', ')');
       } else if (c == '<' || c == '>') {
         readRedirection();
       } else if (c == '\'') {
@@ -257,6 +260,11 @@ public final class Shell {
         start();
         copyBalanced('{', '}');
       } else if (c == '`') {
+        int close = text.indexOf('`', i + 1);
+        if (close > i && text.substring(i + 1, close).strip().startsWith("#")) {
+          i = close + 1; // `# comment` inside a continued command line expands to nothing
+          continue;
+        }
         start();
         copyUntil('`');
       } else {

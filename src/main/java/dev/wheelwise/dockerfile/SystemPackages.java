@@ -92,7 +92,9 @@ final class SystemPackages {
     }
     List<String> w = command.values();
     OptionTable.Split split = table.split(w.subList(1, w.size()));
-    List<String> packages = split.positionals().subList(Math.min(1, split.positionals().size()), split.positionals().size());
+    List<String> packages = action.equals("clean") && manager.equals("apk")
+        ? List.of()
+        : split.positionals().subList(Math.min(1, split.positionals().size()), split.positionals().size());
     String virtual = null;
     boolean noCache = false;
     boolean noRecommends = false;
