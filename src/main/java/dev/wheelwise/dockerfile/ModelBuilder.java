@@ -18,6 +18,14 @@ import java.util.Set;
  * and SHELL update the state a RUN sees; each RUN's commands go through the recognizers.
  */
 final class ModelBuilder {
+  /**
+   * Folders every common base image has: {@code COPY requirements.txt /tmp} puts the file
+   * inside them, as docker does for an existing folder.
+   */
+  private static final Set<String> STANDARD_DIRS = Set.of("/", "/tmp", "/root", "/etc", "/opt", "/srv", "/usr",
+      "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/src", "/usr/bin", "/usr/lib", "/usr/share", "/bin",
+      "/var", "/var/tmp", "/var/lib", "/home");
+
   /** Platform ARGs BuildKit defines in the global scope; their values depend on the build. */
   private static final Set<String> AUTOMATIC_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
       "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
@@ -84,7 +92,12 @@ final class ModelBuilder {
         if (ins.arguments().size() >= 3 && ins.arguments().get(1).equalsIgnoreCase("as")) {
           stageName = ins.arguments().get(2).toLowerCase(Locale.ROOT);
         }
-        String platform = ins.flag("platform").map(p -> Expander.expand(p, meta, file.escape(), new HashSet<>())).orElse(null);
+        // --platform=$BUILDPLATFORM and the like depend on the build machine: keep them as written
+        String platform = ins.flag("platform").map(p -> {
+          Set<String> missing = new HashSet<>();
+          String expanded = Expander.expand(p, meta, file.escape(), missing);
+          return missing.isEmpty() ? expanded : p;
+        }).orElse(null);
         Integer baseStage = undefined.isEmpty() ? stageNames.get(base.toLowerCase(Locale.ROOT)) : null;
         String image;
         if (!undefined.isEmpty()) {
@@ -200,15 +213,18 @@ final class ModelBuilder {
     List<String> sources = args.subList(0, args.size() - 1);
     boolean fromElsewhere = ins.flag("from").isPresent();
     boolean anyGlob = sources.stream().anyMatch(Paths::hasGlob);
-    boolean destIsDir = dest.endsWith("/") || dest.equals(".") || sources.size() > 1 || anyGlob || state.dirs.contains(destAbs);
+    boolean destIsDir = dest.endsWith("/") || dest.equals(".") || sources.size() > 1 || anyGlob || state.dirs.contains(destAbs)
+        || STANDARD_DIRS.contains(destAbs);
     for (String raw : sources) {
       boolean heredoc = raw.startsWith("<<") && ins.heredocs().stream().anyMatch(h -> raw.endsWith(h.name()) || raw.contains(h.name()));
       String src = Expander.expand(raw, state.vars, file.escape(), new HashSet<>());
       if (fromElsewhere || heredoc || src.contains("://") || src.startsWith("git@")) {
         // the file at the destination does not come from the build context: hide older mappings
         String name = heredoc ? heredocName(raw) : Paths.name(Paths.normalize(src));
-        String target = destIsDir ? Paths.resolve(destAbs, name) : destAbs;
-        state.mappings.add(new Mapping(target, null, fromElsewhere && !heredoc, null));
+        boolean wholeFolder = !heredoc && (src.endsWith("/") || src.endsWith("/.") || Paths.normalize(src).isEmpty() || Paths.normalize(src).equals("/"));
+        String target = wholeFolder || !destIsDir ? destAbs : Paths.resolve(destAbs, name);
+        // treated as a folder mapping so that it also hides paths below it (COPY --from of a folder)
+        state.mappings.add(new Mapping(target, null, true, null));
         continue;
       }
       String rel = Paths.normalize(src.startsWith("/") ? src.substring(1) : src);

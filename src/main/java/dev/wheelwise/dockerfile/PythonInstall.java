@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Python install command found in a RUN: {@code tool} is {@code pip}, {@code uv-pip}, {@code
+ * A Python install command found in a RUN: {@code tool} is {@code pip} ({@code pip-wheel} for
+ * {@code pip wheel}, which chooses files the same way), {@code uv-pip}, {@code
  * uv-sync}, {@code poetry}, {@code pipenv}, {@code pdm}, {@code conda} (also mamba and
  * micromamba) or {@code pipx}; {@code command} the words that name it ({@code python3 -m pip
  * install}). {@code requirements} are the requirement arguments exactly as written (PEP 508

@@ -29,10 +29,11 @@ final class PythonInstalls {
               "--global-option", "--config-settings", "--index-url", "--extra-index-url", "--find-links", "--no-binary",
               "--only-binary", "--progress-bar", "--trusted-host", "--cert", "--client-cert", "--cache-dir", "--timeout",
               "--retries", "--proxy", "--log", "--log-file", "--exists-action", "--python", "--report", "--root-user-action",
-              "--keyring-provider", "--use-feature", "--use-deprecated", "--group", "--build-constraint", "--resume-retries"),
+              "--keyring-provider", "--use-feature", "--use-deprecated", "--group", "--build-constraint", "--resume-retries",
+              "--wheel-dir"),
           "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target", "-i", "--index-url",
           "-f", "--find-links", "-U", "--upgrade", "-q", "--quiet", "-v", "--verbose", "-I", "--ignore-installed",
-          "-C", "--config-settings");
+          "-C", "--config-settings", "-w", "--wheel-dir");
   private static final OptionTable UV_OPTIONS =
       OptionTable.of(
           Set.of("--requirements", "--requirement", "--constraints", "--constraint", "--overrides", "--override",
@@ -143,10 +144,17 @@ final class PythonInstalls {
   private static PythonInstall pip(ShellCommand command, RunContext ctx, int from, String prefix) {
     List<String> w = command.values();
     int k = subcommandAt(w, from, PIP_OPTIONS);
-    if (k < 0 || !w.get(k).equals("install")) {
+    if (k < 0) {
       return null;
     }
-    return build("pip", command, ctx, k, PIP_OPTIONS, from);
+    if (w.get(k).equals("install")) {
+      return build("pip", command, ctx, k, PIP_OPTIONS, from);
+    }
+    if (w.get(k).equals("wheel")) {
+      // pip wheel resolves and picks files exactly as install does, then keeps the wheels
+      return build("pip-wheel", command, ctx, k, PIP_OPTIONS, from);
+    }
+    return null;
   }
 
   private static PythonInstall uv(ShellCommand command, RunContext ctx, int from, String prefix) {
@@ -345,8 +353,17 @@ final class PythonInstalls {
     return !(s.isEmpty() || s.equals("0") || s.equals("false") || s.equals("no") || s.equals("off"));
   }
 
-  private static FileSelection selection(String tool, List<CommandOption> o, Map<String, String> env, List<String> cacheMounts) {
+  private static FileSelection selection(String tool, List<CommandOption> o, Map<String, String> all, List<String> cacheMounts) {
     boolean uv = tool.startsWith("uv");
+    // pip reads PIP_* (also when pipenv or pipx run it); uv reads UV_*; poetry, pdm and conda
+    // read neither, so only their own options count for them
+    boolean pipLike = tool.startsWith("pip");
+    Map<String, String> env = new LinkedHashMap<>();
+    all.forEach((k, v) -> {
+      if ((pipLike && k.startsWith("PIP_")) || (uv && k.startsWith("UV_")) || k.startsWith("PIPENV_") || k.startsWith("POETRY_")) {
+        env.put(k, v);
+      }
+    });
     String indexUrl;
     List<String> extra;
     List<String> findLinks;
@@ -358,7 +375,7 @@ final class PythonInstalls {
         extra.addAll(List.of(env.get("UV_INDEX").trim().split("\\s+")));
       }
       findLinks = values(o, env, "UV_FIND_LINKS", "--find-links");
-    } else if (tool.equals("pipenv")) {
+    } else if (tool.equals("pipenv") && (firstValue(o, "--pypi-mirror") != null || env.containsKey("PIPENV_PYPI_MIRROR"))) {
       indexUrl = firstValue(o, "--pypi-mirror") != null ? firstValue(o, "--pypi-mirror") : env.get("PIPENV_PYPI_MIRROR");
       extra = List.of();
       findLinks = List.of();
