@@ -231,7 +231,12 @@ final class PythonInstalls {
             requirements.add(o.value());
           }
         }
-        case "--file" -> inputs.add(input(tool.equals("conda") && w.get(sub).equals("create") || w.contains("env") ? "environment" : "requirements", o.value(), ctx));
+        case "--file" -> {
+          // conda's --file takes a spec list or an explicit lock; mamba also takes environment YAML
+          String v = o.value().toLowerCase(Locale.ROOT);
+          boolean yaml = v.endsWith(".yml") || v.endsWith(".yaml");
+          inputs.add(input(yaml || w.contains("env") ? "environment" : "requirements", o.value(), ctx));
+        }
         case "--lockfile" -> inputs.add(input("project", o.value(), ctx));
         case "--group" -> {
           if (tool.equals("pip")) {

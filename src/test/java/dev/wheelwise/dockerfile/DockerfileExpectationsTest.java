@@ -96,6 +96,9 @@ class DockerfileExpectationsTest {
           p.requirements().forEach(r -> l.append(" req:").append(r));
           for (DependencyInput in : p.inputs()) {
             l.append(' ').append(in.kind()).append('=').append(in.contextPath() == null ? "?" : in.contextPath());
+            if (Boolean.FALSE.equals(in.inContext())) {
+              l.append("(absent)");
+            }
           }
           FileSelection f = p.selection();
           flag(l, f.noCache(), "no-cache");
