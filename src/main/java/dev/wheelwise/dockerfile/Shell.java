@@ -72,28 +72,29 @@ public final class Shell {
 
   /** Drops wrappers that run the rest as a command: sudo, env, keywords such as then/do. */
   private static ShellCommand unwrap(ShellCommand c) {
-    List<ShellWord> words = new ArrayList<>(c.words());
+    List<ShellWord> words = c.words();
     Map<String, String> env = new LinkedHashMap<>(c.assignments());
+    int k = 0;
     boolean changed = true;
-    while (changed && !words.isEmpty()) {
+    while (changed && k < words.size()) {
       changed = false;
-      String first = words.get(0).value();
-      if (PREFIX_KEYWORDS.contains(first) && !words.get(0).quoted()) {
-        words.remove(0);
+      String first = words.get(k).value();
+      if (PREFIX_KEYWORDS.contains(first) && !words.get(k).quoted()) {
+        k++;
         changed = true;
       } else if (first.equals("sudo") || first.equals("env") || first.equals("nice") || first.equals("command")) {
-        words.remove(0);
-        while (!words.isEmpty()) {
-          String w = words.get(0).value();
+        k++;
+        while (k < words.size()) {
+          String w = words.get(k).value();
           if (w.startsWith("-")) {
-            words.remove(0);
-            if ((w.equals("-u") || w.equals("-g")) && !words.isEmpty()) {
-              words.remove(0);
+            k++;
+            if ((w.equals("-u") || w.equals("-g")) && k < words.size()) {
+              k++;
             }
           } else if (isAssignment(w)) {
             int eq = w.indexOf('=');
             env.put(w.substring(0, eq), w.substring(eq + 1));
-            words.remove(0);
+            k++;
           } else {
             break;
           }
@@ -101,10 +102,11 @@ public final class Shell {
         changed = true;
       }
     }
-    if (words.isEmpty()) {
+    if (k >= words.size()) {
       return null;
     }
-    return new ShellCommand(env, words, words.get(0).offset());
+    List<ShellWord> rest = words.subList(k, words.size());
+    return new ShellCommand(env, rest, rest.get(0).offset());
   }
 
   /** The script of {@code sh -c SCRIPT} (also {@code bash -ec}, {@code /bin/sh -c}), else null. */
