@@ -87,37 +87,25 @@ final class PythonInstalls {
       }
       String module = w.get(m + 1);
       if (module.equals("pip")) {
-        return pip(command, ctx, m + 2, String.join(" ", w.subList(0, m + 2)));
+        return pip(command, ctx, m + 2);
       }
       if (module.equals("uv")) {
-        return uv(command, ctx, m + 2, String.join(" ", w.subList(0, m + 2)));
+        return uv(command, ctx, m + 2);
       }
       return null;
     }
     if (PIP.matcher(first).matches()) {
-      return pip(command, ctx, 1, w.get(0));
+      return pip(command, ctx, 1);
     }
     switch (first) {
       case "uv":
-        return uv(command, ctx, 1, w.get(0));
+        return uv(command, ctx, 1);
       case "poetry":
-        k = subcommandAt(w, 1, POETRY_OPTIONS);
-        if (k < 0 || !(w.get(k).equals("install") || w.get(k).equals("sync"))) {
-          return null;
-        }
-        return build("poetry", command, ctx, k, POETRY_OPTIONS);
+        return simple("poetry", command, ctx, POETRY_OPTIONS, "install", "sync");
       case "pipenv":
-        k = subcommandAt(w, 1, PIPENV_OPTIONS);
-        if (k < 0 || !(w.get(k).equals("install") || w.get(k).equals("sync"))) {
-          return null;
-        }
-        return build("pipenv", command, ctx, k, PIPENV_OPTIONS);
+        return simple("pipenv", command, ctx, PIPENV_OPTIONS, "install", "sync");
       case "pdm":
-        k = subcommandAt(w, 1, PDM_OPTIONS);
-        if (k < 0 || !(w.get(k).equals("install") || w.get(k).equals("sync"))) {
-          return null;
-        }
-        return build("pdm", command, ctx, k, PDM_OPTIONS);
+        return simple("pdm", command, ctx, PDM_OPTIONS, "install", "sync");
       case "conda", "mamba", "micromamba":
         k = subcommandAt(w, 1, CONDA_OPTIONS);
         if (k < 0) {
@@ -131,17 +119,23 @@ final class PythonInstalls {
         }
         return null;
       case "pipx":
-        k = subcommandAt(w, 1, PIPX_OPTIONS);
-        if (k < 0 || !w.get(k).equals("install")) {
-          return null;
-        }
-        return build("pipx", command, ctx, k, PIPX_OPTIONS);
+        return simple("pipx", command, ctx, PIPX_OPTIONS, "install");
       default:
         return null;
     }
   }
 
-  private static PythonInstall pip(ShellCommand command, RunContext ctx, int from, String prefix) {
+  /** {@code TOOL [options] SUBCOMMAND …} where SUBCOMMAND is one of {@code subcommands}. */
+  private static PythonInstall simple(String tool, ShellCommand command, RunContext ctx, OptionTable table, String... subcommands) {
+    List<String> w = command.values();
+    int k = subcommandAt(w, 1, table);
+    if (k < 0 || !List.of(subcommands).contains(w.get(k))) {
+      return null;
+    }
+    return build(tool, command, ctx, k, table);
+  }
+
+  private static PythonInstall pip(ShellCommand command, RunContext ctx, int from) {
     List<String> w = command.values();
     int k = subcommandAt(w, from, PIP_OPTIONS);
     if (k < 0) {
@@ -157,7 +151,7 @@ final class PythonInstalls {
     return null;
   }
 
-  private static PythonInstall uv(ShellCommand command, RunContext ctx, int from, String prefix) {
+  private static PythonInstall uv(ShellCommand command, RunContext ctx, int from) {
     List<String> w = command.values();
     int k = subcommandAt(w, from, UV_OPTIONS);
     if (k < 0) {
