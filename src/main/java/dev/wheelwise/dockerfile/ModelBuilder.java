@@ -51,7 +51,8 @@ final class ModelBuilder {
     String workdir = "/";
     List<Mapping> mappings = new ArrayList<>();
     Set<String> dirs = new HashSet<>();
-    boolean posixShell = true;
+    /** The shell RUN's shell form goes to; null for one we cannot read. */
+    Shell.Dialect shell = Shell.Dialect.POSIX;
 
     State copy() {
       State s = new State();
@@ -59,7 +60,7 @@ final class ModelBuilder {
       s.workdir = workdir;
       s.mappings = new ArrayList<>(mappings);
       s.dirs = new HashSet<>(dirs);
-      s.posixShell = posixShell;
+      s.shell = shell;
       return s;
     }
   }
@@ -194,7 +195,15 @@ final class ModelBuilder {
       }
       case "shell" -> {
         String sh = ins.arguments().isEmpty() ? "" : Shell.baseName(ins.arguments().get(0)).toLowerCase(Locale.ROOT);
-        state.posixShell = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh").contains(sh);
+        if (Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "busybox").contains(sh)) {
+          state.shell = Shell.Dialect.POSIX;
+        } else if (Set.of("powershell", "pwsh", "powershell.exe", "pwsh.exe").contains(sh)) {
+          state.shell = Shell.Dialect.POWERSHELL;
+        } else if (sh.equals("cmd") || sh.equals("cmd.exe")) {
+          state.shell = Shell.Dialect.CMD;
+        } else {
+          state.shell = null;
+        }
       }
       case "copy", "add" -> copy(ins, state);
       case "run" -> run(ins, state, steps);
@@ -306,7 +315,7 @@ final class ModelBuilder {
   }
 
   private void run(Instruction ins, State state, List<Step> steps) {
-    if (!state.posixShell && !ins.json()) {
+    if (state.shell == null && !ins.json()) {
       return;
     }
     List<String> cacheMounts = new ArrayList<>();
@@ -333,15 +342,17 @@ final class ModelBuilder {
         mappings.add(new Mapping(targetAbs, fromContext ? (rel.isEmpty() ? "." : rel) : null, dir, null));
       }
     }
-    RunContext ctx = new RunContext(state.vars, state.workdir, path -> trace(mappings, path), cacheMounts, ins.line(), lines);
+    // ARG and ENV values, then variables the script itself sets (X=1 && …) as it goes
+    Map<String, String> runVars = new LinkedHashMap<>(state.vars);
+    RunContext ctx = new RunContext(runVars, state.workdir, path -> trace(mappings, path), cacheMounts, ins.line(), lines);
     List<ShellCommand> commands = new ArrayList<>();
     if (ins.json()) {
       List<ShellWord> words = ins.arguments().stream().map(a -> new ShellWord(a, ins.offset(), true)).toList();
       if (!words.isEmpty()) {
-        commands.addAll(Shell.commands(new ShellCommand(Map.of(), words, ins.offset())));
+        commands.addAll(Shell.commands(new ShellCommand(Map.of(), words, ins.offset(), false)));
       }
     } else {
-      List<ShellCommand> line = Shell.commands(ins.rest(), ins.restMap());
+      List<ShellCommand> line = Shell.commands(ins.rest(), ins.restMap(), state.shell);
       commands.addAll(line);
       for (Heredoc doc : ins.heredocs()) {
         if (isScript(line, doc)) {
@@ -349,7 +360,18 @@ final class ModelBuilder {
         }
       }
     }
-    for (ShellCommand c : commands) {
+    for (ShellCommand written : commands) {
+      if (written.words().isEmpty()) {
+        written.assignments().forEach((k, v) -> {
+          if (written.conditional()) {
+            runVars.remove(k); // it may or may not have run: the value is unknown from here on
+          } else {
+            runVars.put(k, Expander.expand(v, runVars, '\\', new HashSet<>()));
+          }
+        });
+        continue;
+      }
+      ShellCommand c = written.expandKnown(runVars);
       PythonInstall install = PythonInstalls.recognize(c, ctx);
       if (install != null) {
         steps.add(install);

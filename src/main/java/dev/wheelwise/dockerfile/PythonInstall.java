@@ -12,7 +12,9 @@ import java.util.Optional;
  * install}). {@code requirements} are the requirement arguments exactly as written (PEP 508
  * strings, URLs) for the pep508 package to parse; {@code inputs} the files it reads; {@code
  * environment} the {@code PIP_*}/{@code UV_*}/… variables in effect (ENV, ARG and inline
- * assignments); {@code selection} what all of it means for file choice.
+ * assignments); {@code selection} what all of it means for file choice. Words a tool takes
+ * neither as option nor as requirement (an unexpanded {@code $FLAGS} after {@code uv sync})
+ * are kept in {@code options} under their own text, with no value.
  */
 public record PythonInstall(
     String tool,

@@ -253,7 +253,11 @@ final class PythonInstalls {
           continue;
         }
       }
-      if (uvPipSync) {
+      if (projectTool && !tool.equals("pipenv")) {
+        // uv sync, poetry install and pdm sync take no requirements: keep the stray word
+        // (often an unexpanded $FLAGS) as an option named by itself
+        options.add(new CommandOption(p, null, written));
+      } else if (uvPipSync) {
         inputs.add(input("requirements", p, ctx));
       } else if (!tool.equals("conda") && (LOCAL_PATH.matcher(p).matches() || p.endsWith(".whl") || p.endsWith(".tar.gz") || p.endsWith(".zip"))
           && !p.contains("://")) {

@@ -96,7 +96,8 @@ class ModelTest {
     String text = "FROM debian:12\nRUN apt-get update && apt-get -o APT::Install-Recommends=false install -y gcc \\\n"
         + "  && pip install --no-cache-dir x && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n"
         + "FROM alpine\nRUN apk add -t .deps -X https://repo gcc && pip install y && apk del .deps\n"
-        + "SHELL [\"powershell\", \"-Command\"]\nRUN pip install ignored-under-powershell\n";
+        + "SHELL [\"powershell\", \"-Command\"]\nRUN if ($env:X -eq 'y') { pip install C:\\w\\a.whl `\"x`\" --no-cache-dir }\n"
+        + "SHELL [\"python\", \"-c\"]\nRUN import os; pip install not-a-shell\n";
     DockerfileModel m = model(text, Map.of());
     Stage debian = m.stages().get(0);
     PythonInstall x = debian.pythonInstalls().get(0);
@@ -104,7 +105,9 @@ class ModelTest {
     assertThat(debian.packageOpsBefore(x).get(1).noInstallRecommends()).isTrue();
     assertThat(debian.packageOps()).extracting(PackageOp::action).containsExactly("update", "install", "remove", "clean");
     Stage alpine = m.finalStage();
-    assertThat(alpine.pythonInstalls()).extracting(p -> p.requirements().get(0)).containsExactly("y");
+    assertThat(alpine.pythonInstalls()).extracting(PythonInstall::words).containsExactly(
+        List.of("pip", "install", "y"),
+        List.of("pip", "install", "C:\\w\\a.whl", "\"x\"", "--no-cache-dir"));
     PackageOp add = alpine.packageOpsBefore(alpine.pythonInstalls().get(0)).get(0);
     assertThat(add.virtualName()).isEqualTo(".deps");
     assertThat(add.packages()).containsExactly("gcc");
