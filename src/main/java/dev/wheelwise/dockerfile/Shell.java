@@ -95,7 +95,10 @@ public final class Shell {
         ShellWord w = unwrapped.words().get(unwrapped.words().size() - 1);
         // positions inside a -c string point at the string's start: escapes make exact mapping moot
         OffsetMap at = new OffsetMap(new int[] {0}, new int[] {w.offset()}, 0);
-        out.addAll(commands(script2, at, depth + 1));
+        for (ShellCommand inner : commands(script2, at, depth + 1)) {
+          out.add(unwrapped.conditional() && !inner.conditional()
+              ? new ShellCommand(inner.assignments(), inner.words(), inner.offset(), true) : inner);
+        }
       } else {
         out.add(unwrapped);
       }
@@ -187,6 +190,7 @@ public final class Shell {
   // ---- lexing ------------------------------------------------------------------------------
 
   private static final Set<String> TESTS = Set.of("[", "[[", "test", "grep", "command", "which", "type", "false");
+  private static final Set<String> LEADING_KEYWORDS = Set.of("then", "do", "else", "elif", "!", "{", "time");
   private static final Set<String> BLOCK_OPEN = Set.of("if", "case", "for", "while", "until");
   private static final Set<String> BLOCK_CLOSE = Set.of("fi", "esac", "done");
   /** The operator before the command being read: ";" (also newline and start), "&&", "||" or "|". */
@@ -441,7 +445,13 @@ public final class Shell {
     }
     List<ShellWord> rest = words.subList(k, words.size());
     // a command of assignments only (X=1) sets shell variables for the commands after it
-    String first = rest.isEmpty() ? "" : rest.get(0).value();
+    String first = "";
+    for (ShellWord w : rest) {
+      if (!LEADING_KEYWORDS.contains(w.value())) {
+        first = w.value();
+        break;
+      }
+    }
     boolean conditional = blockDepth > 0 || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
     commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional));
     if (BLOCK_OPEN.contains(first)) {
