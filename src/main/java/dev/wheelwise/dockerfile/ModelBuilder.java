@@ -371,6 +371,15 @@ final class ModelBuilder {
         });
         continue;
       }
+      if (written.words().get(0).value().equals("export") && !written.conditional()) {
+        for (ShellWord w : written.words().subList(1, written.words().size())) {
+          if (Shell.isAssignment(w.value())) {
+            int eq = w.value().indexOf('=');
+            runVars.put(w.value().substring(0, eq), Expander.expand(w.value().substring(eq + 1), runVars, '\\', new HashSet<>()));
+          }
+        }
+        continue;
+      }
       ShellCommand c = written.expandKnown(runVars);
       PythonInstall install = PythonInstalls.recognize(c, ctx);
       if (install != null) {
