@@ -371,11 +371,16 @@ final class ModelBuilder {
         });
         continue;
       }
-      if (written.words().get(0).value().equals("export") && !written.conditional()) {
+      if (written.words().get(0).value().equals("export")) {
         for (ShellWord w : written.words().subList(1, written.words().size())) {
           if (Shell.isAssignment(w.value())) {
             int eq = w.value().indexOf('=');
-            runVars.put(w.value().substring(0, eq), Expander.expand(w.value().substring(eq + 1), runVars, '\\', new HashSet<>()));
+            String name = w.value().substring(0, eq);
+            if (written.conditional()) {
+              runVars.remove(name);
+            } else {
+              runVars.put(name, Expander.expand(w.value().substring(eq + 1), runVars, '\\', new HashSet<>()));
+            }
           }
         }
         continue;

@@ -123,4 +123,15 @@ class ModelTest {
     assertThat(installs).extracting(p -> p.requirements().get(0)).containsExactly("a", "b", "c");
     assertThat(installs).extracting(PythonInstall::line).containsExactly(3, 6, 11);
   }
+
+  @Test
+  void knownVariablesExpandUnknownOnesStay() throws Exception {
+    String text = "FROM debian\nARG PKGS=\"gcc make\"\nENV EXTRA=libpq-dev\n"
+        + "RUN DEPS=\"g++ cmake\" && export MORE=zlib1g-dev && [ -n \"$CI\" ] && DEPS=maybe; "
+        + "apt-get install -y $PKGS ${EXTRA} $DEPS $MORE \"$PKGS\" $UNSET\n";
+    PackageOp op = model(text, Map.of()).finalStage().packageOps().get(0);
+    // DEPS was reassigned behind a test: it may be either value, so it stays unexpanded
+    assertThat(op.packages()).containsExactly("gcc", "make", "libpq-dev", "$DEPS", "zlib1g-dev", "$PKGS", "$UNSET");
+    assertThat(op.conditional()).isFalse();
+  }
 }
