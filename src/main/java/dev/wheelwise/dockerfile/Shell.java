@@ -196,7 +196,29 @@ public final class Shell {
   /** The operator before the command being read: ";" (also newline and start), "&&", "||" or "|". */
   private String operator = ";";
   private String previousFirst = "";
-  private int blockDepth;
+  /** Open if/case/for/while blocks, innermost first: true when its body may not run. */
+  private final java.util.ArrayDeque<Boolean> blocks = new java.util.ArrayDeque<>();
+
+  /** {@code for x in a b c}: literal words, so the body runs at least once. */
+  private static boolean loopsOverLiterals(List<ShellWord> words) {
+    int in = -1;
+    for (int k = 0; k < words.size(); k++) {
+      if (words.get(k).value().equals("in") && !words.get(k).quoted()) {
+        in = k;
+        break;
+      }
+    }
+    if (in < 0 || in + 1 >= words.size()) {
+      return false;
+    }
+    for (ShellWord w : words.subList(in + 1, words.size())) {
+      String v = w.value();
+      if (v.contains("$") || v.contains("`") || (!w.quoted() && Paths.hasGlob(v))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private List<ShellWord> words = new ArrayList<>();
   private StringBuilder word = new StringBuilder();
@@ -452,12 +474,12 @@ public final class Shell {
         break;
       }
     }
-    boolean conditional = blockDepth > 0 || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
+    boolean conditional = blocks.contains(Boolean.TRUE) || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
     commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional));
     if (BLOCK_OPEN.contains(first)) {
-      blockDepth++;
-    } else if (BLOCK_CLOSE.contains(first) && blockDepth > 0) {
-      blockDepth--;
+      blocks.push(!first.equals("for") || !loopsOverLiterals(rest));
+    } else if (BLOCK_CLOSE.contains(first) && !blocks.isEmpty()) {
+      blocks.pop();
     }
     previousFirst = first;
     words = new ArrayList<>();

@@ -134,4 +134,23 @@ class ModelTest {
     assertThat(op.packages()).containsExactly("gcc", "make", "libpq-dev", "$DEPS", "zlib1g-dev", "$PKGS", "$UNSET");
     assertThat(op.conditional()).isFalse();
   }
+
+  @Test
+  void stepsThatMayNotRunAreConditional() throws Exception {
+    String text = "FROM python:3.12\n"
+        + "RUN for i in 1 2; do pip install a && break; done; for f in req/*.txt; do pip install -r $f; done\n"
+        + "RUN [ -f x ] && pip install b; true || pip install c; if [ -n \"$X\" ]; then \\\n  pip install d; \\\nfi; pip install e\n"
+        + "RUN bash -c 'pip install f' || sh -c 'pip install g'\n";
+    List<PythonInstall> installs = model(text, Map.of()).finalStage().pythonInstalls();
+    assertThat(installs).extracting(p -> p.words().get(p.words().size() - 1), PythonInstall::conditional)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", false),
+            org.assertj.core.groups.Tuple.tuple("$f", true),
+            org.assertj.core.groups.Tuple.tuple("b", true),
+            org.assertj.core.groups.Tuple.tuple("c", true),
+            org.assertj.core.groups.Tuple.tuple("d", true),
+            org.assertj.core.groups.Tuple.tuple("e", false),
+            org.assertj.core.groups.Tuple.tuple("f", false),
+            org.assertj.core.groups.Tuple.tuple("g", true));
+  }
 }
