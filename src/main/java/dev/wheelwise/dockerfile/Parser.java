@@ -267,6 +267,9 @@ final class Parser {
     if (fileOffset == 0) {
       lineStart = 0;
     }
+    if (lineStart == 0 && text.startsWith("\uFEFF") && fileOffset > 0) {
+      lineStart = 1; // an editor shows no column for the byte-order mark
+    }
     int column = text.codePointCount(lineStart, fileOffset) + 1;
     List<String> flags = new ArrayList<>();
     int restStart = lineEnd;

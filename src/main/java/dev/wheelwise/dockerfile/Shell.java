@@ -266,7 +266,7 @@ public final class Shell {
         }
         if (c == '(' && wordStart >= 0) {
           // a function definition or an array: keep as text
-          append(c, false);
+          append(c);
           i++;
           continue;
         }
@@ -344,7 +344,7 @@ public final class Shell {
         start();
         copyUntil('`');
       } else {
-        append(c, true);
+        append(c);
         i++;
       }
     }
@@ -352,7 +352,7 @@ public final class Shell {
     endCommand();
   }
 
-  private void append(char c, boolean plain) {
+  private void append(char c) {
     start();
     word.append(c);
   }
