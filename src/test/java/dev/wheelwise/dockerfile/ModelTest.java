@@ -153,4 +153,13 @@ class ModelTest {
             org.assertj.core.groups.Tuple.tuple("f", false),
             org.assertj.core.groups.Tuple.tuple("g", true));
   }
+
+  @Test
+  void fromExpansionFollowsShellParameterForms() throws Exception {
+    String text = "ARG V=3.12.7-slim\nARG E\nFROM python:${V%%-*}-${V#*-}${E:+-x}${E-}\nFROM python:${V/slim/alpine}\n";
+    DockerfileModel m = model(text, Map.of());
+    assertThat(m.stages().get(0).base()).isEqualTo("python:3.12.7-slim");
+    assertThat(m.stages().get(1).base()).as("pattern substitution is not evaluated").isNull();
+    assertThat(m.stages().get(1).undefinedArgs()).containsExactly("V");
+  }
 }
