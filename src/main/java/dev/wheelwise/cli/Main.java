@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       SnapshotCommand.class,
       TrainCommand.class,
       ImagesCommand.class,
+      DockerfileCommand.class,
     })
 public final class Main implements Runnable {
 
