@@ -68,7 +68,9 @@ public final class PyprojectReader {
           .addAll(strings(file, e.getValue(), "[tool.pdm.dev-dependencies] " + e.getKey(),
               file.lineOfTable("tool.pdm.dev-dependencies")));
     }
-    return new RequirementSet(file.name, InputKind.PYPROJECT, main, List.of(), extras, groups, requiresPython,
+    Optional<String> name = SourceFile.string(project, "name").or(() -> SourceFile.string(poetry, "name"))
+        .map(Names::canonicalize);
+    return new RequirementSet(file.name, name, InputKind.PYPROJECT, main, List.of(), extras, groups, requiresPython,
         IndexOptions.NONE, List.of(file.name), dynamic);
   }
 

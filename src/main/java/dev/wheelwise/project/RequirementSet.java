@@ -13,6 +13,7 @@ import java.util.Optional;
  * Poetry groups, uv/pdm dev groups).
  *
  * @param file the file read, as given
+ * @param projectName the normalized name of the project the pyproject.toml declares, if any
  * @param kind requirements.txt or pyproject.toml
  * @param requirements main requirements, in order (includes of {@code -r} in place)
  * @param constraints {@code -c} constraints
@@ -26,6 +27,7 @@ import java.util.Optional;
  */
 public record RequirementSet(
     String file,
+    Optional<String> projectName,
     InputKind kind,
     List<LooseRequirement> requirements,
     List<LooseRequirement> constraints,
@@ -38,6 +40,7 @@ public record RequirementSet(
 
   public RequirementSet {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(projectName, "projectName");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(requiresPython, "requiresPython");
     Objects.requireNonNull(options, "options");

@@ -53,7 +53,7 @@ public final class RequirementsFileReader {
     IndexOptions options = new IndexOptions(state.indexUrl, state.extraIndexUrls, state.noIndex, state.findLinks,
         state.noBinary, state.onlyBinary, state.preferBinary, state.pre,
         state.requireHashes || state.requirements.stream().anyMatch(r -> !r.hashes().isEmpty()), state.trustedHosts);
-    return new RequirementSet(path.toString(), InputKind.REQUIREMENTS, state.requirements, state.constraints,
+    return new RequirementSet(path.toString(), Optional.empty(), InputKind.REQUIREMENTS, state.requirements, state.constraints,
         Map.of(), Map.of(), Optional.empty(), options, state.files, List.of());
   }
 
