@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       TagsCommand.class,
+      DepsCommand.class,
       TrainCommand.class,
     })
 public final class Main implements Runnable {
