@@ -61,11 +61,11 @@ public final class PoetryLockReader {
 
   private static LockedPackage readPackage(SourceFile file, JsonNode node, int index, Map<String, JsonNode> oldFiles,
       Map<String, JsonNode> oldHashes) throws InputParseError {
-    int line = file.lineOfArrayTable("package", index);
+    java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
     Optional<String> rawName = SourceFile.string(node, "name");
     Optional<String> version = SourceFile.string(node, "version");
     if (rawName.isEmpty() || version.isEmpty()) {
-      throw file.errorAtLine(line, "[[package]] #" + (index + 1) + " lacks " + (rawName.isEmpty() ? "a name" : "a version"),
+      throw file.errorAtLine(line.getAsInt(), "[[package]] #" + (index + 1) + " lacks " + (rawName.isEmpty() ? "a name" : "a version"),
           "name = \"…\" and version = \"…\" in every [[package]]");
     }
     String name = Names.canonicalize(rawName.get());
@@ -83,7 +83,7 @@ public final class PoetryLockReader {
           }
         }
       } catch (IllegalArgumentException ex) {
-        throw file.errorAtLine(file.lineOfLiteral(e.getKey() + " ", line), "package '" + name + "' dependency '"
+        throw file.errorAtLine(file.lineOfLiteral(e.getKey() + " ", line.getAsInt()), "package '" + name + "' dependency '"
             + e.getKey() + "': " + ex.getMessage(), "a Poetry constraint (^, ~, *, comparisons, ||)");
       }
     }

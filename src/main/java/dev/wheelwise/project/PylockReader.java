@@ -61,10 +61,10 @@ public final class PylockReader {
   }
 
   private static LockedPackage readPackage(SourceFile file, JsonNode node, int index) throws InputParseError {
-    int line = file.lineOfArrayTable("packages", index);
+    java.util.function.IntSupplier lines = () -> file.lineOfArrayTable("packages", index);
     Optional<String> name = SourceFile.string(node, "name");
     if (name.isEmpty()) {
-      throw file.errorAtLine(line, "[[packages]] #" + (index + 1) + " has no name", "name = \"…\" in every [[packages]] (PEP 751)");
+      throw file.errorAtLine(lines.getAsInt(), "[[packages]] #" + (index + 1) + " has no name", "name = \"…\" in every [[packages]] (PEP 751)");
     }
     List<String> kinds = new ArrayList<>();
     for (String k : List.of("vcs", "directory", "archive", "sdist", "wheels")) {
@@ -73,12 +73,12 @@ public final class PylockReader {
       }
     }
     if (kinds.isEmpty()) {
-      throw file.errorAtLine(line, "package '" + name.get() + "' names no source",
+      throw file.errorAtLine(lines.getAsInt(), "package '" + name.get() + "' names no source",
           "one of vcs, directory, archive, or sdist and/or wheels (PEP 751)");
     }
     boolean sdistOrWheels = kinds.stream().allMatch(k -> k.equals("sdist") || k.equals("wheels"));
     if (kinds.size() > 1 && !sdistOrWheels) {
-      throw file.errorAtLine(line, "package '" + name.get() + "' names several sources " + kinds,
+      throw file.errorAtLine(lines.getAsInt(), "package '" + name.get() + "' names several sources " + kinds,
           "exactly one of vcs, directory, archive, or sdist and/or wheels (PEP 751)");
     }
     PackageSource source = PackageSource.UNSPECIFIED;

@@ -127,10 +127,8 @@ public final class RequirementsFileReader {
       List<String> hashes = new ArrayList<>();
       List<String[]> options = options(file, line, String.join(" ", java.util.Arrays.copyOfRange(tokens, firstOption, tokens.length)));
       for (String[] option : options) {
-        if (!REQUIREMENT_OPTIONS.contains(option[0])) {
-          throw error(file, line, option[0], "option " + option[0] + " is not allowed after a requirement",
-              "one of " + REQUIREMENT_OPTIONS + " after a requirement");
-        }
+        // pip parses every option on a requirement line and then uses only the per-requirement
+        // ones; "name==1.0 --no-binary x" is accepted and its --no-binary ignored, so here too.
         if (option[0].equals("--hash")) {
           if (!option[1].matches("[A-Za-z0-9]+:[0-9a-fA-F]+")) {
             throw error(file, line, option[1], "bad hash '" + option[1] + "'", "--hash=<algorithm>:<hex digest>");

@@ -113,16 +113,16 @@ public final class UvLockReader {
   }
 
   private static LockedPackage readPackage(SourceFile file, JsonNode node, int index) throws InputParseError {
-    int line = file.lineOfArrayTable("package", index);
+    java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
     Optional<String> name = SourceFile.string(node, "name");
     if (name.isEmpty()) {
-      throw file.errorAtLine(line, "[[package]] #" + (index + 1) + " has no name", "name = \"…\" in every [[package]]");
+      throw file.errorAtLine(line.getAsInt(), "[[package]] #" + (index + 1) + " has no name", "name = \"…\" in every [[package]]");
     }
     PackageSource source = source(node.get("source"));
     // A project with a dynamic version is locked without one (uv 0.5+).
     String version = SourceFile.string(node, "version").orElse("");
     if (version.isEmpty() && !source.isLocalProject()) {
-      throw file.errorAtLine(line, "package '" + name.get() + "' has no version",
+      throw file.errorAtLine(line.getAsInt(), "package '" + name.get() + "' has no version",
           "version = \"…\" (only local projects may omit it)");
     }
     List<DistributionFile> files = new ArrayList<>();
