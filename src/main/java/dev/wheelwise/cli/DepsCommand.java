@@ -170,7 +170,7 @@ final class DepsCommand implements Callable<Integer> {
 
   /** Whether a requirement's marker holds; bare paths, URLs and editables have none to check. */
   private static boolean appliesTo(LooseRequirement r, MarkerEnvironment env, TargetOptions target) throws ParseError {
-    if (r.editable() || r.text().startsWith(".") || r.text().startsWith("/") || r.text().contains("://") && !r.text().contains(" @ ")) {
+    if (!r.isPep508()) {
       return true;
     }
     try {

@@ -2,6 +2,8 @@ package dev.wheelwise.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wheelwise.pep508.InvalidRequirement;
+import dev.wheelwise.pep508.Requirement;
 import dev.wheelwise.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +23,13 @@ import org.junit.jupiter.api.Test;
 class CorpusReadTest {
 
   /** Files that are invalid, by path relative to ../shared/corpus, and the message they must fail with. */
-  private static final Map<String, String> INVALID = Map.of();
+  private static final Map<String, String> INVALID = Map.of(
+      // pipenv wrote un-normalized names and quoted date-times; PEP 751 requires neither, and
+      // packaging.pylock refuses both files for these reasons.
+      "lockfiles/pylock/pypa__pipenv/pylock.toml",
+      "package name 'jaraco.classes' is not normalized; expected name = \"jaraco-classes\"",
+      "lockfiles/pylock/pypa__pipenv__examples/pylock.toml",
+      ":21:1: upload-time of requests-2.28.1-py3-none-any.whl is the string '2022-07-13T14:00:00Z'; expected an offset date-time");
 
   @Test
   void everyCorpusDependencyFileReads() throws IOException {
@@ -37,6 +45,7 @@ class CorpusReadTest {
     List<String> failures = new ArrayList<>();
     int packages = 0;
     int requirements = 0;
+    int parsedRequirements = 0;
     for (Path file : files) {
       String rel = corpus.relativize(file).toString();
       try {
@@ -49,6 +58,20 @@ class CorpusReadTest {
           packages += lock.packages().size();
         } else if (input instanceof RequirementSet reqs) {
           requirements += reqs.requirements().size();
+          List<LooseRequirement> all = new ArrayList<>(reqs.requirements());
+          all.addAll(reqs.constraints());
+          reqs.extras().values().forEach(all::addAll);
+          reqs.groups().values().forEach(all::addAll);
+          for (LooseRequirement r : all) {
+            if (r.isPep508()) {
+              try {
+                Requirement.parse(r.text(), r.origin().file(), r.origin().line());
+                parsedRequirements++;
+              } catch (InvalidRequirement e) {
+                failures.add(rel + ": " + e.render());
+              }
+            }
+          }
         }
       } catch (InputParseError e) {
         String expected = INVALID.get(rel);
@@ -58,7 +81,8 @@ class CorpusReadTest {
       }
     }
     System.out.println("CorpusReadTest: read " + files.size() + " files " + perKind + "; " + packages
-        + " locked packages, " + requirements + " main requirements");
+        + " locked packages, " + requirements + " main requirements; " + parsedRequirements
+        + " requirement strings parsed as PEP 508");
     assertThat(failures).as("files that failed to read").isEmpty();
     assertThat(files.size()).isGreaterThan(300);
   }
