@@ -36,6 +36,11 @@ public final class InstallSets {
   private final MarkerEnvironment env;
   private final PipProfile profile;
   private final Map<String, Marker> markers = new HashMap<>();
+  private final Set<String> notLocked = new TreeSet<>();
+  private final Map<String, SpecifierSet> specifiers = new HashMap<>();
+
+  /** Poetry's "unsafe" packages, left out of locks written before Poetry 1.4. */
+  private static final Set<String> POETRY_UNLOCKED = Set.of("setuptools", "distribute", "pip", "wheel");
 
   private InstallSets(LockedSet lock, MarkerEnvironment env, PipProfile profile) {
     this.lock = lock;
@@ -65,7 +70,7 @@ public final class InstallSets {
             + item.pkg().pin() + " (via " + item.via() + ") are selected for " + run.describe());
       }
     }
-    return new InstallSet(lock.file(), sorted);
+    return new InstallSet(lock.file(), sorted, List.copyOf(run.notLocked));
   }
 
   private String describe() {
@@ -90,7 +95,13 @@ public final class InstallSets {
   private boolean anyAlternativeContains(String alternatives, Version version) throws InstallSetError {
     for (String alternative : alternatives.split("\\|\\|")) {
       try {
-        if (SpecifierSet.parse(alternative.strip(), profile).contains(version, profile, Optional.of(true))) {
+        String text = alternative.strip();
+        SpecifierSet set = specifiers.get(text);
+        if (set == null) {
+          set = SpecifierSet.parse(text, profile);
+          specifiers.put(text, set);
+        }
+        if (set.contains(version, profile, Optional.of(true))) {
           return true;
         }
       } catch (InvalidSpecifier e) {
@@ -144,6 +155,11 @@ public final class InstallSets {
       Step step = queue.poll();
       LockedDependency edge = step.edge();
       if (edge.marker().isPresent() && !holdsWithExtras(edge.marker().get(), step.contextExtras())) {
+        continue;
+      }
+      if (lock.kind() == InputKind.POETRY_LOCK && POETRY_UNLOCKED.contains(edge.name())
+          && lock.packagesNamed(edge.name()).isEmpty()) {
+        notLocked.add(edge.name());
         continue;
       }
       LockedPackage target = resolve(edge, step.via());

@@ -50,7 +50,10 @@ public final class PyprojectReader {
 
     JsonNode poetry = root.path("tool").path("poetry");
     if (poetry.isObject()) {
-      readPoetry(file, poetry, main, extras, groups);
+      // Poetry 2 with a [project] table: [project].dependencies are the main dependencies and
+      // [tool.poetry.dependencies] only adds sources and markers to them; it adds no new ones.
+      boolean projectDeclares = project.has("dependencies");
+      readPoetry(file, poetry, projectDeclares ? new ArrayList<>() : main, extras, groups);
       if (requiresPython.isEmpty()) {
         requiresPython = SourceFile.string(poetry.path("dependencies"), "python").map(PoetryConstraint::toPep440Joined);
       }
