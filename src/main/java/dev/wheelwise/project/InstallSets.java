@@ -270,7 +270,13 @@ public final class InstallSets {
       }
     }
     groups.addAll(groupsToAdd(selection, known));
-    MarkerEnvironment selected = env.withExtras(selection.extras()).withDependencyGroups(groups);
+    Set<String> markerGroups = new LinkedHashSet<>(groups);
+    if (lock.kind() == InputKind.PIPFILE_LOCK && groups.contains("develop")) {
+      // pipenv writes PEP 751 markers into Pipfile.lock ('dev' in dependency_groups): the
+      // develop section is the "dev" group there.
+      markerGroups.add("dev");
+    }
+    MarkerEnvironment selected = env.withExtras(selection.extras()).withDependencyGroups(markerGroups);
     List<InstallSet.Item> out = new ArrayList<>();
     for (LockedPackage p : lock.packages()) {
       if (lock.kind() == InputKind.PYLOCK) {

@@ -58,6 +58,15 @@ final class InstallSetOracle {
           }
         });
       }
+      if (set != null && set.selection() == LockedSet.Selection.PER_PACKAGE_MARKERS && set.kind() != InputKind.PYLOCK) {
+        // Per-package locks: the oracle takes the full group list, defaults included.
+        set.defaultGroups().forEach(g -> {
+          if (!groups.contains(g)) {
+            groups.add(0, g);
+          }
+        });
+        m.put("kind", set.kind().label());
+      }
       m.put("groups", groups);
       return m;
     }
