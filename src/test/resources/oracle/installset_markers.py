@@ -3,13 +3,18 @@
 Input: list of {lock, kind, python, machine, groups}. Output per case: {"packages": [...]} sorted
 "name==version", or {"error": "requires-python"}. Markers, specifiers and names are packaging's.
 """
-import importlib, json, sys, tomllib
+import functools, importlib, json, sys, tomllib
 
 markers = importlib.import_module(sys.argv[1] + ".markers")
 specifiers = importlib.import_module(sys.argv[1] + ".specifiers")
 utils = importlib.import_module(sys.argv[1] + ".utils")
 canon = utils.canonicalize_name
 _cache = {}
+
+
+@functools.lru_cache(maxsize=None)
+def parse_marker(text):
+    return markers.Marker(text)
 
 
 def load(path, kind):
@@ -31,7 +36,7 @@ def environment(python, machine):
 
 
 def holds(marker, env):
-    return not marker or markers.Marker(marker).evaluate(env)
+    return not marker or parse_marker(marker).evaluate(env)
 
 
 def pipfile(lock, case, env):

@@ -5,7 +5,7 @@ sorted, or {"error": "requires-python" | "environments" | "<other>: detail"}.
 Independent of the Java reader: reads the TOML with tomllib and evaluates markers, specifiers
 and names with the packaging module given as argv[1].
 """
-import importlib, json, sys, tomllib
+import functools, importlib, json, sys, tomllib
 
 markers = importlib.import_module(sys.argv[1] + ".markers")
 specifiers = importlib.import_module(sys.argv[1] + ".specifiers")
@@ -13,6 +13,11 @@ utils = importlib.import_module(sys.argv[1] + ".utils")
 canon = utils.canonicalize_name
 
 _locks = {}
+
+
+@functools.lru_cache(maxsize=None)
+def parse_marker(text):
+    return markers.Marker(text)
 
 
 def load(path):
@@ -43,7 +48,7 @@ def source_key(src):
 def holds(marker, env, activated):
     if not marker:
         return True
-    m = markers.Marker(marker)
+    m = parse_marker(marker)
     if not activated:
         return m.evaluate(env)
     return any(m.evaluate(dict(env, extra=a)) for a in activated)

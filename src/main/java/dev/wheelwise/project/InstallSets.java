@@ -42,10 +42,17 @@ public final class InstallSets {
   /** Poetry's "unsafe" packages, left out of locks written before Poetry 1.4. */
   private static final Set<String> POETRY_UNLOCKED = Set.of("setuptools", "distribute", "pip", "wheel");
 
+  private final Map<String, List<LockedPackage>> byName = new HashMap<>();
+
   private InstallSets(LockedSet lock, MarkerEnvironment env, PipProfile profile) {
     this.lock = lock;
     this.env = env;
     this.profile = profile;
+    lock.packages().forEach(p -> byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p));
+  }
+
+  private List<LockedPackage> named(String name) {
+    return byName.getOrDefault(name, List.of());
   }
 
   public static InstallSet compute(LockedSet lock, MarkerEnvironment env, GroupSelection selection)
@@ -158,7 +165,7 @@ public final class InstallSets {
         continue;
       }
       if (lock.kind() == InputKind.POETRY_LOCK && POETRY_UNLOCKED.contains(edge.name())
-          && lock.packagesNamed(edge.name()).isEmpty()) {
+          && named(edge.name()).isEmpty()) {
         notLocked.add(edge.name());
         continue;
       }
@@ -219,7 +226,7 @@ public final class InstallSets {
   }
 
   private LockedPackage resolve(LockedDependency edge, String from) throws InstallSetError {
-    List<LockedPackage> candidates = new ArrayList<>(lock.packagesNamed(edge.name()));
+    List<LockedPackage> candidates = new ArrayList<>(named(edge.name()));
     if (candidates.isEmpty()) {
       throw new InstallSetError(lock.file() + ": " + from + " depends on '" + edge.name()
           + "', which the lock does not contain");
@@ -252,7 +259,7 @@ public final class InstallSets {
     if (candidates.size() != 1) {
       throw new InstallSetError(lock.file() + ": " + from + " depends on " + edge + ", which matches "
           + (candidates.isEmpty() ? "no locked version" : candidates.stream().map(LockedPackage::pin).toList())
-          + " of " + lock.packagesNamed(edge.name()).stream().map(LockedPackage::pin).toList());
+          + " of " + named(edge.name()).stream().map(LockedPackage::pin).toList());
     }
     return candidates.get(0);
   }
