@@ -7,6 +7,8 @@ lock, so select() never fails for want of a compatible wheel.
 """
 import importlib, json, sys, tomllib
 
+from target_env import environment
+
 pylock = importlib.import_module(sys.argv[1] + ".pylock")
 utils = importlib.import_module(sys.argv[1] + ".utils")
 
@@ -27,15 +29,6 @@ def load(path):
     return _locks[path]
 
 
-def environment(python, machine):
-    major, minor, _ = python.split(".")
-    return {
-        "implementation_name": "cpython", "implementation_version": python, "os_name": "posix",
-        "platform_machine": machine, "platform_release": "", "platform_system": "Linux",
-        "platform_version": "", "python_full_version": python,
-        "platform_python_implementation": "CPython", "python_version": major + "." + minor,
-        "sys_platform": "linux",
-    }
 
 
 def select(case):

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wheelwise.ParseError;
-import dev.wheelwise.pep508.InvalidRequirement;
 import dev.wheelwise.pep508.MarkerEnvironment;
 import dev.wheelwise.pep508.Names;
 import dev.wheelwise.pep508.Requirement;
@@ -173,11 +172,7 @@ final class DepsCommand implements Callable<Integer> {
     if (!r.isPep508()) {
       return true;
     }
-    try {
-      Requirement req = Requirement.parse(r.text(), r.origin().file(), r.origin().line(), target.profile());
-      return req.marker().map(m -> m.evaluate(env, target.profile())).orElse(true);
-    } catch (InvalidRequirement e) {
-      throw e;
-    }
+    Requirement req = Requirement.parse(r.text(), r.origin().file(), r.origin().line(), target.profile());
+    return req.marker().map(m -> m.evaluate(env, target.profile())).orElse(true);
   }
 }

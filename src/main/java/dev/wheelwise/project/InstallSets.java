@@ -153,7 +153,12 @@ public final class InstallSets {
       edges.forEach(e -> queue.add(new Step(e, conflictContext, "<extra " + extra + ">")));
     }
     for (String group : groupsToAdd(selection, lock.rootGroups().keySet())) {
-      lock.rootGroups().get(group).forEach(e -> queue.add(new Step(e, conflictContext, "<group " + group + ">")));
+      List<LockedDependency> edges = lock.rootGroups().get(group);
+      if (edges == null) {
+        throw new InstallSetError(lock.file() + ": the project has no dependency group '" + group + "'; it has "
+            + new TreeSet<>(lock.rootGroups().keySet()));
+      }
+      edges.forEach(e -> queue.add(new Step(e, conflictContext, "<group " + group + ">")));
     }
 
     Map<LockedPackage, Set<String>> extrasDone = new LinkedHashMap<>();

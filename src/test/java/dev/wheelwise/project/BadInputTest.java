@@ -143,4 +143,16 @@ class BadInputTest {
     Files.write(file, new byte[] {'s', 'i', 'x', '\n', (byte) 0xff, (byte) 0xfe, 'x', '\n'});
     assertThat(fail(file).getMessage()).isEqualTo(file + ":1:1: not UTF-8 text; expected UTF-8, a BOM, or a PEP 263 coding line");
   }
+
+  @Test
+  void unknownExtraOrGroupAndPythonOutsideTheLockAreNamed() throws Exception {
+    LockedSet lock = UvLockReader.read(dev.wheelwise.testing.Shared.require("corpus/lockfiles/uv/pallets__flask/uv.lock"));
+    var env = InstallSetOracle.env("3.12.0", "x86_64");
+    assertThatThrownBy(() -> InstallSets.compute(lock, env, new GroupSelection(java.util.Set.of("nope"), java.util.Set.of(), false)))
+        .hasMessageEndingWith("uv.lock: the project has no extra 'nope'; it has [async, dotenv]");
+    assertThatThrownBy(() -> InstallSets.compute(lock, env, new GroupSelection(java.util.Set.of(), java.util.Set.of("Lint"), false)))
+        .hasMessageContaining("uv.lock: the project has no dependency group 'lint'; it has [dev, docs, docs-auto, gha-update, pre-commit, tests, typing]");
+    assertThatThrownBy(() -> InstallSets.compute(lock, InstallSetOracle.env("3.9.18", "x86_64"), GroupSelection.DEFAULT))
+        .hasMessageEndingWith("uv.lock: the lock requires Python >=3.10; the target has Python 3.9.18, outside that range");
+  }
 }
