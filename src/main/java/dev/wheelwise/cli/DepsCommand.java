@@ -129,6 +129,11 @@ final class DepsCommand implements Callable<Integer> {
         text.append('\n');
       }
       text.append("# ").append(set.packages().size()).append(" packages\n");
+      if (!set.notLocked().isEmpty()) {
+        set.notLocked().forEach(json.putArray("notLocked")::add);
+        text.append("# depended on but not locked (the lock leaves them to the environment): ")
+            .append(String.join(", ", set.notLocked())).append('\n');
+      }
     } else {
       RequirementSet reqs = (RequirementSet) input;
       json.put("locked", false);
@@ -156,6 +161,11 @@ final class DepsCommand implements Callable<Integer> {
         text.append(r.editable() ? "-e " : "").append(r.text()).append("    # ").append(r.origin()).append('\n');
       }
       text.append("# ").append(kept).append(" requirements; loose: versions are chosen at resolution, not listed here\n");
+      if (reqs.dynamic().contains("dependencies")) {
+        // PEP 621: the build backend supplies dynamic dependencies; what is listed is not all.
+        json.put("dependenciesDynamic", true);
+        text.append("# [project] dependencies are dynamic: the build backend supplies them, so this list is incomplete\n");
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
