@@ -41,9 +41,9 @@ public record Requirement(
   }
 
   /**
-   * Parses with the grammar of packaging 22+; the specifier clauses are then checked as the
-   * profile's packaging checks them (21.3 keeps a clause such as {@code >=1.0+local} as a
-   * legacy one).
+   * Parses with the grammar of packaging 22+ (its tokenizer), for every profile; the specifier
+   * is then read as the profile's packaging reads it. Not modelled: packaging 21.3's pyparsing
+   * grammar, which also accepted legacy clauses such as {@code foo>=1.0+local}.
    */
   public static Requirement parse(String text, String source, int line, PipProfile profile)
       throws InvalidRequirement {
