@@ -152,7 +152,9 @@ public record Specifier(String operator, String version, boolean legacy) {
       Version v = Version.tryParse(version);
       return v == null ? null : v.isPrerelease();
     }
-    if (!List.of("==", ">=", "<=", "~=", "===").contains(operator)) {
+    List<String> naming = semantics == Semantics.PACKAGING_24_2
+        ? List.of("==", ">=", "<=", "~=", "===", "<", ">") : List.of("==", ">=", "<=", "~=", "===");
+    if (!naming.contains(operator)) {
       return false;
     }
     String text = operator.equals("==") && version.endsWith(".*")
@@ -256,7 +258,8 @@ public record Specifier(String operator, String version, boolean legacy) {
         List<String> padded = PyText.leftPad(splitProspective, PyText.numericPrefixLength(splitSpec));
         return PyText.prefix(padded, splitSpec.size()).equals(splitSpec);
       }
-      case PACKAGING_22: {
+      case PACKAGING_22:
+      case PACKAGING_24_2: {
         List<String> splitSpec = PyText.splitOld(PyText.canonicalize(bare, false));
         List<String> splitProspective = PyText.splitOld(PyText.canonicalize(prospective, true));
         List<String> padded = PyText.padBoth(splitProspective, splitSpec).get(0);

@@ -244,6 +244,7 @@ public final class SpecifierSet {
         }
         return List.of(op, PyText.canonicalize(v, !op.equals("~=")));
       case PACKAGING_22:
+      case PACKAGING_24_2:
         return List.of(op, PyText.canonicalize(v, !op.equals("~=")));
       default:
         return List.of(s.legacy(), op, PyText.canonicalize(v, true));

@@ -93,6 +93,21 @@ class SpecifierSetTest {
     assertThat(SpecifierSet.isValid(spec, P23)).as("23.0").isEqualTo(at23);
   }
 
+  @ParameterizedTest(name = "pip {0} (packaging {1}): 2.0a1 in <2.0a5 is {2}, 2.0a1 in >=1.0 is {3}")
+  @CsvSource({
+    "23.2, 21.3, false, false",
+    "24.1, 24.1, false, false",
+    "25.0, 24.2, true, false",
+    "25.1, 25.0, true, false",
+    "26.1, 26.2, true, true",
+  })
+  void table15PerPipRelease(String pip, String packaging, boolean belowPre, boolean abovePlain) throws Exception {
+    PipProfile profile = PipProfile.forPip(Version.parse(pip));
+    assertThat(profile.packaging()).isEqualTo(Version.parse(packaging));
+    assertThat(contains("<2.0a5", "2.0a1", profile)).isEqualTo(belowPre);
+    assertThat(contains(">=1.0", "2.0a1", profile)).isEqualTo(abovePlain);
+  }
+
   @Test
   void printsAsPackagingDoes() throws Exception {
     assertThat(SpecifierSet.parse(" >=1.0.0 , !=1.0.1,<2").toString()).isEqualTo("!=1.0.1,<2,>=1.0.0");
