@@ -93,7 +93,7 @@ public record Specifier(String operator, String version, boolean legacy) {
   /** Why a clause is not a specifier, in plain words. */
   static String explain(String clause) {
     String spec = PyText.strip(clause);
-    String op = spec.replaceFirst("^(===|~=|==|!=|<=|>=|<|>)?.*$", "$1");
+    String op = spec.replaceFirst("(?s)^(===|~=|==|!=|<=|>=|<|>)?.*$", "$1");
     String version = PyText.strip(spec.substring(op.length()));
     if (op.isEmpty()) {
       return "expected an operator (==, !=, <=, >=, <, >, ~=, ===) before '" + spec + "'";

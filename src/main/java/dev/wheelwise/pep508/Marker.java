@@ -44,6 +44,10 @@ public final class Marker {
     String serialize() {
       return isVariable ? text : "\"" + text + "\"";
     }
+
+    boolean names(String variable) {
+      return isVariable && text.equals(variable);
+    }
   }
 
   sealed interface Node permits Group, Compare {}
@@ -276,9 +280,10 @@ public final class Marker {
 
   private static boolean mentions(Group group, String variable) {
     for (Node atom : group.atoms()) {
-      if (atom instanceof Group g ? mentions(g, variable)
-          : ((Compare) atom).left().text().equals(variable) && ((Compare) atom).left().isVariable()
-              || ((Compare) atom).right().text().equals(variable) && ((Compare) atom).right().isVariable()) {
+      if (atom instanceof Group g && mentions(g, variable)) {
+        return true;
+      }
+      if (atom instanceof Compare c && (c.left().names(variable) || c.right().names(variable))) {
         return true;
       }
     }

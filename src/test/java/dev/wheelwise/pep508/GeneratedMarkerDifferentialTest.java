@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class GeneratedMarkerDifferentialTest {
 
-  private static final int CASES = 2500;
+  private static final int CASES = 1500;
 
   static Arbitrary<String> comparison() {
     Arbitrary<String> variable = Arbitraries.of("python_version", "python_full_version", "os_name", "os.name",

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,9 +47,21 @@ public final class CorpusStrings {
 
   private CorpusStrings() {}
 
-  /** Harvests {@code ../shared/corpus/lockfiles}, or skips the test when it is absent. */
+  /**
+   * Harvests {@code ../shared/corpus/lockfiles}, or skips the test when it is absent. Read once
+   * per test JVM (the corpus is read-only; the sets are unmodifiable).
+   */
   public static Harvest lockfiles() {
-    Path root = Shared.require("corpus/lockfiles");
+    Shared.require("corpus/lockfiles");
+    return Lockfiles.HARVEST;
+  }
+
+  /** Initialization-on-demand holder: the harvest is computed once, on first use. */
+  private static final class Lockfiles {
+    static final Harvest HARVEST = harvest(Shared.dir().resolve("corpus/lockfiles"));
+  }
+
+  private static Harvest harvest(Path root) {
     Harvest h = new Harvest(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
@@ -67,7 +80,8 @@ public final class CorpusStrings {
         requirementsFile(text, h);
       }
     }
-    return h;
+    return new Harvest(Collections.unmodifiableSet(h.versions()), Collections.unmodifiableSet(h.specifiers()),
+        Collections.unmodifiableSet(h.markers()), Collections.unmodifiableSet(h.requirements()));
   }
 
   private static String read(Path file) {
