@@ -25,6 +25,6 @@ enum Semantics {
     if (profile.packagingAtLeast(26, 0)) {
       return PACKAGING_26;
     }
-    return profile.packaging().compareTo(Version.tryParse("24.2")) >= 0 ? PACKAGING_24_2 : PACKAGING_22;
+    return profile.packagingAtLeast(24, 2) ? PACKAGING_24_2 : PACKAGING_22;
   }
 }

@@ -50,10 +50,17 @@ public record Requirement(
     Objects.requireNonNull(text, "text");
     DependencyParser.Parsed parsed;
     try {
-      parsed = DependencyParser.requirement(text);
+      parsed = DependencyParser.requirement(text, profile.packagingAtLeast(25, 0));
     } catch (SyntaxProblem p) {
       throw new InvalidRequirement(p.plain + " at column " + (p.end + 1),
           span(source, line, text, p.start, p.end - p.start + 1));
+    }
+    if (!parsed.url().isEmpty() && !profile.packagingAtLeast(23, 2)) {
+      String problem = DirectUrl.problem(parsed.url());
+      if (problem != null) {
+        throw new InvalidRequirement(problem + " (packaging before 23.2 checks direct URLs) at column "
+            + (parsed.urlStart() + 1), span(source, line, text, parsed.urlStart(), parsed.url().length()));
+      }
     }
     SpecifierSet specifier;
     try {

@@ -42,6 +42,23 @@ class RequirementTest {
         .isEqualTo("<2,>=1.0");
   }
 
+  @ParameterizedTest(name = "{0} under packaging {1}: {2}")
+  @CsvSource({
+    "pkg @ file:/tmp/x.whl, 23.0, Invalid URL given (packaging before 23.2 checks direct URLs) at column 7",
+    "pkg @ ./local/dir, 23.0, Invalid URL: ./local/dir (packaging before 23.2 checks direct URLs) at column 7",
+    "pkg @ file:/tmp/x.whl, 26.2, ",
+    "pkg @ file:///tmp/x.whl, 23.0, ",
+  })
+  void directUrlsWereCheckedBefore232(String text, String packaging, String problem) throws InvalidRequirement {
+    PipProfile profile = PipProfile.forPackaging(Version.tryParse(packaging));
+    if (problem == null) {
+      assertThat(Requirement.parse(text, "<r>", 1, profile)).isNotNull();
+      return;
+    }
+    assertThatThrownBy(() -> Requirement.parse(text, "<r>", 1, profile))
+        .isInstanceOfSatisfying(InvalidRequirement.class, e -> assertThat(e.plainMessage()).isEqualTo(problem));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       name (>=1.0 ; python_version<'3'  | 6  | 8  | expected matching ')' for the '(' at column 6, after version specifier at column 13
