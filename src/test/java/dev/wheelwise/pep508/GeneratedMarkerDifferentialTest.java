@@ -2,14 +2,10 @@ package dev.wheelwise.pep508;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.testing.PythonOracle;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -63,43 +59,11 @@ class GeneratedMarkerDifferentialTest {
   @EnumSource(PythonOracle.class)
   void generatedMarkersEvaluateTheSame(PythonOracle oracle) {
     PipProfile profile = PipProfile.forPackaging(Version.tryParse(oracle.expectedVersion()));
-    List<Map<String, Object>> envs =
-        CorpusMarkerDifferentialTest.TARGETS.stream().map(CorpusMarkerDifferentialTest::json).toList();
     List<String> markers = marker().sampleStream().limit(CASES).toList();
-    List<Map<String, Object>> cases = markers.stream()
-        .map(m -> Map.<String, Object>of("marker", m, "envs", envs)).toList();
-    List<JsonNode> answers = oracle.run("marker.py", cases);
-    List<String> mismatches = new ArrayList<>();
-    Map<String, Integer> outcomes = new java.util.TreeMap<>();
-    for (int i = 0; i < markers.size(); i++) {
-      String text = markers.get(i);
-      String mine;
-      List<Object> results = new ArrayList<>();
-      try {
-        Marker marker = Marker.parse(text, profile);
-        mine = marker.toString(profile);
-        for (MarkerEnvironment env : CorpusMarkerDifferentialTest.TARGETS) {
-          try {
-            results.add(marker.evaluate(env, profile));
-          } catch (MarkerEvaluationError e) {
-            results.add("error");
-          }
-        }
-      } catch (InvalidMarker e) {
-        mine = null;
-      }
-      JsonNode answer = answers.get(i);
-      String theirs = answer.get("str").isNull() ? null : answer.get("str").asText();
-      List<Object> theirResults = new ArrayList<>();
-      answer.get("eval").forEach(n -> theirResults.add(n.isBoolean() ? n.asBoolean() : "error"));
-      theirResults.forEach(r -> outcomes.merge(String.valueOf(r), 1, Integer::sum));
-      if (!Objects.equals(mine, theirs) || !results.equals(theirResults)) {
-        mismatches.add(text + "\n   ours " + mine + " " + results + "\n   packaging " + theirs + " " + theirResults
-            + " " + answer.get("eval"));
-      }
-    }
-    System.out.println("generated markers compared with " + oracle + ": " + markers.size() + " markers x "
-        + CorpusMarkerDifferentialTest.TARGETS.size() + " targets " + outcomes);
-    assertThat(mismatches).isEmpty();
+    OracleComparison.Result result =
+        OracleComparison.markers(oracle, profile, markers, CorpusMarkerDifferentialTest.TARGETS);
+    System.out.println("generated markers compared with " + oracle + ": " + markers.size() + " markers, "
+        + result.compared() + " evaluations " + result.outcomes());
+    assertThat(result.mismatches()).isEmpty();
   }
 }

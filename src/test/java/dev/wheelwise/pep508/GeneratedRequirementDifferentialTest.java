@@ -2,13 +2,10 @@ package dev.wheelwise.pep508;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.testing.PythonOracle;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -50,33 +47,9 @@ class GeneratedRequirementDifferentialTest {
   void generatedRequirementsParseTheSame(PythonOracle oracle) {
     PipProfile profile = PipProfile.forPackaging(Version.tryParse(oracle.expectedVersion()));
     List<String> cases = requirement().sampleStream().limit(CASES).toList();
-    List<JsonNode> answers = oracle.run("requirement.py", cases);
-    List<String> mismatches = new ArrayList<>();
-    int valid = 0;
-    for (int i = 0; i < cases.size(); i++) {
-      String mine;
-      try {
-        Requirement r = Requirement.parse(cases.get(i), "<generated>", 1, profile);
-        mine = r.name() + "|" + r.extras() + "|" + r.specifier().toString(profile) + "|" + r.url().orElse(null)
-            + "|" + r.marker().map(m -> m.toString(profile)).orElse(null);
-        valid++;
-      } catch (InvalidRequirement e) {
-        mine = null;
-      }
-      JsonNode a = answers.get(i);
-      String theirs = null;
-      if (!a.isNull()) {
-        List<String> extras = new ArrayList<>();
-        a.get("extras").forEach(n -> extras.add(n.asText()));
-        theirs = a.get("name").asText() + "|" + extras + "|" + a.get("specifier").asText() + "|"
-            + (a.get("url").isNull() ? null : a.get("url").asText()) + "|"
-            + (a.get("marker").isNull() ? null : a.get("marker").asText());
-      }
-      if (!Objects.equals(mine, theirs)) {
-        mismatches.add("[" + cases.get(i) + "]\n   ours " + mine + "\n   packaging " + theirs);
-      }
-    }
-    System.out.println("generated requirements compared with " + oracle + ": " + cases.size() + " (" + valid + " valid)");
-    assertThat(mismatches).isEmpty();
+    OracleComparison.Result result = OracleComparison.requirements(oracle, profile, cases);
+    System.out.println("generated requirements compared with " + oracle + ": " + result.compared() + " "
+        + result.outcomes());
+    assertThat(result.mismatches()).isEmpty();
   }
 }
