@@ -178,7 +178,7 @@ public final class Marker {
   }
 
   private static boolean versionCompare(Specifier spec, String left, PipProfile profile) {
-    Version version = Version.tryParse(left);
+    Version version = Version.tryParse(left, profile);
     if (profile.packagingAtLeast(26, 0)) {
       if (version == null || spec.operator().equals("===")) {
         return left.toLowerCase(java.util.Locale.ROOT).equals(spec.version().toLowerCase(java.util.Locale.ROOT));

@@ -37,7 +37,7 @@ class CorpusSpecifierDifferentialTest {
     List<JsonNode> answers = oracle.run("version.py", cases);
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
-      Version ours = Version.tryParse(cases.get(i));
+      Version ours = Version.tryParse(cases.get(i), profileOf(oracle));
       String theirs = answers.get(i).isNull() ? null : answers.get(i).asText();
       String mine = ours == null ? null : ours.toString();
       if (!java.util.Objects.equals(mine, theirs)) {

@@ -26,6 +26,7 @@ class GeneratedSpecifierDifferentialTest {
   private static final int CONTAINS_CASES = 6000;
   private static final int FILTER_CASES = 1500;
   private static final int ORDER_CASES = 3000;
+  private static final int NORMALIZE_CASES = 3000;
 
   private static final Arbitrary<Optional<Boolean>> PRE = Arbitraries.frequencyOf(
       net.jqwik.api.Tuple.of(3, Arbitraries.just(Optional.<Boolean>empty())),
@@ -71,7 +72,7 @@ class GeneratedSpecifierDifferentialTest {
     } catch (InvalidSpecifier e) {
       return "invalid";
     }
-    Version v = Version.tryParse(version);
+    Version v = Version.tryParse(version, profile);
     return v == null ? "invalid" : set.contains(v, profile, pre);
   }
 
@@ -98,7 +99,7 @@ class GeneratedSpecifierDifferentialTest {
       Object mine;
       try {
         SpecifierSet set = SpecifierSet.parse((String) c.get("spec"), profile);
-        List<Version> parsed = versions.stream().map(Version::tryParse).toList();
+        List<Version> parsed = versions.stream().map(v -> Version.tryParse(v, profile)).toList();
         mine = set.filter(parsed, profile, Optional.ofNullable((Boolean) c.get("pre"))).stream()
             .map(Version::toString).toList();
       } catch (InvalidSpecifier e) {
@@ -122,7 +123,29 @@ class GeneratedSpecifierDifferentialTest {
 
   @ParameterizedTest
   @EnumSource(PythonOracle.class)
+  void normalizationAgrees(PythonOracle oracle) {
+    PipProfile profile = CorpusSpecifierDifferentialTest.profileOf(oracle);
+    List<String> cases = Pep440Arbitraries.versionOrNearMiss().sampleStream().limit(NORMALIZE_CASES).toList();
+    List<JsonNode> answers = oracle.run("version.py", cases);
+    List<String> mismatches = new ArrayList<>();
+    int valid = 0;
+    for (int i = 0; i < cases.size(); i++) {
+      Version v = Version.tryParse(cases.get(i), profile);
+      String mine = v == null ? null : v.toString();
+      valid += v == null ? 0 : 1;
+      String theirs = answers.get(i).isNull() ? null : answers.get(i).asText();
+      if (!Objects.equals(mine, theirs)) {
+        mismatches.add("[" + cases.get(i) + "] -> ours " + mine + ", packaging " + theirs);
+      }
+    }
+    System.out.println("generated version strings compared with " + oracle + ": " + cases.size() + " (" + valid + " valid)");
+    assertThat(mismatches).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(PythonOracle.class)
   void orderingAgrees(PythonOracle oracle) {
+    PipProfile profile = CorpusSpecifierDifferentialTest.profileOf(oracle);
     List<Map<String, Object>> cases = Combinators
         .combine(Pep440Arbitraries.version(), Pep440Arbitraries.version())
         .as((a, b) -> Map.<String, Object>of("op", "compare", "a", a, "b", b))
@@ -130,8 +153,8 @@ class GeneratedSpecifierDifferentialTest {
     List<JsonNode> answers = oracle.run("specifier.py", cases);
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
-      Version a = Version.tryParse((String) cases.get(i).get("a"));
-      Version b = Version.tryParse((String) cases.get(i).get("b"));
+      Version a = Version.tryParse((String) cases.get(i).get("a"), profile);
+      Version b = Version.tryParse((String) cases.get(i).get("b"), profile);
       Integer mine = a == null || b == null ? null : Integer.signum(a.compareTo(b));
       Integer theirs = answers.get(i).isNull() ? null : answers.get(i).asInt();
       if (!Objects.equals(mine, theirs)) {

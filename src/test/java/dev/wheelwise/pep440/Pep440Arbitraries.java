@@ -45,6 +45,28 @@ final class Pep440Arbitraries {
         .as((v, e, r, pr, po, d, l) -> v + e + r + pr + po + d + l);
   }
 
+  /**
+   * Version text, often damaged: a character doubled, dropped or swapped for one of the
+   * grammar's separators, white space around, upper case. About half stay valid.
+   */
+  static Arbitrary<String> versionOrNearMiss() {
+    Arbitrary<String> damage = Arbitraries.of("", "", "", "-", ".", "_", "+", "!", "*", " ", "..", "x", "post", "ı");
+    return Combinators.combine(version(), damage, Arbitraries.integers().between(0, 40), Arbitraries.of(0, 1, 2, 3))
+        .as((v, d, at, how) -> {
+          int i = Math.min(at, v.length());
+          switch (how) {
+            case 0:
+              return v.substring(0, i) + d + v.substring(i);
+            case 1:
+              return i < v.length() ? v.substring(0, i) + v.substring(i + 1) : v + d;
+            case 2:
+              return " " + v.toUpperCase(java.util.Locale.ROOT) + "\t";
+            default:
+              return v;
+          }
+        });
+  }
+
   /** One clause: an operator, optional space, a version; wildcards for == and !=. */
   static Arbitrary<String> clause() {
     Arbitrary<String> op = Arbitraries.of("==", "==", "!=", "<=", ">=", ">=", "<", "<", ">", ">", "~=", "~=", "===");
