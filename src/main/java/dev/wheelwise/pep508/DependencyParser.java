@@ -20,20 +20,26 @@ final class DependencyParser {
 
   private final Tokenizer tokenizer;
   private final boolean setVariables;
+  private final boolean unescape;
 
-  private DependencyParser(String source, boolean setVariables) {
+  /**
+   * @param setVariables admit {@code extras}/{@code dependency_groups} (packaging 25+)
+   * @param unescape read quoted values as Python literals (packaging 22+; 21.3 kept them raw)
+   */
+  private DependencyParser(String source, boolean setVariables, boolean unescape) {
     this.tokenizer = new Tokenizer(source);
     this.setVariables = setVariables;
+    this.unescape = unescape;
   }
 
-  /** A whole requirement; {@code setVariables} admits {@code extras}/{@code dependency_groups} in its marker. */
-  static Parsed requirement(String source, boolean setVariables) throws SyntaxProblem {
-    return new DependencyParser(source, setVariables).requirement();
+  /** A whole requirement. */
+  static Parsed requirement(String source, boolean setVariables, boolean unescape) throws SyntaxProblem {
+    return new DependencyParser(source, setVariables, unescape).requirement();
   }
 
-  /** A whole marker; {@code setVariables} admits {@code extras}/{@code dependency_groups} (packaging 25+). */
-  static Group marker(String source, boolean setVariables) throws SyntaxProblem {
-    DependencyParser p = new DependencyParser(source, setVariables);
+  /** A whole marker. */
+  static Group marker(String source, boolean setVariables, boolean unescape) throws SyntaxProblem {
+    DependencyParser p = new DependencyParser(source, setVariables, unescape);
     Group marker = p.marker();
     p.tokenizer.expect("END", "end of marker expression");
     return marker;
@@ -219,8 +225,18 @@ final class DependencyParser {
       return Operand.variable(name);
     }
     if (tokenizer.check("QUOTED_STRING")) {
+      int start = tokenizer.position;
       String quoted = tokenizer.read();
-      return Operand.value(quoted.substring(1, quoted.length() - 1));
+      String body = quoted.substring(1, quoted.length() - 1);
+      if (unescape) {
+        try {
+          body = PythonString.unescape(body);
+        } catch (PythonString.BadEscape e) {
+          throw tokenizer.error("invalid escape in quoted string: " + e.getMessage(),
+              start + 1 + e.offset, start + quoted.length() - 1);
+        }
+      }
+      return Operand.value(body);
     }
     throw tokenizer.error("expected a marker variable or quoted string");
   }

@@ -50,7 +50,7 @@ public record Requirement(
     Objects.requireNonNull(text, "text");
     DependencyParser.Parsed parsed;
     try {
-      parsed = DependencyParser.requirement(text, profile.packagingAtLeast(25, 0));
+      parsed = DependencyParser.requirement(text, profile.packagingAtLeast(25, 0), profile.packagingAtLeast(22, 0));
     } catch (SyntaxProblem p) {
       throw new InvalidRequirement(p.plain + " at column " + (p.end + 1),
           span(source, line, text, p.start, p.end - p.start + 1));
