@@ -136,6 +136,11 @@ final class DepsCommand implements Callable<Integer> {
       }
     } else {
       RequirementSet reqs = (RequirementSet) input;
+      try {
+        InstallSets.checkRequiresPython(reqs, env, target.profile());
+      } catch (InstallSetError e) {
+        throw new UsageException(e.getMessage());
+      }
       json.put("locked", false);
       ArrayNode list = json.putArray("requirements");
       List<LooseRequirement> chosen = new ArrayList<>(reqs.requirements());

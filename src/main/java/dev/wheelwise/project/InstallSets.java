@@ -100,23 +100,48 @@ public final class InstallSets {
   }
 
   private boolean anyAlternativeContains(String alternatives, Version version) throws InstallSetError {
+    return anyAlternativeContains(lock.file(), alternatives, version, profile, specifiers);
+  }
+
+  /** True when a specifier (Poetry alternatives joined by {@code ||}) contains the version. */
+  private static boolean anyAlternativeContains(String file, String alternatives, Version version, PipProfile profile,
+      Map<String, SpecifierSet> cache) throws InstallSetError {
     for (String alternative : alternatives.split("\\|\\|")) {
-      try {
-        String text = alternative.strip();
-        SpecifierSet set = specifiers.get(text);
-        if (set == null) {
+      String text = alternative.strip();
+      SpecifierSet set = cache.get(text);
+      if (set == null) {
+        try {
           set = SpecifierSet.parse(text, profile);
-          specifiers.put(text, set);
+        } catch (InvalidSpecifier e) {
+          throw new InstallSetError(file + ": invalid version specifier '" + text + "': " + e.plainMessage());
         }
-        if (set.contains(version, profile, Optional.of(true))) {
-          return true;
-        }
-      } catch (InvalidSpecifier e) {
-        throw new InstallSetError(lock.file() + ": invalid version specifier '" + alternative.strip() + "': "
-            + e.plainMessage());
+        cache.put(text, set);
+      }
+      if (set.contains(version, profile, Optional.of(true))) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Loose requirements have no install set without an index, but their project's
+   * {@code requires-python} already says whether the target can install them at all.
+   */
+  public static void checkRequiresPython(RequirementSet project, MarkerEnvironment env, PipProfile profile)
+      throws InstallSetError {
+    if (project.requiresPython().isEmpty()) {
+      return;
+    }
+    Version python = Version.tryParse(env.pythonFullVersion());
+    if (python == null) {
+      throw new InstallSetError("target Python '" + env.pythonFullVersion() + "' is not a version");
+    }
+    String text = project.requiresPython().get();
+    if (!anyAlternativeContains(project.file(), text, python, profile, new HashMap<>())) {
+      throw new InstallSetError(project.file() + ": the project requires Python " + text + "; the target has Python "
+          + env.pythonFullVersion() + ", outside that range");
+    }
   }
 
   private void checkEnvironments() throws InstallSetError {
