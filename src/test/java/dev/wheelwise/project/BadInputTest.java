@@ -85,6 +85,14 @@ class BadInputTest {
   }
 
   @Test
+  void uvDependencyWithoutNameIsAnError() throws IOException {
+    InputParseError e = fail(write("n/uv.lock", "version = 1\n\n[[package]]\nname = \"a\"\nversion = \"1\"\n"
+        + "source = { registry = \"https://pypi.org/simple\" }\ndependencies = [\n    { marker = \"sys_platform == 'linux'\" },\n]\n"));
+    assertThat(e.span().line()).isEqualTo(7);
+    assertThat(e.plainMessage()).startsWith("a dependency of 'a' has no name: {\"marker\":\"sys_platform == 'linux'\"}; expected { name = ");
+  }
+
+  @Test
   void requirementsIncludeCycleIsNamed() throws IOException {
     write("reqs/base.txt", "six==1.16.0\n-r dev.txt\n");
     write("reqs/dev.txt", "# dev tools\n-r base.txt\npytest\n");
