@@ -88,7 +88,7 @@ class BadInputTest {
   void uvDependencyWithoutNameIsAnError() throws IOException {
     InputParseError e = fail(write("n/uv.lock", "version = 1\n\n[[package]]\nname = \"a\"\nversion = \"1\"\n"
         + "source = { registry = \"https://pypi.org/simple\" }\ndependencies = [\n    { marker = \"sys_platform == 'linux'\" },\n]\n"));
-    assertThat(e.span().line()).isEqualTo(7);
+    assertThat(e.span().line()).isEqualTo(8);
     assertThat(e.plainMessage()).startsWith("a dependency of 'a' has no name: {\"marker\":\"sys_platform == 'linux'\"}; expected { name = ");
   }
 
