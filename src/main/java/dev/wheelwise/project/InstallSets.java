@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,8 +187,11 @@ public final class InstallSets {
       edges.forEach(e -> queue.add(new Step(e, conflictContext, "<group " + group + ">")));
     }
 
-    Map<LockedPackage, Set<String>> extrasDone = new LinkedHashMap<>();
-    Map<LockedPackage, String> via = new HashMap<>();
+    // Keyed by identity: each locked release is one object, and record hashing would walk its
+    // file lists on every lookup.
+    Map<LockedPackage, Set<String>> extrasDone = new IdentityHashMap<>();
+    Map<LockedPackage, String> via = new IdentityHashMap<>();
+    List<LockedPackage> order = new ArrayList<>();
     while (!queue.isEmpty()) {
       Step step = queue.poll();
       LockedDependency edge = step.edge();
@@ -201,6 +205,9 @@ public final class InstallSets {
       }
       LockedPackage target = resolve(edge, step.via());
       boolean first = !extrasDone.containsKey(target);
+      if (first) {
+        order.add(target);
+      }
       Set<String> done = extrasDone.computeIfAbsent(target, k -> new LinkedHashSet<>());
       via.putIfAbsent(target, step.via());
       Set<String> context = lock.kind() == InputKind.UV_LOCK ? conflictContext : null;
@@ -221,7 +228,7 @@ public final class InstallSets {
       }
     }
     List<InstallSet.Item> out = new ArrayList<>();
-    extrasDone.forEach((p, extras) -> out.add(new InstallSet.Item(p, extras, via.get(p))));
+    order.forEach(p -> out.add(new InstallSet.Item(p, extrasDone.get(p), via.get(p))));
     return out;
   }
 
