@@ -21,7 +21,7 @@ class RequirementsFilePipDifferentialTest {
   @Test
   void readsAsPipDoes() throws Exception {
     List<Path> files = InstallSetOracle.corpusFiles(p -> CorpusReadTest.isDependencyFile(p)
-        && ProjectInputs.kindOf(p).orElse(null) == InputKind.REQUIREMENTS);
+        && ProjectInputs.kindOf(p).orElse(null) == InputKind.REQUIREMENTS, false);
     // pip's ${VAR} expansion reads the process environment; the oracle inherits this one.
     RequirementsFileReader reader = new RequirementsFileReader(System.getenv());
     List<String> paths = files.stream().map(Path::toString).toList();
