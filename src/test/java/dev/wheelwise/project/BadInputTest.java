@@ -136,6 +136,22 @@ class BadInputTest {
   }
 
   @Test
+  void groupNamesThatNormalizeAlikeAreAnError() throws IOException {
+    InputParseError e = fail(write("g/pyproject.toml", "[dependency-groups]\nTest_Tools = [\"pytest\"]\ntest-tools = [\"ruff\"]\n"));
+    assertThat(e.getMessage()).endsWith("pyproject.toml:3:1: dependency groups 'Test_Tools' and 'test-tools' have the same "
+        + "normalized name 'test-tools'; expected group names unique after normalization (PEP 735)");
+  }
+
+  @Test
+  void optionWithoutItsValueSaysWhatItNeeds() throws IOException {
+    InputParseError e = fail(write("v/requirements.txt", "six\n--index-url\n"));
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("v/requirements.txt") + ":2:1: option --index-url needs a value; "
+        + "expected --index-url <value>");
+    InputParseError quote = fail(write("q/requirements.txt", "-e \"./pkg\n"));
+    assertThat(quote.plainMessage()).isEqualTo("unclosed \" quote; expected a closing \"");
+  }
+
+  @Test
   void invalidRequirementInPyprojectPointsAtItsLine() throws IOException {
     Path file = write("pdm.lock", "[metadata]\nlock_version = \"4.5.0\"\n\n[[package]]\nname = \"a\"\nversion = \"1\"\n"
         + "dependencies = [\n    \"b >= 1 ;\",\n]\n");
