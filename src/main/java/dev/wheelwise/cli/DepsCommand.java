@@ -41,8 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * requirements, the requirements whose markers hold (their versions need resolution).
  */
 @Command(name = "deps", mixinStandardHelpOptions = true,
-    description = {"List what a project installs on a target: the install set of its lock file, or its",
-        "requirements whose markers hold when there is no lock.",
+    description = {"List what a project installs on a target: the install set of its lock",
+        "file or, without a lock, its requirements whose markers hold.",
         "Example: wheelwise deps . --python 3.12 --libc musl-1.2 --arch x86_64"})
 final class DepsCommand implements Callable<Integer> {
 
