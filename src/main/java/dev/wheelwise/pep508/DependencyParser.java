@@ -15,23 +15,31 @@ import java.util.List;
 final class DependencyParser {
 
   /** What a requirement string is made of, before the specifier text is parsed. */
-  record Parsed(String name, List<String> extras, String url, String specifier, int specifierStart, Group marker) {}
+  record Parsed(String name, List<String> extras, String url, int urlStart, String specifier, int specifierStart,
+      Group marker) {}
 
   private final Tokenizer tokenizer;
   private final boolean setVariables;
+  private final boolean unescape;
 
-  private DependencyParser(String source, boolean setVariables) {
+  /**
+   * @param setVariables admit {@code extras}/{@code dependency_groups} (packaging 25+)
+   * @param unescape read quoted values as Python literals (packaging 22+; 21.3 kept them raw)
+   */
+  private DependencyParser(String source, boolean setVariables, boolean unescape) {
     this.tokenizer = new Tokenizer(source);
     this.setVariables = setVariables;
+    this.unescape = unescape;
   }
 
-  static Parsed requirement(String source) throws SyntaxProblem {
-    return new DependencyParser(source, true).requirement();
+  /** A whole requirement. */
+  static Parsed requirement(String source, boolean setVariables, boolean unescape) throws SyntaxProblem {
+    return new DependencyParser(source, setVariables, unescape).requirement();
   }
 
-  /** A whole marker; {@code setVariables} admits {@code extras}/{@code dependency_groups} (packaging 25+). */
-  static Group marker(String source, boolean setVariables) throws SyntaxProblem {
-    DependencyParser p = new DependencyParser(source, setVariables);
+  /** A whole marker. */
+  static Group marker(String source, boolean setVariables, boolean unescape) throws SyntaxProblem {
+    DependencyParser p = new DependencyParser(source, setVariables, unescape);
     Group marker = p.marker();
     p.tokenizer.expect("END", "end of marker expression");
     return marker;
@@ -47,12 +55,13 @@ final class DependencyParser {
     String url = "";
     String specifier = "";
     int specifierStart = tokenizer.position;
+    int urlStart = -1;
     Group marker = null;
     // requirement_details = AT URL (WS requirement_marker?)? | specifier WS? (requirement_marker)?
     if (tokenizer.check("AT")) {
       tokenizer.read();
       tokenizer.consume("WS");
-      int urlStart = tokenizer.position;
+      urlStart = tokenizer.position;
       url = tokenizer.expect("URL", "URL after @");
       if (!tokenizer.check("END", true)) {
         tokenizer.expect("WS", "whitespace after URL");
@@ -71,7 +80,7 @@ final class DependencyParser {
       }
     }
     tokenizer.expect("END", "end of dependency specifier");
-    return new Parsed(name, extras, url, specifier, specifierStart, marker);
+    return new Parsed(name, extras, url, urlStart, specifier, specifierStart, marker);
   }
 
   // requirement_marker = SEMICOLON marker WS?
@@ -216,8 +225,18 @@ final class DependencyParser {
       return Operand.variable(name);
     }
     if (tokenizer.check("QUOTED_STRING")) {
+      int start = tokenizer.position;
       String quoted = tokenizer.read();
-      return Operand.value(quoted.substring(1, quoted.length() - 1));
+      String body = quoted.substring(1, quoted.length() - 1);
+      if (unescape) {
+        try {
+          body = PythonString.unescape(body);
+        } catch (PythonString.BadEscape e) {
+          throw tokenizer.error("invalid escape in quoted string: " + e.getMessage(),
+              start + 1 + e.offset, start + quoted.length() - 1);
+        }
+      }
+      return Operand.value(body);
     }
     throw tokenizer.error("expected a marker variable or quoted string");
   }
