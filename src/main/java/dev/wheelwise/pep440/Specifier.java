@@ -59,9 +59,14 @@ public record Specifier(String operator, String version, boolean legacy) {
   private static final Pattern LEGACY =
       Pattern.compile(S + "*(?:==|!=|<=|>=|<|>)" + S + "*[^,;)" + Version.PY_SPACE_CHARS + "]*" + S + "*", UNICODE_FLAGS);
 
+  private static final List<String> OPERATORS = List.of("~=", "==", "!=", "<=", ">=", "<", ">", "===");
+
   public Specifier {
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(version, "version");
+    if (!OPERATORS.contains(operator) || legacy && (operator.equals("~=") || operator.equals("==="))) {
+      throw new IllegalArgumentException("not a " + (legacy ? "legacy " : "") + "specifier operator: " + operator);
+    }
   }
 
   /**
