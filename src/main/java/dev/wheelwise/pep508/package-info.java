@@ -14,7 +14,9 @@
  *   <li>{@link dev.wheelwise.pep508.Names}: PEP 503 names and PEP 685 extras.
  * </ul>
  *
- * <p>The grammar is packaging 22+'s tokenizer for every profile; packaging 21.3's pyparsing
- * grammar is not modelled beyond its marker variables, raw quoted values and URL check.
+ * <p>The grammar is packaging 22+'s tokenizer for every profile, with packaging 21.3's
+ * differences that change answers on real and generated input (legacy clauses, marker
+ * variables, raw quoted values, the URL check); white space other than space and tab, which
+ * 21.3's pyparsing skipped, is not modelled.
  */
 package dev.wheelwise.pep508;
