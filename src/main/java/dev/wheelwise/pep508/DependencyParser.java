@@ -21,6 +21,7 @@ final class DependencyParser {
   private final Tokenizer tokenizer;
   private final boolean setVariables;
   private final boolean unescape;
+  private final boolean legacyClauses;
 
   /**
    * @param setVariables admit {@code extras}/{@code dependency_groups} (packaging 25+)
@@ -30,6 +31,9 @@ final class DependencyParser {
     this.tokenizer = new Tokenizer(source);
     this.setVariables = setVariables;
     this.unescape = unescape;
+    // packaging 21.3 (unescape is false only there) read clauses with its Specifier and
+    // LegacySpecifier patterns, the longer match winning.
+    this.legacyClauses = !unescape;
   }
 
   /** A whole requirement. */
@@ -150,6 +154,9 @@ final class DependencyParser {
 
   // version_many = (SPECIFIER (WS? COMMA WS? SPECIFIER)*)?
   private String versionMany() throws SyntaxProblem {
+    if (legacyClauses) {
+      return versionMany21();
+    }
     StringBuilder specifiers = new StringBuilder();
     while (tokenizer.check("SPECIFIER")) {
       int start = tokenizer.position;
@@ -170,6 +177,40 @@ final class DependencyParser {
       tokenizer.consume("WS");
     }
     return specifiers.toString();
+  }
+
+  /**
+   * packaging 21.3 (pyparsing): {@code VERSION_ONE (COMMA VERSION_ONE)*} where
+   * {@code VERSION_ONE} is the longer of a Specifier and a LegacySpecifier match; a comma must
+   * be followed by a clause.
+   */
+  private String versionMany21() throws SyntaxProblem {
+    StringBuilder specifiers = new StringBuilder();
+    int length = clause21();
+    if (length <= 0) {
+      return "";
+    }
+    specifiers.append(tokenizer.readLength(length));
+    while (true) {
+      int mark = tokenizer.position;
+      tokenizer.consume("WS");
+      if (!tokenizer.check("COMMA")) {
+        tokenizer.position = mark;
+        break;
+      }
+      tokenizer.read();
+      tokenizer.consume("WS");
+      length = clause21();
+      if (length <= 0) {
+        throw tokenizer.error("expected a version specifier after the comma");
+      }
+      specifiers.append(',').append(tokenizer.readLength(length));
+    }
+    return specifiers.toString();
+  }
+
+  private int clause21() {
+    return Math.max(tokenizer.lengthOf("SPECIFIER_21"), tokenizer.lengthOf("LEGACY_SPECIFIER_21"));
   }
 
   // marker = marker_atom (BOOLOP marker_atom)+
