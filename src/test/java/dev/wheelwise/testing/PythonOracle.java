@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -32,6 +35,8 @@ public enum PythonOracle {
   PACKAGING_23("/usr/bin/python3", "packaging", "23.0");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // The installed version does not change during a test run: probe each interpreter once.
+  private static final Map<PythonOracle, Optional<String>> PROBED = new ConcurrentHashMap<>();
 
   private final String interpreter;
   private final String module;
@@ -57,7 +62,7 @@ public enum PythonOracle {
    */
   public List<JsonNode> run(String script, List<?> cases) {
     Path file = scriptFile(script);
-    String found = probeVersion();
+    String found = PROBED.computeIfAbsent(this, PythonOracle::probeVersion).orElse(null);
     if (found == null || !found.equals(expectedVersion)) {
       String message = "SKIPPED: oracle " + name() + " needs " + module + " " + expectedVersion + " under "
           + interpreter + " (found: " + (found == null ? "none" : found) + ")";
@@ -91,17 +96,17 @@ public enum PythonOracle {
     }
   }
 
-  private String probeVersion() {
+  private Optional<String> probeVersion() {
     try {
       Process p = new ProcessBuilder(interpreter, "-c",
           "import importlib; print(importlib.import_module('" + module + "').__version__)").start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return p.waitFor() == 0 ? out : null;
+      return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
     } catch (IOException e) {
-      return null;
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return null;
+      return Optional.empty();
     }
   }
 
