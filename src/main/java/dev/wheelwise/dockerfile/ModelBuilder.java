@@ -436,6 +436,9 @@ final class ModelBuilder {
       return false;
     }
     List<String> w = line.get(0).values();
+    if (w.isEmpty()) {
+      return false; // only assignments (RUN A=1 <<EOF): nothing reads the heredoc
+    }
     if (!Set.of("sh", "bash", "ash", "dash", "zsh").contains(Shell.baseName(w.get(0)))) {
       return false;
     }
