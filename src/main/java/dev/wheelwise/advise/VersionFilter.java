@@ -1,0 +1,40 @@
+package dev.wheelwise.advise;
+
+import dev.wheelwise.pep440.Version;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The specifier step of pip's choice (research §2.2 step 2): which of the versions that passed
+ * the link filter the requirement allows, with PEP 440's pre-release rules (which depend on the
+ * whole list, so this takes the list, not one version at a time).
+ *
+ * @param text how the requirement was written, for messages ({@code ==2.3.4}, {@code >=1.0})
+ * @param pinned PEP 592: {@code ==V} (not {@code ==V.*}) or {@code ===V}, which lets a yanked
+ *     release be installed when it is the only match
+ * @param filter keeps the allowed versions, in the given order
+ */
+public record VersionFilter(String text, boolean pinned, UnaryOperator<List<Version>> filter) {
+
+  public VersionFilter {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(filter, "filter");
+  }
+
+  /**
+   * {@code ==V}: PEP 440 equality, zero-padded release, a public {@code V} ignoring the
+   * candidate's local label. A pin names its version, so pre-releases are allowed.
+   */
+  public static VersionFilter exactly(Version wanted) {
+    boolean local = wanted.hasLocal();
+    return new VersionFilter("==" + wanted, true,
+        versions -> versions.stream()
+            .filter(v -> local ? v.compareTo(wanted) == 0 : v.publicVersion().compareTo(wanted) == 0)
+            .toList());
+  }
+
+  public List<Version> apply(List<Version> versions) {
+    return filter.apply(List.copyOf(versions));
+  }
+}
