@@ -3,6 +3,7 @@ package dev.wheelwise.advise;
 import dev.wheelwise.pep440.Version;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,12 +14,14 @@ import java.util.function.UnaryOperator;
  * @param text how the requirement was written, for messages ({@code ==2.3.4}, {@code >=1.0})
  * @param pinned PEP 592: {@code ==V} (not {@code ==V.*}) or {@code ===V}, which lets a yanked
  *     release be installed when it is the only match
+ * @param pin the version an {@code ==V} pin names (a lock's version), for plans that find no file
  * @param filter keeps the allowed versions, in the given order
  */
-public record VersionFilter(String text, boolean pinned, UnaryOperator<List<Version>> filter) {
+public record VersionFilter(String text, boolean pinned, Optional<Version> pin, UnaryOperator<List<Version>> filter) {
 
   public VersionFilter {
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(pin, "pin");
     Objects.requireNonNull(filter, "filter");
   }
 
@@ -28,10 +31,18 @@ public record VersionFilter(String text, boolean pinned, UnaryOperator<List<Vers
    */
   public static VersionFilter exactly(Version wanted) {
     boolean local = wanted.hasLocal();
-    return new VersionFilter("==" + wanted, true,
+    return new VersionFilter("==" + wanted, true, Optional.of(wanted),
         versions -> versions.stream()
             .filter(v -> local ? v.compareTo(wanted) == 0 : v.publicVersion().compareTo(wanted) == 0)
             .toList());
+  }
+
+  /** No constraint; pre-releases only when nothing else exists (PEP 440's fallback). */
+  public static VersionFilter any() {
+    return new VersionFilter("", false, Optional.empty(), versions -> {
+      List<Version> finals = versions.stream().filter(v -> !v.isPrerelease()).toList();
+      return finals.isEmpty() ? versions : finals;
+    });
   }
 
   public List<Version> apply(List<Version> versions) {

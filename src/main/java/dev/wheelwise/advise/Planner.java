@@ -1,0 +1,153 @@
+package dev.wheelwise.advise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The install plan of one project on one image: pip's choice per package, what each source
+ * build needs, whether the build goes through as written, and the totals. Pure: inputs in, a
+ * plan out.
+ */
+public final class Planner {
+
+  /** Meta packages that stand for "a C/C++ compiler and make" on each distro. */
+  private static final Set<String> COMPILER_META = Set.of("build-base", "build-essential", "gcc", "g++", "make",
+      "musl-dev", "libc6-dev", "libc-dev");
+
+  private final CostModel cost;
+
+  public Planner(CostModel cost) {
+    this.cost = Objects.requireNonNull(cost, "cost");
+  }
+
+  public ImagePlan plan(ProjectInput input, ImageFacts image) {
+    if (input.requiresPython().isPresent() && !image.target().requiresPythonAllows().test(input.requiresPython().get())) {
+      String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
+      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason),
+          new ImagePlan.Summary(0, 0, 0, 0, 0, 0, OptionalLong.empty(), Optional.empty(), List.of(), List.of()));
+    }
+    FileChooser chooser = new FileChooser(image.target(), input.formats());
+    List<PackagePlan> packages = new ArrayList<>();
+    for (Wanted wanted : input.packages().apply(image)) {
+      Choice choice = chooser.choose(wanted.name(), wanted.versions(), wanted.files());
+      Optional<String> version = choice instanceof Choice.Wheel w ? Optional.of(w.file().version().toString())
+          : choice instanceof Choice.Sdist s ? Optional.of(s.file().version().toString())
+          : wanted.versions().pin().map(Object::toString);
+      Optional<BuildNeed> build = choice instanceof Choice.Sdist s
+          ? Optional.of(cost.buildNeed(s.file(), image.packageManager())) : Optional.empty();
+      packages.add(new PackagePlan(wanted.name(), version, choice, build));
+    }
+    return judge(input, image, packages);
+  }
+
+  private ImagePlan judge(ProjectInput input, ImageFacts image, List<PackagePlan> packages) {
+    int wheels = 0;
+    int sdists = 0;
+    int nothing = 0;
+    long bytes = 0;
+    int unknownSizes = 0;
+    Optional<String> unavailable = Optional.empty();
+    List<CandidateFile> builds = new ArrayList<>();
+    Set<String> systemPackages = new LinkedHashSet<>();
+    for (PackagePlan p : packages) {
+      Choice c = p.choice();
+      CandidateFile file = c instanceof Choice.Wheel w ? w.file() : c instanceof Choice.Sdist s ? s.file() : null;
+      if (file == null) {
+        nothing++;
+        if (unavailable.isEmpty()) {
+          unavailable = Optional.of(p.name() + p.version().map(v -> " " + v).orElse("") + ": " + ((Choice.Nothing) c).reason());
+        }
+        continue;
+      }
+      if (file.bytes().isPresent()) {
+        bytes += file.bytes().getAsLong();
+      } else {
+        unknownSizes++;
+      }
+      if (c instanceof Choice.Wheel) {
+        wheels++;
+      } else {
+        sdists++;
+        builds.add(file);
+        p.build().ifPresent(b -> systemPackages.addAll(b.systemPackages()));
+      }
+    }
+
+    Set<String> have = new LinkedHashSet<>(image.compilers());
+    have.addAll(image.systemPackages());
+    input.dockerfile().ifPresent(d -> have.addAll(d.systemPackages()));
+
+    Verdict verdict;
+    Optional<ImagePlan.Failure> failure = Optional.empty();
+    if (nothing > 0) {
+      verdict = Verdict.UNAVAILABLE;
+    } else if (sdists == 0) {
+      verdict = Verdict.WHEELS;
+    } else {
+      verdict = Verdict.BUILDS;
+      for (PackagePlan p : packages) {
+        if (!(p.choice() instanceof Choice.Sdist s) || p.build().isEmpty()) {
+          continue;
+        }
+        BuildNeed need = p.build().get();
+        if (!need.known()) {
+          verdict = Verdict.UNKNOWN;
+          continue;
+        }
+        List<String> missing = missing(need, have, image);
+        if (!missing.isEmpty() && definitelyMissing(missing, image)) {
+          verdict = Verdict.FAILS;
+          failure = Optional.of(new ImagePlan.Failure(p.name(), missing, cost.buildError(s.file(), missing, image)));
+          break;
+        }
+        if (!missing.isEmpty()) {
+          verdict = Verdict.UNKNOWN;
+        }
+      }
+    }
+
+    Optional<Range> seconds = cost.buildSeconds(builds, image);
+    List<Choice> choices = packages.stream().map(PackagePlan::choice).toList();
+    boolean pipCache = input.dockerfile().map(ProjectInput.DockerfileSetup::pipCache).orElse(false);
+    List<String> installed = new ArrayList<>(systemPackages);
+    OptionalLong added = cost.addedBytes(choices, installed, pipCache, image);
+    OptionalLong total = added.isPresent() && image.baseBytes().isPresent()
+        ? OptionalLong.of(added.getAsLong() + image.baseBytes().getAsLong()) : OptionalLong.empty();
+    List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image);
+    ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
+        total, seconds, List.copyOf(systemPackages), pitfalls);
+    return new ImagePlan(image, packages, verdict, failure, verdict == Verdict.UNAVAILABLE ? unavailable : Optional.empty(), summary);
+  }
+
+  /** The needed system packages the image and the stage do not provide, in the need's order. */
+  static List<String> missing(BuildNeed need, Set<String> have, ImageFacts image) {
+    boolean hasCompiler = have.contains("gcc") || have.contains("build-base") || have.contains("build-essential");
+    List<String> missing = new ArrayList<>();
+    for (String pkg : need.systemPackages()) {
+      if (have.contains(pkg)) {
+        continue;
+      }
+      if (COMPILER_META.contains(pkg) && hasCompiler && (have.contains("make") || !pkg.equals("make"))) {
+        continue;
+      }
+      missing.add(pkg);
+    }
+    if (need.compiles() && !hasCompiler && missing.stream().noneMatch(COMPILER_META::contains)) {
+      missing.add(0, image.packageManager().map(pm -> pm.equals("apk") ? "build-base" : "build-essential").orElse("gcc"));
+    }
+    return missing;
+  }
+
+  /** A missing compiler is certain when the image has none; a missing header only when the image's packages are known. */
+  private static boolean definitelyMissing(List<String> missing, ImageFacts image) {
+    if (image.compilers().isEmpty() && missing.stream().anyMatch(COMPILER_META::contains)) {
+      return true;
+    }
+    return image.systemPackagesKnown();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.wheelwise.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wheelwise.advise.BuildNeed;
+import dev.wheelwise.advise.CandidateFile;
+import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.advise.Choice;
+import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.PackagePlan;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code check --format json}: schema {@code wheelwise.check/1} exactly as DESIGN.md gives it.
+ * Unknown numbers are {@code null}, never 0. Additive keys beyond the contract:
+ * {@code images[].unavailable.reason}, {@code packages[].build.known}/{@code note},
+ * {@code summary.unknownSizes}, and {@code remedies}.
+ */
+public final class CheckJson {
+
+  public static final String SCHEMA = "wheelwise.check/1";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private CheckJson() {}
+
+  public static String render(CheckResult result) {
+    try {
+      return JSON.writeValueAsString(tree(result)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ObjectNode tree(CheckResult result) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("schema", SCHEMA);
+    ObjectNode source = root.putObject("source");
+    source.put("index", result.index());
+    source.put("asOf", result.asOf().orElse(null));
+    ArrayNode inputs = root.putArray("inputs");
+    result.inputs().forEach(i -> inputs.addObject().put("path", i.path()).put("kind", i.kind()));
+    ArrayNode images = root.putArray("images");
+    for (ImagePlan plan : result.images()) {
+      images.add(image(plan));
+    }
+    if (result.recommendation().isPresent()) {
+      ObjectNode rec = root.putObject("recommendation");
+      rec.put("image", result.recommendation().get().image());
+      strings(rec.putArray("reasons"), result.recommendation().get().reasons());
+    } else {
+      root.putNull("recommendation");
+    }
+    ArrayNode remedies = root.putArray("remedies");
+    result.remedies().forEach(r -> remedies.addObject().put("image", r.image()).put("platform", r.platform())
+        .put("kind", r.kind()).put("text", r.text()));
+    return root;
+  }
+
+  private static ObjectNode image(ImagePlan plan) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("image", plan.image().image());
+    o.put("platform", plan.image().platform());
+    o.put("python", plan.image().python());
+    o.put("libc", plan.image().libc());
+    o.put("libcVersion", plan.image().libcVersion().orElse(null));
+    ArrayNode packages = o.putArray("packages");
+    plan.packages().forEach(p -> packages.add(pkg(p)));
+    o.put("verdict", plan.verdict().json());
+    plan.failure().ifPresent(f -> {
+      ObjectNode fails = o.putObject("fails");
+      fails.put("package", f.packageName());
+      strings(fails.putArray("missingSystemPackages"), f.missingSystemPackages());
+      fails.put("error", f.error());
+    });
+    plan.unavailableReason().ifPresent(r -> o.putObject("unavailable").put("reason", r));
+    ImagePlan.Summary s = plan.summary();
+    ObjectNode summary = o.putObject("summary");
+    summary.put("packages", s.packages());
+    summary.put("wheels", s.wheels());
+    summary.put("sourceBuilds", s.sourceBuilds());
+    summary.put("unavailable", s.unavailable());
+    summary.put("downloadBytes", s.downloadBytes());
+    summary.put("unknownSizes", s.unknownSizes());
+    if (s.estimatedImageBytes().isPresent()) {
+      summary.put("estimatedImageBytes", s.estimatedImageBytes().getAsLong());
+    } else {
+      summary.putNull("estimatedImageBytes");
+    }
+    if (s.estimatedBuildSeconds().isPresent()) {
+      summary.putObject("estimatedBuildSeconds").put("low", s.estimatedBuildSeconds().get().low())
+          .put("high", s.estimatedBuildSeconds().get().high());
+    } else {
+      summary.putNull("estimatedBuildSeconds");
+    }
+    strings(summary.putArray("systemPackages"), s.systemPackages());
+    strings(summary.putArray("pitfalls"), s.pitfalls());
+    return o;
+  }
+
+  private static ObjectNode pkg(PackagePlan p) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("name", p.name());
+    o.put("version", p.version().orElse(null));
+    o.put("install", p.choice().install());
+    CandidateFile file = p.choice() instanceof Choice.Wheel w ? w.file() : p.choice() instanceof Choice.Sdist s ? s.file() : null;
+    if (file != null) {
+      o.put("file", file.filename());
+      if (file.bytes().isPresent()) {
+        o.put("bytes", file.bytes().getAsLong());
+      } else {
+        o.putNull("bytes");
+      }
+    } else {
+      o.put("reason", ((Choice.Nothing) p.choice()).reason());
+    }
+    if (p.build().isPresent()) {
+      BuildNeed need = p.build().get();
+      ObjectNode build = o.putObject("build");
+      if (need.known()) {
+        strings(build.putArray("toolchains"), need.toolchains());
+        strings(build.putArray("systemPackages"), need.systemPackages());
+      } else {
+        build.putNull("toolchains");
+        build.putNull("systemPackages");
+      }
+      build.put("known", need.known());
+      need.note().ifPresent(n -> build.put("note", n));
+    }
+    return o;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+}
