@@ -68,7 +68,11 @@ public record Version(
   /** The bare pattern, for embedding in other grammars (specifiers, file names). */
   public static final String PATTERN = VERSION_PATTERN;
 
-  private static final String PY_SPACE = "[\\s\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  /** The characters Python's {@code \\s} and {@code str.strip()} treat as white space, for a character class. */
+  static final String PY_SPACE_CHARS = "\\s\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
+  /** Python's {@code \\s}. */
+  static final String PY_SPACE = "[" + PY_SPACE_CHARS + "]";
 
   private static final Pattern FULL =
       Pattern.compile(
