@@ -1,0 +1,47 @@
+package dev.wheelwise.tags;
+
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * A wheel's optional build tag (PEP 427): leading digits and the rest, compared as packaging
+ * compares its {@code (int, str)} tuple. pip prefers the higher build tag among otherwise equal
+ * wheels, so {@code 2} beats {@code 1b} and {@code 1b} beats {@code 1}.
+ */
+public record BuildTag(BigInteger number, String suffix) implements Comparable<BuildTag> {
+
+  public BuildTag {
+    Objects.requireNonNull(number, "number");
+    Objects.requireNonNull(suffix, "suffix");
+    if (number.signum() < 0) {
+      throw new IllegalArgumentException("a build number is digits, never negative: " + number);
+    }
+  }
+
+  @Override
+  public int compareTo(BuildTag other) {
+    int byNumber = number.compareTo(other.number);
+    return byNumber != 0 ? byNumber : compareCodePoints(suffix, other.suffix);
+  }
+
+  /** Python compares strings by code point; Java's compareTo by UTF-16 unit. */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+
+  @Override
+  public String toString() {
+    return number + suffix;
+  }
+}
