@@ -1,63 +1,52 @@
 package dev.wheelwise.advise;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.wheelwise.pep440.InvalidSpecifier;
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.SpecifierSet;
+import dev.wheelwise.pep440.Version;
+import dev.wheelwise.tags.SupportedTags;
+import dev.wheelwise.tags.Target;
 import java.util.Objects;
-import java.util.OptionalInt;
-import java.util.function.Predicate;
+import java.util.Optional;
 
 /**
- * What the chooser needs of one target: its tags best-first, as the image's pip computes them
+ * What the chooser needs of one target: its tags best-first as the image's pip computes them
  * (pip's version decides whether musllinux and {@code manylinux_x_y} are in the list at all),
- * and whether a {@code requires-python} text admits the image's Python.
+ * and the Python that {@code requires-python} is checked against.
  *
- * @param description for messages: {@code CPython 3.12 musl-1.2 x86_64}
- * @param python the image's Python, as pip checks requires-python ({@code 3.12.12})
- * @param supportedTags {@code interpreter-abi-platform} strings, best first
- * @param requiresPythonAllows true when the text admits {@code python}; pip treats an invalid
- *     specifier as no constraint, so must this
+ * @param tags the supported tags of the image's pip
+ * @param python the image's Python as pip checks requires-python ({@code 3.12.12}; pip uses
+ *     {@code sys.version_info[:3]})
  */
-public record ChooserTarget(String description, String python, List<String> supportedTags, Predicate<String> requiresPythonAllows) {
+public record ChooserTarget(SupportedTags tags, Version python) {
 
   public ChooserTarget {
-    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(tags, "tags");
     Objects.requireNonNull(python, "python");
-    supportedTags = List.copyOf(supportedTags);
-    Objects.requireNonNull(requiresPythonAllows, "requiresPythonAllows");
   }
 
-  /** A rank lookup over {@link #supportedTags()}: built once per target, shared by every choice. */
-  Ranks ranks() {
-    return new Ranks(supportedTags);
+  public static ChooserTarget of(Target target, PipProfile profile) {
+    return new ChooserTarget(SupportedTags.of(target, profile), Version.tryParse(target.pythonFullVersion()));
   }
 
-  /** Tag string to position. */
-  static final class Ranks {
-    private final Map<String, Integer> index = new HashMap<>();
-    private final int size;
+  public PipProfile profile() {
+    return tags.profile();
+  }
 
-    Ranks(List<String> tags) {
-      for (int i = 0; i < tags.size(); i++) {
-        index.putIfAbsent(tags.get(i), i);
-      }
-      size = tags.size();
-    }
+  /** {@code CPython 3.12 musl-1.2 x86_64}, for messages. */
+  public String description() {
+    return tags.target().toString();
+  }
 
-    /** The best (lowest) position of any of {@code tags}, empty when none is supported. */
-    OptionalInt best(List<String> tags) {
-      int best = Integer.MAX_VALUE;
-      for (String t : tags) {
-        Integer i = index.get(t);
-        if (i != null && i < best) {
-          best = i;
-        }
-      }
-      return best == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(best);
-    }
-
-    int size() {
-      return size;
+  /**
+   * pip's {@code check_requires_python}: {@code python in SpecifierSet(text)}; an invalid
+   * specifier is ignored (pip logs it and treats the file as compatible).
+   */
+  public boolean requiresPythonAllows(String text) {
+    try {
+      return SpecifierSet.parse(text, profile()).contains(python, profile(), Optional.empty());
+    } catch (InvalidSpecifier e) {
+      return true;
     }
   }
 }

@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
+import dev.wheelwise.tags.BuildTag;
+import dev.wheelwise.tags.Compatibility;
+import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.WheelFilename;
 
 /**
  * Which file pip installs for one requirement on one target, following pip's
@@ -33,13 +35,11 @@ import java.util.TreeSet;
 public final class FileChooser {
 
   private final ChooserTarget target;
-  private final ChooserTarget.Ranks ranks;
   private final FormatControl formats;
 
   public FileChooser(ChooserTarget target, FormatControl formats) {
     this.target = Objects.requireNonNull(target, "target");
     this.formats = Objects.requireNonNull(formats, "formats");
-    this.ranks = target.ranks();
   }
 
   public ChooserTarget target() {
@@ -51,7 +51,7 @@ public final class FileChooser {
   }
 
   /** A file that passed the link filter, with what pip sorts it by. */
-  private record Applicable(CandidateFile file, boolean wheel, int rank, Optional<WheelName.Build> build) {}
+  private record Applicable(CandidateFile file, boolean wheel, int rank, Optional<BuildTag> build) {}
 
   /** Why files were dropped, gathered for the reason of a {@link Choice.Nothing}. */
   private static final class Rejections {
@@ -61,9 +61,8 @@ public final class FileChooser {
     int binaryForbidden;
     int sourceForbidden;
     int badNames;
-    final Set<String> unmatchedPlatforms = new TreeSet<>();
-    final Set<String> unmatchedInterpreters = new TreeSet<>();
     int untagged;
+    Compatibility.Incompatible closest;
     final Set<String> requiresPython = new LinkedHashSet<>();
     int versionExcluded;
     int yanked;
@@ -120,22 +119,26 @@ public final class FileChooser {
         why.binaryForbidden++;
         return Optional.empty();
       }
-      Optional<WheelName> parsed = WheelName.parse(file.filename());
-      if (parsed.isEmpty() || !parsed.get().name().equals(project)) {
+      WheelFilename parsed;
+      try {
+        parsed = WheelFilename.parse(file.filename(), target.profile());
+      } catch (InvalidWheelFilename e) {
         why.badNames++;
         return Optional.empty();
       }
-      OptionalInt rank = ranks.best(parsed.get().tags());
-      if (rank.isEmpty()) {
+      if (!parsed.name().equals(project)) {
+        why.badNames++;
+        return Optional.empty();
+      }
+      Compatibility fit = target.tags().compatibility(parsed);
+      if (fit instanceof Compatibility.Incompatible no) {
         why.untagged++;
-        for (String tag : parsed.get().tags()) {
-          String[] parts = tag.split("-", 3);
-          why.unmatchedInterpreters.add(parts[0] + "-" + parts[1]);
-          why.unmatchedPlatforms.add(parts[2]);
+        if (why.closest == null || no.reason().compareTo(why.closest.reason()) < 0) {
+          why.closest = no;
         }
         return Optional.empty();
       }
-      result = new Applicable(file, true, rank.getAsInt(), parsed.get().build());
+      result = new Applicable(file, true, ((Compatibility.Compatible) fit).rank(), parsed.build());
     } else {
       why.sdists++;
       if (!formats.allowsSource(project)) {
@@ -143,9 +146,9 @@ public final class FileChooser {
         return Optional.empty();
       }
       // pip gives an sdist the priority -len(supported tags): below every wheel.
-      result = new Applicable(file, false, ranks.size(), Optional.empty());
+      result = new Applicable(file, false, target.tags().ordered().size(), Optional.empty());
     }
-    if (file.requiresPython().isPresent() && !target.requiresPythonAllows().test(file.requiresPython().get())) {
+    if (file.requiresPython().isPresent() && !target.requiresPythonAllows(file.requiresPython().get())) {
       why.requiresPython.add(file.requiresPython().get().trim());
       return Optional.empty();
     }
@@ -154,7 +157,7 @@ public final class FileChooser {
 
   /** pip's {@code CandidateEvaluator._sort_key}, as a comparator whose maximum is chosen. */
   private Comparator<Applicable> sortKey() {
-    Comparator<Optional<WheelName.Build>> builds =
+    Comparator<Optional<BuildTag>> builds =
         (x, y) -> x.isEmpty() ? (y.isEmpty() ? 0 : -1) : (y.isEmpty() ? 1 : x.get().compareTo(y.get()));
     return Comparator.<Applicable>comparingInt(a -> a.file().yanked() ? 0 : 1)
         .thenComparingInt(a -> formats.preferBinary() && a.wheel() ? 1 : 0)
@@ -169,8 +172,8 @@ public final class FileChooser {
     }
     List<String> parts = new ArrayList<>();
     if (why.untagged > 0) {
-      parts.add("no wheel for " + target.description() + " (" + why.untagged + " wheel"
-          + (why.untagged == 1 ? "" : "s") + " for " + summarize(why.unmatchedPlatforms) + ")");
+      parts.add("no wheel for " + target.description() + " (of " + why.untagged + " wheel"
+          + (why.untagged == 1 ? "" : "s") + ", the closest: " + why.closest.detail() + ")");
     } else if (why.wheels == 0) {
       parts.add("no wheels");
     }
@@ -198,17 +201,5 @@ public final class FileChooser {
       parts.add(why.unsupportedArchives + " file(s) in archive formats pip cannot install");
     }
     return String.join(" and ", parts);
-  }
-
-  private static String summarize(Set<String> platforms) {
-    List<String> families = new ArrayList<>();
-    for (String p : platforms) {
-      String family = p.startsWith("manylinux") ? "manylinux" : p.startsWith("musllinux") ? "musllinux"
-          : p.startsWith("macosx") ? "macOS" : p.startsWith("win") ? "Windows" : p;
-      if (!families.contains(family)) {
-        families.add(family);
-      }
-    }
-    return families.size() > 4 ? String.join(", ", families.subList(0, 4)) + ", …" : String.join(", ", families);
   }
 }

@@ -26,7 +26,7 @@ public final class Planner {
   }
 
   public ImagePlan plan(ProjectInput input, ImageFacts image) {
-    if (input.requiresPython().isPresent() && !image.target().requiresPythonAllows().test(input.requiresPython().get())) {
+    if (input.requiresPython().isPresent() && !image.target().requiresPythonAllows(input.requiresPython().get())) {
       String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
       return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason),
           new ImagePlan.Summary(0, 0, 0, 0, 0, 0, OptionalLong.empty(), Optional.empty(), List.of(), List.of()));

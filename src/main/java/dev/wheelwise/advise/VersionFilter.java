@@ -1,5 +1,8 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.Specifier;
+import dev.wheelwise.pep440.SpecifierSet;
 import dev.wheelwise.pep440.Version;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +38,23 @@ public record VersionFilter(String text, boolean pinned, Optional<Version> pin, 
         versions -> versions.stream()
             .filter(v -> local ? v.compareTo(wanted) == 0 : v.publicVersion().compareTo(wanted) == 0)
             .toList());
+  }
+
+  /**
+   * A requirement's specifier set as the image's pip applies it: {@code SpecifierSet.filter}
+   * of the profile's packaging, with {@code --pre} when {@code pre} is set. Pinned (PEP 592)
+   * when it is one {@code ==V} (not {@code ==V.*}) or {@code ===V} clause.
+   */
+  public static VersionFilter of(SpecifierSet specifiers, PipProfile profile, boolean pre) {
+    List<Specifier> clauses = specifiers.specifiers();
+    boolean pinned = clauses.size() == 1
+        && (clauses.get(0).operator().equals("===")
+            || (clauses.get(0).operator().equals("==") && !clauses.get(0).version().endsWith(".*")));
+    Optional<Version> pin = pinned && clauses.get(0).operator().equals("==")
+        ? Optional.ofNullable(Version.tryParse(clauses.get(0).version())) : Optional.empty();
+    Optional<Boolean> prereleases = pre ? Optional.of(true) : Optional.empty();
+    return new VersionFilter(specifiers.toString(profile), pinned, pin,
+        versions -> specifiers.filter(versions, profile, prereleases));
   }
 
   /** No constraint; pre-releases only when nothing else exists (PEP 440's fallback). */

@@ -2,6 +2,9 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Version;
+import dev.wheelwise.tags.Arch;
+import dev.wheelwise.tags.Libc;
+import dev.wheelwise.tags.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,15 @@ final class OracleTargets {
   private OracleTargets() {}
 
   record Facts(String image, String python, String libc, int libcMajor, int libcMinor, String arch, PipProfile pip) {
+    /** The chooser's view, through the tags package: a full differential check of tags and choice. */
+    ChooserTarget chooserTarget() {
+      String[] v = python.split("\\.");
+      Libc l = libc.equals("musl") ? Libc.musl(libcMajor, libcMinor) : Libc.glibc(libcMajor, libcMinor);
+      Target t = new Target(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), false, l,
+          Arch.parse(arch).orElseThrow());
+      return ChooserTarget.of(t, pip);
+    }
+
     /** The oracle's view: what the image's pip knows decides which platform tags exist. */
     Map<String, Object> oracleTarget() {
       Map<String, Object> t = new LinkedHashMap<>();
