@@ -14,9 +14,9 @@ public final class CheckService {
     this.planner = new Planner(Objects.requireNonNull(cost, "cost"));
   }
 
-  public CheckResult check(String index, Optional<String> asOf, ProjectInput input, List<ImageFacts> images) {
+  public CheckResult check(String index, Optional<String> asOf, ProjectInput input, List<ImageCandidate> images) {
     List<ImagePlan> plans = new ArrayList<>();
-    for (ImageFacts image : images) {
+    for (ImageCandidate image : images) {
       plans.add(planner.plan(input, image));
     }
     List<ImagePlan> ranked = Ranking.rank(plans);

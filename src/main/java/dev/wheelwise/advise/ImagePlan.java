@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * fails or is unavailable; the totals.
  */
 public record ImagePlan(
-    ImageFacts image,
+    ImageCandidate image,
     List<PackagePlan> packages,
     Verdict verdict,
     Optional<Failure> failure,

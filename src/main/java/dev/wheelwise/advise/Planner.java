@@ -25,7 +25,7 @@ public final class Planner {
     this.cost = Objects.requireNonNull(cost, "cost");
   }
 
-  public ImagePlan plan(ProjectInput input, ImageFacts image) {
+  public ImagePlan plan(ProjectInput input, ImageCandidate image) {
     if (input.requiresPython().isPresent() && !image.target().requiresPythonAllows(input.requiresPython().get())) {
       String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
       return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason),
@@ -45,7 +45,7 @@ public final class Planner {
     return judge(input, image, packages);
   }
 
-  private ImagePlan judge(ProjectInput input, ImageFacts image, List<PackagePlan> packages) {
+  private ImagePlan judge(ProjectInput input, ImageCandidate image, List<PackagePlan> packages) {
     int wheels = 0;
     int sdists = 0;
     int nothing = 0;
@@ -125,7 +125,7 @@ public final class Planner {
   }
 
   /** The needed system packages the image and the stage do not provide, in the need's order. */
-  static List<String> missing(BuildNeed need, Set<String> have, ImageFacts image) {
+  static List<String> missing(BuildNeed need, Set<String> have, ImageCandidate image) {
     boolean hasCompiler = have.contains("gcc") || have.contains("build-base") || have.contains("build-essential");
     List<String> missing = new ArrayList<>();
     for (String pkg : need.systemPackages()) {
@@ -144,7 +144,7 @@ public final class Planner {
   }
 
   /** A missing compiler is certain when the image has none; a missing header only when the image's packages are known. */
-  private static boolean definitelyMissing(List<String> missing, ImageFacts image) {
+  private static boolean definitelyMissing(List<String> missing, ImageCandidate image) {
     if (image.compilers().isEmpty() && missing.stream().anyMatch(COMPILER_META::contains)) {
       return true;
     }

@@ -21,7 +21,7 @@ import java.util.function.Function;
 public record ProjectInput(
     List<InputRef> inputs,
     Optional<String> requiresPython,
-    Function<ImageFacts, List<Wanted>> packages,
+    Function<ImageCandidate, List<Wanted>> packages,
     FormatControl formats,
     Optional<DockerfileSetup> dockerfile) {
 

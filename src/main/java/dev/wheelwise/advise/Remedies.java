@@ -15,7 +15,7 @@ final class Remedies {
 
   static List<CheckResult.Remedy> forPlan(ImagePlan plan, ProjectInput input, Optional<ImagePlan> best) {
     List<CheckResult.Remedy> out = new ArrayList<>();
-    ImageFacts image = plan.image();
+    ImageCandidate image = plan.image();
     Set<String> have = new LinkedHashSet<>(image.compilers());
     have.addAll(image.systemPackages());
     input.dockerfile().ifPresent(d -> have.addAll(d.systemPackages()));

@@ -26,7 +26,7 @@ import java.util.Set;
  * @param siblings other images of the same Python the catalog knows (slim, full, alpine…)
  * @param target what pip's file choice sees on this image
  */
-public record ImageFacts(
+public record ImageCandidate(
     String image,
     String platform,
     String python,
@@ -40,7 +40,7 @@ public record ImageFacts(
     List<String> siblings,
     ChooserTarget target) {
 
-  public ImageFacts {
+  public ImageCandidate {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(python, "python");
