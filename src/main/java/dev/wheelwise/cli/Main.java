@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       TrainCommand.class,
+      ImagesCommand.class,
     })
 public final class Main implements Runnable {
 
