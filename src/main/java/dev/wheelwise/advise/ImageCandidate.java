@@ -1,5 +1,10 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.image.CatalogEntry;
+import dev.wheelwise.image.ImageFacts;
+import dev.wheelwise.pep440.PipProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +29,9 @@ import java.util.Set;
  *     is only "not known to be there"
  * @param baseBytes uncompressed size of the image, when recorded
  * @param siblings other images of the same Python the catalog knows (slim, full, alpine…)
- * @param target what pip's file choice sees on this image
+ * @param target what pip's file choice sees on this image; empty when the catalog lacks the
+ *     facts (Python, libc, architecture), and then the image is shown, not analysed
+ * @param remarks what a person should know about these facts (aliases, assumptions, unknowns)
  */
 public record ImageCandidate(
     String image,
@@ -38,7 +45,8 @@ public record ImageCandidate(
     boolean systemPackagesKnown,
     OptionalLong baseBytes,
     List<String> siblings,
-    ChooserTarget target) {
+    Optional<ChooserTarget> target,
+    List<String> remarks) {
 
   public ImageCandidate {
     Objects.requireNonNull(image, "image");
@@ -52,6 +60,39 @@ public record ImageCandidate(
     Objects.requireNonNull(baseBytes, "baseBytes");
     siblings = List.copyOf(siblings);
     Objects.requireNonNull(target, "target");
+    remarks = List.copyOf(remarks);
+  }
+
+  /**
+   * The candidate the catalog describes. An image whose pip version is not recorded is taken to
+   * have a current pip (every python image since 2022 ships pip ≥ 21.2, which knows musllinux);
+   * the remark says so.
+   */
+  public static ImageCandidate of(ImageFacts facts, List<String> siblings) {
+    CatalogEntry e = facts.entry();
+    List<String> remarks = new ArrayList<>(facts.remarks());
+    PipProfile profile = facts.pipProfile().orElseGet(() -> {
+      remarks.add("pip version not recorded; assumed " + PipProfile.DEFAULT);
+      return PipProfile.DEFAULT;
+    });
+    Optional<ChooserTarget> target = facts.target().map(t -> ChooserTarget.of(t, profile));
+    Optional<String> manager = facts.packageManager().value().filter(m -> m.equals("apk") || m.equals("apt"));
+    Set<String> compilers = new LinkedHashSet<>(facts.compilers().value().orElse(List.of()));
+    boolean bare = facts.compilers().known() && compilers.isEmpty();
+    return new ImageCandidate(
+        facts.image().reference().familiar(),
+        facts.platform().toString(),
+        facts.python().value().map(Object::toString).orElse("unknown"),
+        e.libc().map(l -> l.family().lower()).orElse("unknown"),
+        facts.libcVersion().value(),
+        manager,
+        compilers,
+        Set.of(),
+        bare,
+        facts.uncompressedBytes(),
+        siblings,
+        target,
+        remarks);
   }
 
   public boolean isMusl() {

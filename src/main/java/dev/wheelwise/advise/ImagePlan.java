@@ -14,8 +14,10 @@ public record ImagePlan(
     List<PackagePlan> packages,
     Verdict verdict,
     Optional<Failure> failure,
-    Optional<String> unavailableReason,
+    Optional<String> reason,
     Summary summary) {
+
+  /** {@code reason}: why the verdict is unavailable or unknown, when that is not per package. */
 
   /**
    * The first build that breaks as written.
@@ -58,7 +60,7 @@ public record ImagePlan(
     packages = List.copyOf(packages);
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(failure, "failure");
-    Objects.requireNonNull(unavailableReason, "unavailableReason");
+    Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(summary, "summary");
   }
 }

@@ -26,12 +26,17 @@ public final class Planner {
   }
 
   public ImagePlan plan(ProjectInput input, ImageCandidate image) {
-    if (input.requiresPython().isPresent() && !image.target().requiresPythonAllows(input.requiresPython().get())) {
-      String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
-      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason),
-          new ImagePlan.Summary(0, 0, 0, 0, 0, 0, OptionalLong.empty(), Optional.empty(), List.of(), List.of()));
+    if (image.target().isEmpty()) {
+      String reason = "the catalog lacks what pip's choice depends on here"
+          + (image.remarks().isEmpty() ? "" : ": " + String.join("; ", image.remarks()));
+      return new ImagePlan(image, List.of(), Verdict.UNKNOWN, Optional.empty(), Optional.of(reason), empty());
     }
-    FileChooser chooser = new FileChooser(image.target(), input.formats());
+    ChooserTarget target = image.target().get();
+    if (input.requiresPython().isPresent() && !target.requiresPythonAllows(input.requiresPython().get())) {
+      String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
+      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason), empty());
+    }
+    FileChooser chooser = new FileChooser(target, input.formats());
     List<PackagePlan> packages = new ArrayList<>();
     for (Wanted wanted : input.packages().apply(image)) {
       Choice choice = chooser.choose(wanted.name(), wanted.versions(), wanted.files());
@@ -43,6 +48,10 @@ public final class Planner {
       packages.add(new PackagePlan(wanted.name(), version, choice, build));
     }
     return judge(input, image, packages);
+  }
+
+  private static ImagePlan.Summary empty() {
+    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, OptionalLong.empty(), Optional.empty(), List.of(), List.of());
   }
 
   private ImagePlan judge(ProjectInput input, ImageCandidate image, List<PackagePlan> packages) {

@@ -39,8 +39,9 @@ final class Remedies {
 
     // Versions with wheels: only where the files of other versions are known (loose requirements, an index).
     List<String> pins = new ArrayList<>();
-    FileChooser preferring = new FileChooser(image.target(), input.formats().withPreferBinary(true));
-    for (Wanted w : input.packages().apply(image)) {
+    List<Wanted> wanted = image.target().isPresent() && !plan.packages().isEmpty() ? input.packages().apply(image) : List.of();
+    FileChooser preferring = image.target().map(t -> new FileChooser(t, input.formats().withPreferBinary(true))).orElse(null);
+    for (Wanted w : wanted) {
       PackagePlan p = plan.packages().stream().filter(x -> x.name().equals(w.name())).findFirst().orElse(null);
       if (p == null || p.choice() instanceof Choice.Wheel || w.versions().pinned()) {
         continue;

@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * {@code check --format json}: schema {@code wheelwise.check/1} exactly as DESIGN.md gives it.
  * Unknown numbers are {@code null}, never 0. Additive keys beyond the contract:
- * {@code images[].unavailable.reason}, {@code packages[].build.known}/{@code note},
+ * {@code images[].unavailable.reason} (and {@code images[].unknown.reason} with the verdict
+ * {@code unknown}, when a build's needs or the image's facts are not known),
+ * {@code images[].remarks}, {@code packages[].build.known}/{@code note},
  * {@code summary.unknownSizes}, and {@code remedies}.
  */
 public final class CheckJson {
@@ -67,6 +69,7 @@ public final class CheckJson {
     o.put("python", plan.image().python());
     o.put("libc", plan.image().libc());
     o.put("libcVersion", plan.image().libcVersion().orElse(null));
+    strings(o.putArray("remarks"), plan.image().remarks());
     ArrayNode packages = o.putArray("packages");
     plan.packages().forEach(p -> packages.add(pkg(p)));
     o.put("verdict", plan.verdict().json());
@@ -76,7 +79,7 @@ public final class CheckJson {
       strings(fails.putArray("missingSystemPackages"), f.missingSystemPackages());
       fails.put("error", f.error());
     });
-    plan.unavailableReason().ifPresent(r -> o.putObject("unavailable").put("reason", r));
+    plan.reason().ifPresent(r -> o.putObject(plan.verdict().json()).put("reason", r));
     ImagePlan.Summary s = plan.summary();
     ObjectNode summary = o.putObject("summary");
     summary.put("packages", s.packages());

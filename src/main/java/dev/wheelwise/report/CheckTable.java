@@ -24,7 +24,7 @@ public final class CheckTable {
     List<List<String>> rows = new ArrayList<>();
     for (ImagePlan p : result.images()) {
       ImagePlan.Summary s = p.summary();
-      boolean excluded = p.packages().isEmpty() && p.unavailableReason().isPresent();
+      boolean excluded = p.packages().isEmpty() && p.reason().isPresent();
       rows.add(List.of(
           p.image().image(),
           p.image().platform(),
@@ -77,7 +77,7 @@ public final class CheckTable {
 
   private static void details(StringBuilder out, ImagePlan p, String bullet, String code) {
     List<String> lines = new ArrayList<>();
-    p.unavailableReason().ifPresent(r -> lines.add("unavailable: " + r));
+    p.reason().ifPresent(r -> lines.add(p.verdict().json() + ": " + r));
     p.failure().ifPresent(f -> lines.add("fails at " + f.packageName() + ": missing " + String.join(" ", f.missingSystemPackages())
         + " -> " + code + f.error() + code));
     for (PackagePlan pkg : p.packages()) {
