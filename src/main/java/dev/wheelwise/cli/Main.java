@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Which base image should this Python project use, and what does each choice cost?",
     subcommands = {
       CommandLine.HelpCommand.class,
+      TagsCommand.class,
       TrainCommand.class,
       ImagesCommand.class,
     })

@@ -1,0 +1,33 @@
+package dev.wheelwise.project;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What pip/uv/poetry/pdm/pipenv install from a lock for one target: each package once, with the
+ * extras activated on it and the first package (or root) that pulled it in.
+ *
+ * @param file the lock file
+ * @param packages sorted by name
+ */
+public record InstallSet(String file, List<Item> packages) {
+
+  /**
+   * @param pkg the locked release
+   * @param extras extras activated on it
+   * @param via the name of the package whose edge first reached it, or {@code "<root>"}
+   */
+  public record Item(LockedPackage pkg, Set<String> extras, String via) {
+    public Item {
+      Objects.requireNonNull(pkg, "pkg");
+      extras = Set.copyOf(extras);
+      Objects.requireNonNull(via, "via");
+    }
+  }
+
+  public InstallSet {
+    Objects.requireNonNull(file, "file");
+    packages = List.copyOf(packages);
+  }
+}

@@ -1,0 +1,222 @@
+package dev.wheelwise.project;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.wheelwise.SourceSpan;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of one input file, its tree when it is TOML or JSON, and where things are in it.
+ * Syntax errors come from Jackson with a line and column; errors in a well-formed file's meaning
+ * point at the line of the key or table that holds the value, found in the text.
+ */
+final class SourceFile {
+
+  private static final TomlMapper TOML = new TomlMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final String name;
+  final String text;
+  private JsonNode tree;
+
+  private SourceFile(String name, String text) {
+    this.name = name;
+    this.text = text;
+  }
+
+  /** Reads a file as UTF-8 (a leading BOM dropped); undecodable bytes are an error, not mojibake. */
+  static SourceFile read(Path path) throws InputParseError {
+    String name = path.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new InputParseError("cannot read " + name + ": " + e.getMessage(), "a readable file",
+          new SourceSpan(name, 1, 1, 1, ""), e);
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return new SourceFile(name, text);
+    } catch (CharacterCodingException e) {
+      throw new InputParseError("not UTF-8 text", "a UTF-8 encoded file", new SourceSpan(name, 1, 1, 1, ""), e);
+    }
+  }
+
+  static SourceFile of(String name, String text) {
+    return new SourceFile(name, text);
+  }
+
+  /** The TOML tree; a syntax error becomes an error at Jackson's line and column. */
+  JsonNode toml() throws InputParseError {
+    if (tree == null) {
+      tree = parse(TOML, "TOML 1.0");
+    }
+    return tree;
+  }
+
+  /** The JSON tree, likewise. */
+  JsonNode json() throws InputParseError {
+    if (tree == null) {
+      tree = parse(JSON, "JSON");
+    }
+    return tree;
+  }
+
+  private JsonNode parse(ObjectMapper mapper, String language) throws InputParseError {
+    try {
+      JsonNode node = mapper.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw error(1, 1, "empty file", "a " + language + " document");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 1 : Math.max(1, at.getLineNr());
+      int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+      String problem = e.getOriginalMessage();
+      int cut = problem.indexOf('\n');
+      if (cut > 0) {
+        problem = problem.substring(0, cut);
+      }
+      throw error(line, column, "invalid " + language + ": " + problem, expectationFor(problem, language), e);
+    }
+  }
+
+  /** What a reader of the file should have found, for Jackson's usual complaints. */
+  private static String expectationFor(String problem, String language) {
+    String p = problem.toLowerCase(java.util.Locale.ROOT);
+    if (p.contains("duplicate key")) {
+      return "each key once per table (" + language + ")";
+    }
+    if (p.contains("redefined")) {
+      return "each table header once (" + language + ")";
+    }
+    if (p.contains("newline not permitted") || p.contains("unterminated") || p.contains("eof")) {
+      return "the value to be closed on the same line (" + language + ")";
+    }
+    if (p.contains("unexpected character") || p.contains("unrecognized token")) {
+      return "a valid " + language + " value or key here";
+    }
+    return "valid " + language + " syntax";
+  }
+
+  InputParseError error(int line, int column, String problem, String expected) {
+    return error(line, column, problem, expected, null);
+  }
+
+  InputParseError error(int line, int column, String problem, String expected, Throwable cause) {
+    String lineText = lineText(line);
+    int col = Math.max(1, Math.min(column, lineText.codePointCount(0, lineText.length()) + 1));
+    SourceSpan span = new SourceSpan(name, Math.max(1, line), col, 1, lineText);
+    return cause == null ? new InputParseError(problem, expected, span) : new InputParseError(problem, expected, span, cause);
+  }
+
+  /** An error spanning the whole of a line (the key or header that holds the bad value). */
+  InputParseError errorAtLine(int line, String problem, String expected) {
+    String lineText = lineText(line);
+    int indent = 0;
+    while (indent < lineText.length() && Character.isWhitespace(lineText.charAt(indent))) {
+      indent++;
+    }
+    int length = Math.max(1, lineText.strip().length());
+    return new InputParseError(problem, expected,
+        new SourceSpan(name, Math.max(1, line), indent + 1, length, lineText));
+  }
+
+  String lineText(int line) {
+    int start = 0;
+    for (int l = 1; l < line; l++) {
+      int next = text.indexOf('\n', start);
+      if (next < 0) {
+        return "";
+      }
+      start = next + 1;
+    }
+    int end = text.indexOf('\n', start);
+    String out = text.substring(start, end < 0 ? text.length() : end);
+    return out.endsWith("\r") ? out.substring(0, out.length() - 1) : out;
+  }
+
+  int lineAtOffset(int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** The line of the first top-level {@code key = …} (or 1 when absent). */
+  int lineOfKey(String key) {
+    Matcher m = Pattern.compile("(?m)^[ \\t]*\"?" + Pattern.quote(key) + "\"?[ \\t]*[=:]").matcher(text);
+    return m.find() ? lineAtOffset(m.start()) : 1;
+  }
+
+  /** The line of the {@code index}-th (0-based) {@code [[header]]}, or 1. */
+  int lineOfArrayTable(String header, int index) {
+    Matcher m = Pattern.compile("(?m)^[ \\t]*\\[\\[[ \\t]*" + Pattern.quote(header) + "[ \\t]*\\]\\]").matcher(text);
+    int seen = 0;
+    while (m.find()) {
+      if (seen++ == index) {
+        return lineAtOffset(m.start());
+      }
+    }
+    return 1;
+  }
+
+  /** The line of {@code [header]}, or 1. */
+  int lineOfTable(String header) {
+    Matcher m = Pattern.compile("(?m)^[ \\t]*\\[[ \\t]*" + Pattern.quote(header) + "[ \\t]*\\]").matcher(text);
+    return m.find() ? lineAtOffset(m.start()) : 1;
+  }
+
+  /**
+   * The line of a string literal's first occurrence at or after {@code fromLine} (quoted either
+   * way), or {@code fromLine}: TOML trees carry no positions, the text does.
+   */
+  int lineOfLiteral(String value, int fromLine) {
+    int start = 0;
+    for (int l = 1; l < fromLine && start >= 0; l++) {
+      start = text.indexOf('\n', start);
+      start = start < 0 ? -1 : start + 1;
+    }
+    if (start < 0) {
+      return fromLine;
+    }
+    for (String quoted : new String[] {"\"" + value + "\"", "'" + value + "'", value}) {
+      int at = text.indexOf(quoted, start);
+      if (at >= 0) {
+        return lineAtOffset(at);
+      }
+    }
+    return fromLine;
+  }
+
+  /** The line of the first JSON member {@code "key":} after {@code from}, or 1. */
+  int lineOfJsonKey(String key) {
+    int at = text.indexOf("\"" + key + "\"");
+    return at < 0 ? 1 : lineAtOffset(at);
+  }
+
+  static Optional<String> string(JsonNode node, String key) {
+    JsonNode v = node == null ? null : node.get(key);
+    return v != null && v.isValueNode() && !v.isNull() ? Optional.of(v.asText()) : Optional.empty();
+  }
+}
