@@ -6,9 +6,13 @@ import java.util.Objects;
  * What pip would install for one requirement on one target: a wheel, an sdist it compiles, or
  * nothing (with the reason a person can act on).
  */
-public sealed interface Choice permits Choice.Wheel, Choice.Sdist, Choice.Nothing {
+public sealed interface Choice permits Choice.Wheel, Choice.Sdist, Choice.Nothing, Choice.Unknown {
 
-  /** The {@code install} value of {@code wheelwise.check/1}: wheel, sdist or none. */
+  /**
+   * The {@code install} value of {@code wheelwise.check/1}: wheel, sdist or none, and
+   * {@code unknown} when no source listed any file of the release (a Pipfile.lock holds hashes
+   * only): nothing is claimed then.
+   */
   String install();
 
   /**
@@ -49,6 +53,18 @@ public sealed interface Choice permits Choice.Wheel, Choice.Sdist, Choice.Nothin
     @Override
     public String install() {
       return "none";
+    }
+  }
+
+  /** No file of the release is known, so nothing can be said about it. */
+  record Unknown(String reason) implements Choice {
+    public Unknown {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String install() {
+      return "unknown";
     }
   }
 }

@@ -74,6 +74,9 @@ public final class FileChooser {
    */
   public Choice choose(String project, VersionFilter filter, List<CandidateFile> files) {
     String name = Names.canonicalize(project);
+    if (files.isEmpty()) {
+      return new Choice.Unknown("no files known for " + name + filter.text());
+    }
     Rejections why = new Rejections();
     List<Applicable> applicable = new ArrayList<>();
     for (CandidateFile file : files) {

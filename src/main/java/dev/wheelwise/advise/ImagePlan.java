@@ -15,9 +15,10 @@ public record ImagePlan(
     Verdict verdict,
     Optional<Failure> failure,
     Optional<String> reason,
+    List<String> skipped,
     Summary summary) {
 
-  /** {@code reason}: why the verdict is unavailable or unknown, when that is not per package. */
+  // reason: why the verdict is unavailable or unknown; skipped: packages not compared (local, VCS).
 
   /**
    * The first build that breaks as written.
@@ -61,6 +62,7 @@ public record ImagePlan(
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(reason, "reason");
+    skipped = List.copyOf(skipped);
     Objects.requireNonNull(summary, "summary");
   }
 }

@@ -29,16 +29,20 @@ public final class Planner {
     if (image.target().isEmpty()) {
       String reason = "the catalog lacks what pip's choice depends on here"
           + (image.remarks().isEmpty() ? "" : ": " + String.join("; ", image.remarks()));
-      return new ImagePlan(image, List.of(), Verdict.UNKNOWN, Optional.empty(), Optional.of(reason), empty());
+      return new ImagePlan(image, List.of(), Verdict.UNKNOWN, Optional.empty(), Optional.of(reason), List.of(), empty());
     }
     ChooserTarget target = image.target().get();
     if (input.requiresPython().isPresent() && !target.requiresPythonAllows(input.requiresPython().get())) {
       String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
-      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason), empty());
+      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason), List.of(), empty());
+    }
+    ProjectInput.Packages wantedHere = input.packages().on(image);
+    if (wantedHere.impossible().isPresent()) {
+      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), wantedHere.impossible(), List.of(), empty());
     }
     FileChooser chooser = new FileChooser(target, input.formats());
     List<PackagePlan> packages = new ArrayList<>();
-    for (Wanted wanted : input.packages().apply(image)) {
+    for (Wanted wanted : wantedHere.wanted()) {
       Choice choice = chooser.choose(wanted.name(), wanted.versions(), wanted.files());
       Optional<String> version = choice instanceof Choice.Wheel w ? Optional.of(w.file().version().toString())
           : choice instanceof Choice.Sdist s ? Optional.of(s.file().version().toString())
@@ -47,17 +51,18 @@ public final class Planner {
           ? Optional.of(cost.buildNeed(s.file(), image.packageManager())) : Optional.empty();
       packages.add(new PackagePlan(wanted.name(), version, choice, build));
     }
-    return judge(input, image, packages);
+    return judge(input, image, packages, wantedHere.skipped());
   }
 
   private static ImagePlan.Summary empty() {
     return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, OptionalLong.empty(), Optional.empty(), List.of(), List.of());
   }
 
-  private ImagePlan judge(ProjectInput input, ImageCandidate image, List<PackagePlan> packages) {
+  private ImagePlan judge(ProjectInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped) {
     int wheels = 0;
     int sdists = 0;
     int nothing = 0;
+    int unknown = 0;
     long bytes = 0;
     int unknownSizes = 0;
     Optional<String> unavailable = Optional.empty();
@@ -66,6 +71,10 @@ public final class Planner {
     for (PackagePlan p : packages) {
       Choice c = p.choice();
       CandidateFile file = c instanceof Choice.Wheel w ? w.file() : c instanceof Choice.Sdist s ? s.file() : null;
+      if (c instanceof Choice.Unknown) {
+        unknown++;
+        continue;
+      }
       if (file == null) {
         nothing++;
         if (unavailable.isEmpty()) {
@@ -96,9 +105,9 @@ public final class Planner {
     if (nothing > 0) {
       verdict = Verdict.UNAVAILABLE;
     } else if (sdists == 0) {
-      verdict = Verdict.WHEELS;
+      verdict = unknown > 0 ? Verdict.UNKNOWN : Verdict.WHEELS;
     } else {
-      verdict = Verdict.BUILDS;
+      verdict = unknown > 0 ? Verdict.UNKNOWN : Verdict.BUILDS;
       for (PackagePlan p : packages) {
         if (!(p.choice() instanceof Choice.Sdist s) || p.build().isEmpty()) {
           continue;
@@ -130,7 +139,9 @@ public final class Planner {
     List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image);
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
         total, seconds, List.copyOf(systemPackages), pitfalls);
-    return new ImagePlan(image, packages, verdict, failure, verdict == Verdict.UNAVAILABLE ? unavailable : Optional.empty(), summary);
+    Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
+        : verdict == Verdict.UNKNOWN && unknown > 0 ? Optional.of(unknown + " package(s) with no known files") : Optional.empty();
+    return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);
   }
 
   /** The needed system packages the image and the stage do not provide, in the need's order. */

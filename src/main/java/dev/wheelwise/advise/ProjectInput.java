@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * What the project asks pip to install, per image: the inputs it was read from, the
@@ -21,9 +20,31 @@ import java.util.function.Function;
 public record ProjectInput(
     List<InputRef> inputs,
     Optional<String> requiresPython,
-    Function<ImageCandidate, List<Wanted>> packages,
+    PackagesOn packages,
     FormatControl formats,
     Optional<DockerfileSetup> dockerfile) {
+
+  /**
+   * The packages to install on one image (markers and lock forks depend on the target), or why
+   * the project cannot be installed there at all (outside the lock's environments).
+   */
+  @FunctionalInterface
+  public interface PackagesOn {
+    Packages on(ImageCandidate image);
+  }
+
+  /** The packages for one image, or the reason there are none; {@code skipped} lists what is not compared (local and VCS sources). */
+  public record Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped) {
+    public Packages {
+      wanted = List.copyOf(wanted);
+      Objects.requireNonNull(impossible, "impossible");
+      skipped = List.copyOf(skipped);
+    }
+
+    public static Packages of(List<Wanted> wanted) {
+      return new Packages(wanted, Optional.empty(), List.of());
+    }
+  }
 
   /** An input file and its kind, as {@code wheelwise.check/1} lists them. */
   public record InputRef(String path, String kind) {}

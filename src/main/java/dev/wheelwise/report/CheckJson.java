@@ -19,7 +19,8 @@ import java.util.List;
  * Unknown numbers are {@code null}, never 0. Additive keys beyond the contract:
  * {@code images[].unavailable.reason} (and {@code images[].unknown.reason} with the verdict
  * {@code unknown}, when a build's needs or the image's facts are not known),
- * {@code images[].remarks}, {@code packages[].build.known}/{@code note},
+ * {@code images[].remarks}, {@code images[].skipped} (local and VCS packages, not compared),
+ * {@code install: "unknown"} for a release with no known files, {@code packages[].build.known}/{@code note},
  * {@code summary.unknownSizes}, and {@code remedies}.
  */
 public final class CheckJson {
@@ -80,6 +81,7 @@ public final class CheckJson {
       fails.put("error", f.error());
     });
     plan.reason().ifPresent(r -> o.putObject(plan.verdict().json()).put("reason", r));
+    strings(o.putArray("skipped"), plan.skipped());
     ImagePlan.Summary s = plan.summary();
     ObjectNode summary = o.putObject("summary");
     summary.put("packages", s.packages());
@@ -118,7 +120,7 @@ public final class CheckJson {
         o.putNull("bytes");
       }
     } else {
-      o.put("reason", ((Choice.Nothing) p.choice()).reason());
+      o.put("reason", p.choice() instanceof Choice.Nothing n ? n.reason() : ((Choice.Unknown) p.choice()).reason());
     }
     if (p.build().isPresent()) {
       BuildNeed need = p.build().get();

@@ -89,8 +89,14 @@ public final class CheckTable {
         lines.add("builds " + code + s.file().filename() + code + " from source; " + needs);
       } else if (pkg.choice() instanceof Choice.Nothing n) {
         lines.add("cannot install " + pkg.name() + pkg.version().map(v -> " " + v).orElse("") + ": " + n.reason());
+      } else if (pkg.choice() instanceof Choice.Unknown u) {
+        lines.add("unknown: " + u.reason());
       }
     }
+    if (!p.skipped().isEmpty()) {
+      lines.add("not compared (built from their own source): " + String.join(", ", p.skipped()));
+    }
+    p.image().remarks().forEach(r -> lines.add("note: " + r));
     if (!p.summary().pitfalls().isEmpty()) {
       lines.add("musl pitfalls: " + String.join(", ", p.summary().pitfalls()));
     }
