@@ -17,7 +17,7 @@ import java.util.Optional;
 public record CheckResult(
     String index,
     Optional<String> asOf,
-    List<ProjectInput.InputRef> inputs,
+    List<CheckInput.InputRef> inputs,
     List<ImagePlan> images,
     Optional<Recommendation> recommendation,
     List<Remedy> remedies) {

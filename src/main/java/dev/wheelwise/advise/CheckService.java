@@ -14,7 +14,7 @@ public final class CheckService {
     this.planner = new Planner(Objects.requireNonNull(cost, "cost"));
   }
 
-  public CheckResult check(String index, Optional<String> asOf, ProjectInput input, List<ImageCandidate> images) {
+  public CheckResult check(String index, Optional<String> asOf, CheckInput input, List<ImageCandidate> images) {
     List<ImagePlan> plans = new ArrayList<>();
     for (ImageCandidate image : images) {
       plans.add(planner.plan(input, image));

@@ -24,19 +24,19 @@ import java.util.Optional;
 public final class LockedInputs {
   private LockedInputs() {}
 
-  public static ProjectInput of(LockedSet lock, GroupSelection selection, FormatControl formats,
-      Optional<ProjectInput.DockerfileSetup> dockerfile) {
-    return new ProjectInput(
-        List.of(new ProjectInput.InputRef(lock.file(), lock.kind().toString())),
+  public static CheckInput of(LockedSet lock, GroupSelection selection, FormatControl formats,
+      Optional<CheckInput.DockerfileSetup> dockerfile) {
+    return new CheckInput(
+        List.of(new CheckInput.InputRef(lock.file(), lock.kind().toString())),
         lock.requiresPython(),
         image -> packagesOn(lock, selection, image),
         formats,
         dockerfile);
   }
 
-  static ProjectInput.Packages packagesOn(LockedSet lock, GroupSelection selection, ImageCandidate image) {
+  static CheckInput.Packages packagesOn(LockedSet lock, GroupSelection selection, ImageCandidate image) {
     if (image.target().isEmpty()) {
-      return new ProjectInput.Packages(List.of(), Optional.of("the image's Python or libc is unknown"), List.of());
+      return new CheckInput.Packages(List.of(), Optional.of("the image's Python or libc is unknown"), List.of());
     }
     Target t = image.target().get().tags().target();
     MarkerEnvironment env = MarkerEnvironment.linuxCPython(t.pythonMajor(), t.pythonMinor(), Math.max(t.pythonMicro(), 0),
@@ -45,7 +45,7 @@ public final class LockedInputs {
     try {
       set = InstallSets.compute(lock, env, selection, image.target().get().profile());
     } catch (InstallSetError e) {
-      return new ProjectInput.Packages(List.of(), Optional.of(e.getMessage()), List.of());
+      return new CheckInput.Packages(List.of(), Optional.of(e.getMessage()), List.of());
     }
     List<Wanted> wanted = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -67,6 +67,6 @@ public final class LockedInputs {
       }
       wanted.add(new Wanted(p.name(), VersionFilter.exactly(version), files));
     }
-    return new ProjectInput.Packages(wanted, Optional.empty(), skipped);
+    return new CheckInput.Packages(wanted, Optional.empty(), skipped);
   }
 }

@@ -25,7 +25,7 @@ public final class Planner {
     this.cost = Objects.requireNonNull(cost, "cost");
   }
 
-  public ImagePlan plan(ProjectInput input, ImageCandidate image) {
+  public ImagePlan plan(CheckInput input, ImageCandidate image) {
     if (image.target().isEmpty()) {
       String reason = "the catalog lacks what pip's choice depends on here"
           + (image.remarks().isEmpty() ? "" : ": " + String.join("; ", image.remarks()));
@@ -36,7 +36,7 @@ public final class Planner {
       String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
       return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason), List.of(), empty());
     }
-    ProjectInput.Packages wantedHere = input.packages().on(image);
+    CheckInput.Packages wantedHere = input.packages().on(image);
     if (wantedHere.impossible().isPresent()) {
       return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), wantedHere.impossible(), List.of(), empty());
     }
@@ -58,7 +58,7 @@ public final class Planner {
     return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, OptionalLong.empty(), Optional.empty(), List.of(), List.of());
   }
 
-  private ImagePlan judge(ProjectInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped) {
+  private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped) {
     int wheels = 0;
     int sdists = 0;
     int nothing = 0;
@@ -131,7 +131,7 @@ public final class Planner {
 
     Optional<Range> seconds = cost.buildSeconds(builds, image);
     List<Choice> choices = packages.stream().map(PackagePlan::choice).toList();
-    boolean pipCache = input.dockerfile().map(ProjectInput.DockerfileSetup::pipCache).orElse(false);
+    boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
     List<String> installed = new ArrayList<>(systemPackages);
     OptionalLong added = cost.addedBytes(choices, installed, pipCache, image);
     OptionalLong total = added.isPresent() && image.baseBytes().isPresent()

@@ -13,7 +13,7 @@ import java.util.Set;
 final class Remedies {
   private Remedies() {}
 
-  static List<CheckResult.Remedy> forPlan(ImagePlan plan, ProjectInput input, Optional<ImagePlan> best) {
+  static List<CheckResult.Remedy> forPlan(ImagePlan plan, CheckInput input, Optional<ImagePlan> best) {
     List<CheckResult.Remedy> out = new ArrayList<>();
     ImageCandidate image = plan.image();
     Set<String> have = new LinkedHashSet<>(image.compilers());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TagsCommand.class,
       TrainCommand.class,
       ImagesCommand.class,
+      CheckCommand.class,
     })
 public final class Main implements Runnable {
 

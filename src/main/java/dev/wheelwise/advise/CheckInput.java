@@ -17,7 +17,7 @@ import java.util.Set;
  * @param formats {@code --only-binary}/{@code --no-binary}/{@code --prefer-binary} in force
  * @param dockerfile what the Dockerfile's stage does before pip, when the input is a Dockerfile
  */
-public record ProjectInput(
+public record CheckInput(
     List<InputRef> inputs,
     Optional<String> requiresPython,
     PackagesOn packages,
@@ -62,7 +62,7 @@ public record ProjectInput(
     }
   }
 
-  public ProjectInput {
+  public CheckInput {
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(requiresPython, "requiresPython");
     Objects.requireNonNull(packages, "packages");

@@ -1,0 +1,245 @@
+package dev.wheelwise.cli;
+
+import dev.wheelwise.ParseError;
+import dev.wheelwise.advise.CheckInput;
+import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.advise.CheckService;
+import dev.wheelwise.advise.CostModel;
+import dev.wheelwise.advise.FormatControl;
+import dev.wheelwise.advise.ImageCandidate;
+import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.LockedInputs;
+import dev.wheelwise.advise.Verdict;
+import dev.wheelwise.image.Catalog;
+import dev.wheelwise.image.ImageFacts;
+import dev.wheelwise.image.ImageReference;
+import dev.wheelwise.image.Overlay;
+import dev.wheelwise.image.Platform;
+import dev.wheelwise.image.ResolvedImage;
+import dev.wheelwise.image.Sibling;
+import dev.wheelwise.image.Siblings;
+import dev.wheelwise.image.UnknownImage;
+import dev.wheelwise.project.GroupSelection;
+import dev.wheelwise.project.LockedSet;
+import dev.wheelwise.report.CheckJson;
+import dev.wheelwise.report.CheckTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code wheelwise check [PATH…]}: which base image should this project use, and what does each
+ * choice cost. Thin: reads the options, loads the inputs and the images, calls
+ * {@link CheckService}, renders, and maps {@code --fail-on} to the exit code.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Compare base images for a project: which file pip installs for every package on each image, "
+        + "what compiles, what it needs, what it costs, and which image to use.")
+public final class CheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "A folder (finds the Dockerfile and dependency files), a Dockerfile, or a dependency file (default: .).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--image", paramLabel = "REF",
+      description = "An image to compare (repeat). Default: the Dockerfile's base image and its slim, full and alpine siblings, "
+          + "or the newest Python the project allows on slim, full and alpine.")
+  List<String> images = new ArrayList<>();
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
+  List<String> platforms = new ArrayList<>();
+
+  @Option(names = "--index-url", paramLabel = "URL", description = "The package index (default https://pypi.org/simple).")
+  String indexUrl;
+
+  @Option(names = "--extra-index-url", paramLabel = "URL", description = "More indexes (repeat).")
+  List<String> extraIndexUrls = new ArrayList<>();
+
+  @Option(names = "--offline", description = "Use only the embedded snapshot and the files lockfiles list; never the network.")
+  boolean offline;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Only files uploaded by DATE, and the image records in force then (YYYY-MM-DD).")
+  String asOf;
+
+  @Option(names = "--prefer-binary", description = "As pip's --prefer-binary: any wheel before any sdist.")
+  boolean preferBinary;
+
+  @Option(names = "--only-binary", paramLabel = "NAMES", description = "As pip's --only-binary (:all:, :none: or names; repeat).")
+  List<String> onlyBinary = new ArrayList<>();
+
+  @Option(names = "--no-binary", paramLabel = "NAMES", description = "As pip's --no-binary (:all:, :none: or names; repeat).")
+  List<String> noBinary = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json or markdown (default table).")
+  String format = "table";
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "POLICY",
+      description = "Exit 1 when an image under check (the --image ones, else the Dockerfile's base, else the recommended one) "
+          + "has a source-build or is unavailable: source-build, unavailable or never (default never).")
+  String failOn = "never";
+
+  @Option(names = "--extra", paramLabel = "NAME", description = "Install this extra of the project (repeat).")
+  List<String> extras = new ArrayList<>();
+
+  @Option(names = "--group", paramLabel = "NAME", description = "Install this dependency group (repeat).")
+  List<String> groups = new ArrayList<>();
+
+  @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
+  Path overlay;
+
+  @Override
+  public Integer call() throws ParseError, IOException {
+    String renderer = format.toLowerCase(Locale.ROOT);
+    if (!List.of("table", "json", "markdown").contains(renderer)) {
+      throw new UsageException("--format: expected table, json or markdown, got '" + format + "'"
+          + (renderer.equals("sarif") || renderer.equals("html") ? " (" + renderer + " is not implemented yet)" : ""));
+    }
+    if (!List.of("source-build", "unavailable", "never").contains(failOn)) {
+      throw new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'");
+    }
+    Optional<LocalDate> date = date();
+    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
+    for (String v : onlyBinary) {
+      formats = formats.withOnlyBinary(v);
+    }
+    for (String v : noBinary) {
+      formats = formats.withNoBinary(v);
+    }
+    CheckInput input = loadInput(formats);
+    Catalog catalog = Catalog.load(overlay != null ? overlay
+        : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+    List<ImageCandidate> candidates = candidates(catalog, date, input);
+    CheckResult result = new CheckService(CostModel.UNKNOWN)
+        .check(indexLabel(), Optional.ofNullable(asOf), input, candidates);
+    String text = renderer.equals("json") ? CheckJson.render(result)
+        : renderer.equals("markdown") ? CheckTable.markdown(result) : CheckTable.text(result);
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } else {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    }
+    return policy(result);
+  }
+
+  private String indexLabel() {
+    return indexUrl != null ? indexUrl : "https://pypi.org/simple";
+  }
+
+  private CheckInput loadInput(FormatControl formats) throws ParseError {
+    List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    if (given.size() > 1) {
+      throw new UsageException("check takes one PATH for now; got " + given.size());
+    }
+    Path path = given.get(0);
+    if (Files.isDirectory(path)) {
+      Path lock = path.resolve("uv.lock");
+      if (!Files.exists(lock)) {
+        throw new UsageException(path + ": no uv.lock found (this build of check reads lock files; "
+            + "Dockerfiles and requirements files come with the dockerfile and resolver pieces)");
+      }
+      path = lock;
+    }
+    if (!Files.exists(path)) {
+      throw new UsageException(path + ": no such file");
+    }
+    LockedSet lock = InputFiles.readLock(path);
+    GroupSelection selection = new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false);
+    return LockedInputs.of(lock, selection, formats, Optional.empty());
+  }
+
+  private List<ImageCandidate> candidates(Catalog catalog, Optional<LocalDate> date, CheckInput input) throws ParseError {
+    List<Platform> wanted = new ArrayList<>();
+    for (String p : platforms.isEmpty() ? List.of("linux/amd64") : platforms) {
+      wanted.add(Platform.parse(p));
+    }
+    List<ResolvedImage> resolved = new ArrayList<>();
+    List<String> siblingNames = new ArrayList<>();
+    if (!images.isEmpty()) {
+      for (String text : images) {
+        resolved.add(resolve(catalog, ImageReference.parse(text), date));
+      }
+      images.forEach(siblingNames::add);
+    } else {
+      ResolvedImage base = resolve(catalog, ImageReference.parse(DefaultImages.newestAllowed(catalog, date, input.requiresPython())), date);
+      for (Sibling s : Siblings.of(catalog, base, date)) {
+        if (s.relation() == Sibling.Relation.SELF || s.relation() == Sibling.Relation.FULL
+            || s.relation() == Sibling.Relation.SLIM || s.relation() == Sibling.Relation.ALPINE) {
+          resolved.add(s.image());
+          siblingNames.add(s.image().reference().familiar());
+        }
+      }
+    }
+    List<ImageCandidate> out = new ArrayList<>();
+    for (ResolvedImage image : resolved) {
+      for (Platform platform : wanted) {
+        try {
+          ImageFacts facts = ImageFacts.of(image, platform);
+          List<String> siblings = siblingNames.stream().filter(n -> !n.equals(image.reference().familiar())).toList();
+          out.add(ImageCandidate.of(facts, siblings));
+        } catch (UnknownImage notPublished) {
+          throw new UsageException(notPublished.getMessage());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static ResolvedImage resolve(Catalog catalog, ImageReference ref, Optional<LocalDate> date) {
+    try {
+      return catalog.resolve(ref, date);
+    } catch (UnknownImage unknown) {
+      throw new UsageException(unknown.getMessage());
+    }
+  }
+
+  /** The images the policy looks at: those named with --image, else the recommended one. */
+  private int policy(CheckResult result) {
+    if (failOn.equals("never")) {
+      return Main.EXIT_OK;
+    }
+    List<ImagePlan> judged = result.images().stream()
+        .filter(p -> images.isEmpty()
+            ? result.recommendation().map(r -> r.image().equals(p.image().image())).orElse(true)
+            : true)
+        .toList();
+    for (ImagePlan p : judged) {
+      boolean unavailable = p.verdict() == Verdict.UNAVAILABLE;
+      boolean builds = p.summary().sourceBuilds() > 0 || p.verdict() == Verdict.FAILS;
+      if (unavailable || (failOn.equals("source-build") && builds)) {
+        return Main.EXIT_POLICY;
+      }
+    }
+    return Main.EXIT_OK;
+  }
+
+  private Optional<LocalDate> date() {
+    if (asOf == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(asOf));
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--as-of: expected a date YYYY-MM-DD, got '" + asOf + "'");
+    }
+  }
+}
