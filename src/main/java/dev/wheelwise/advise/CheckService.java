@@ -9,9 +9,11 @@ import java.util.Optional;
 public final class CheckService {
 
   private final Planner planner;
+  private final CostModel cost;
 
   public CheckService(CostModel cost) {
-    this.planner = new Planner(Objects.requireNonNull(cost, "cost"));
+    this.cost = Objects.requireNonNull(cost, "cost");
+    this.planner = new Planner(cost);
   }
 
   public CheckResult check(String index, Optional<String> asOf, CheckInput input, List<ImageCandidate> images) {
@@ -25,9 +27,21 @@ public final class CheckService {
     Optional<CheckResult.Recommendation> recommendation = best.map(b -> recommend(b, ranked));
     List<CheckResult.Remedy> remedies = new ArrayList<>();
     for (ImagePlan plan : ranked) {
-      remedies.addAll(Remedies.forPlan(plan, input, best));
+      remedies.addAll(Remedies.forPlan(plan, input, best, cost));
     }
     return new CheckResult(index, asOf, input.inputs(), ranked, recommendation, remedies);
+  }
+
+  private static String worse(ImagePlan plan) {
+    switch (plan.verdict()) {
+      case UNAVAILABLE:
+        return plan.summary().unavailable() > 0
+            ? "cannot install " + plan.summary().unavailable() + " package(s)" : "is unavailable: " + plan.reason().orElse("");
+      case FAILS:
+        return "fails as written at " + plan.failure().map(ImagePlan.Failure::packageName).orElse("a source build");
+      default:
+        return "has " + plan.summary().sourceBuilds() + " source build(s) whose needs are not all known";
+    }
   }
 
   private static CheckResult.Recommendation recommend(ImagePlan best, List<ImagePlan> ranked) {
@@ -39,9 +53,10 @@ public final class CheckService {
       }
     });
     best.summary().estimatedImageBytes().ifPresent(b -> reasons.add("estimated image size " + (b / 1_000_000) + " MB"));
-    long worse = ranked.stream().filter(p -> Ranking.tier(p.verdict()) > Ranking.tier(best.verdict())).count();
-    if (worse > 0) {
-      reasons.add(worse + " of " + ranked.size() + " images compile without what they need, lack an installable file or are unknown");
+    for (ImagePlan other : ranked) {
+      if (Ranking.tier(other.verdict()) > Ranking.tier(best.verdict())) {
+        reasons.add(other.image().image() + " (" + other.image().platform() + ") " + worse(other));
+      }
     }
     if (!best.summary().pitfalls().isEmpty()) {
       reasons.add("musl runtime pitfalls to check: " + String.join(", ", best.summary().pitfalls()));

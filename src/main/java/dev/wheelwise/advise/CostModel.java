@@ -3,6 +3,7 @@ package dev.wheelwise.advise;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * What the {@code cost} package answers for the comparison. Every answer may be "unknown"
@@ -23,10 +24,14 @@ public interface CostModel {
   OptionalLong addedBytes(List<Choice> choices, List<String> systemPackagesInstalled, boolean pipCache, ImageCandidate image);
 
   /** musl runtime pitfalls (ids) whose triggers match these packages on this image. */
-  List<String> pitfalls(List<String> packageNames, ImageCandidate image);
+  List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds);
 
-  /** The error a user sees when a build lacks {@code missing} ({@code command 'gcc' failed…}). */
-  String buildError(CandidateFile sdist, List<String> missing, ImageCandidate image);
+  /**
+   * What building {@code sdist} lacks on the image with {@code installed} system packages added
+   * (a Dockerfile's apk/apt lines), and the error a user would see first; empty when nothing
+   * known is missing (which, for a package whose needs are unknown, is not "satisfied").
+   */
+  Optional<ImagePlan.Failure> failure(CandidateFile sdist, BuildNeed need, Set<String> installed, ImageCandidate image);
 
   /** Knows nothing: every cost is unknown. Useful before the cost knowledge is loaded. */
   CostModel UNKNOWN = new CostModel() {
@@ -46,13 +51,13 @@ public interface CostModel {
     }
 
     @Override
-    public List<String> pitfalls(List<String> packageNames, ImageCandidate image) {
+    public List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds) {
       return List.of();
     }
 
     @Override
-    public String buildError(CandidateFile sdist, List<String> missing, ImageCandidate image) {
-      return "build of " + sdist.filename() + " lacks " + String.join(", ", missing);
+    public Optional<ImagePlan.Failure> failure(CandidateFile sdist, BuildNeed need, Set<String> installed, ImageCandidate image) {
+      return Optional.empty();
     }
   };
 }

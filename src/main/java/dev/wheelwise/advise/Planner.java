@@ -15,9 +15,9 @@ import java.util.Set;
  */
 public final class Planner {
 
-  /** Meta packages that stand for "a C/C++ compiler and make" on each distro. */
-  private static final Set<String> COMPILER_META = Set.of("build-base", "build-essential", "gcc", "g++", "make",
-      "musl-dev", "libc6-dev", "libc-dev");
+  /** Packages that stand for "a C/C++ compiler" on each distro. */
+  private static final Set<String> COMPILER_META = Set.of("build-base", "build-essential", "gcc", "g++", "gfortran",
+      "musl-dev", "libc6-dev", "libc-dev", "cargo", "rust");
 
   private final CostModel cost;
 
@@ -96,9 +96,8 @@ public final class Planner {
       }
     }
 
-    Set<String> have = new LinkedHashSet<>(image.compilers());
-    have.addAll(image.systemPackages());
-    input.dockerfile().ifPresent(d -> have.addAll(d.systemPackages()));
+    Set<String> installed = new LinkedHashSet<>(image.systemPackages());
+    input.dockerfile().ifPresent(d -> installed.addAll(d.systemPackages()));
 
     Verdict verdict;
     Optional<ImagePlan.Failure> failure = Optional.empty();
@@ -113,17 +112,13 @@ public final class Planner {
           continue;
         }
         BuildNeed need = p.build().get();
-        if (!need.known()) {
-          verdict = Verdict.UNKNOWN;
-          continue;
-        }
-        List<String> missing = missing(need, have, image);
-        if (!missing.isEmpty() && definitelyMissing(missing, image)) {
+        Optional<ImagePlan.Failure> lacks = cost.failure(s.file(), need, installed, image);
+        if (lacks.isPresent() && definitelyMissing(lacks.get().missingSystemPackages(), image)) {
           verdict = Verdict.FAILS;
-          failure = Optional.of(new ImagePlan.Failure(p.name(), missing, cost.buildError(s.file(), missing, image)));
+          failure = lacks;
           break;
         }
-        if (!missing.isEmpty()) {
+        if (!need.known() || lacks.isPresent()) {
           verdict = Verdict.UNKNOWN;
         }
       }
@@ -132,11 +127,11 @@ public final class Planner {
     Optional<Range> seconds = cost.buildSeconds(builds, image);
     List<Choice> choices = packages.stream().map(PackagePlan::choice).toList();
     boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
-    List<String> installed = new ArrayList<>(systemPackages);
-    OptionalLong added = cost.addedBytes(choices, installed, pipCache, image);
+    List<String> buildPackages = new ArrayList<>(systemPackages);
+    OptionalLong added = cost.addedBytes(choices, buildPackages, pipCache, image);
     OptionalLong total = added.isPresent() && image.baseBytes().isPresent()
         ? OptionalLong.of(added.getAsLong() + image.baseBytes().getAsLong()) : OptionalLong.empty();
-    List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image);
+    List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
         total, seconds, List.copyOf(systemPackages), pitfalls);
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
@@ -144,30 +139,15 @@ public final class Planner {
     return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);
   }
 
-  /** The needed system packages the image and the stage do not provide, in the need's order. */
-  static List<String> missing(BuildNeed need, Set<String> have, ImageCandidate image) {
-    boolean hasCompiler = have.contains("gcc") || have.contains("build-base") || have.contains("build-essential");
-    List<String> missing = new ArrayList<>();
-    for (String pkg : need.systemPackages()) {
-      if (have.contains(pkg)) {
-        continue;
-      }
-      if (COMPILER_META.contains(pkg) && hasCompiler && (have.contains("make") || !pkg.equals("make"))) {
-        continue;
-      }
-      missing.add(pkg);
-    }
-    if (need.compiles() && !hasCompiler && missing.stream().noneMatch(COMPILER_META::contains)) {
-      missing.add(0, image.packageManager().map(pm -> pm.equals("apk") ? "build-base" : "build-essential").orElse("gcc"));
-    }
-    return missing;
-  }
-
-  /** A missing compiler is certain when the image has none; a missing header only when the image's packages are known. */
+  /**
+   * A missing compiler is certain when the image has none; a missing header or library only
+   * when the image's packages are known (a bare slim or alpine image), not on the full images
+   * whose many -dev packages the catalog does not list.
+   */
   private static boolean definitelyMissing(List<String> missing, ImageCandidate image) {
-    if (image.compilers().isEmpty() && missing.stream().anyMatch(COMPILER_META::contains)) {
+    if (image.systemPackagesKnown()) {
       return true;
     }
-    return image.systemPackagesKnown();
+    return image.compilers().isEmpty() && missing.stream().anyMatch(COMPILER_META::contains);
   }
 }

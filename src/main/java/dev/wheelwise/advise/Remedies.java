@@ -13,18 +13,17 @@ import java.util.Set;
 final class Remedies {
   private Remedies() {}
 
-  static List<CheckResult.Remedy> forPlan(ImagePlan plan, CheckInput input, Optional<ImagePlan> best) {
+  static List<CheckResult.Remedy> forPlan(ImagePlan plan, CheckInput input, Optional<ImagePlan> best, CostModel cost) {
     List<CheckResult.Remedy> out = new ArrayList<>();
     ImageCandidate image = plan.image();
-    Set<String> have = new LinkedHashSet<>(image.compilers());
-    have.addAll(image.systemPackages());
-    input.dockerfile().ifPresent(d -> have.addAll(d.systemPackages()));
+    Set<String> installed = new LinkedHashSet<>(image.systemPackages());
+    input.dockerfile().ifPresent(d -> installed.addAll(d.systemPackages()));
 
     if (plan.verdict() == Verdict.FAILS || plan.verdict() == Verdict.UNKNOWN) {
       Set<String> missing = new LinkedHashSet<>();
       for (PackagePlan p : plan.packages()) {
-        if (p.choice() instanceof Choice.Sdist && p.build().isPresent() && p.build().get().known()) {
-          missing.addAll(Planner.missing(p.build().get(), have, image));
+        if (p.choice() instanceof Choice.Sdist s && p.build().isPresent()) {
+          cost.failure(s.file(), p.build().get(), installed, image).ifPresent(f -> missing.addAll(f.missingSystemPackages()));
         }
       }
       if (!missing.isEmpty() && image.packageManager().isPresent()) {

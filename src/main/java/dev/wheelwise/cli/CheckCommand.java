@@ -4,7 +4,7 @@ import dev.wheelwise.ParseError;
 import dev.wheelwise.advise.CheckInput;
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.CheckService;
-import dev.wheelwise.advise.CostModel;
+import dev.wheelwise.advise.KnowledgeCosts;
 import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.advise.ImageCandidate;
 import dev.wheelwise.advise.ImagePlan;
@@ -128,7 +128,7 @@ public final class CheckCommand implements Callable<Integer> {
     Catalog catalog = Catalog.load(overlay != null ? overlay
         : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
     List<ImageCandidate> candidates = candidates(catalog, date, input);
-    CheckResult result = new CheckService(CostModel.UNKNOWN)
+    CheckResult result = new CheckService(KnowledgeCosts.load())
         .check(indexLabel(), Optional.ofNullable(asOf), input, candidates);
     String text = renderer.equals("json") ? CheckJson.render(result)
         : renderer.equals("markdown") ? CheckTable.markdown(result) : CheckTable.text(result);
