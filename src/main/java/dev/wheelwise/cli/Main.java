@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ImagesCommand.class,
       CheckCommand.class,
+      DockerfileCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,47 @@
+package dev.wheelwise.dockerfile;
+
+import java.util.List;
+
+/**
+ * One build stage. {@code baseName} is the FROM argument as written; {@code base} the same
+ * after ARG expansion (null when it uses an ARG with no value: BuildKit would use "", which is
+ * never what the author meant, so it stays unknown and {@code undefinedArgs} names the
+ * culprits). When {@code base} names an earlier stage, {@code baseStage} is that stage's index;
+ * {@code image} is the external image the stage finally rests on (null for {@code scratch} or
+ * when unknown). {@code steps} are the Python installs and package operations in file order.
+ */
+public record Stage(
+    int index,
+    String name,
+    int line,
+    String baseName,
+    String base,
+    List<String> undefinedArgs,
+    String platform,
+    Integer baseStage,
+    String image,
+    String workdir,
+    List<Step> steps) {
+
+  public Stage {
+    undefinedArgs = List.copyOf(undefinedArgs);
+    steps = List.copyOf(steps);
+  }
+
+  public List<PythonInstall> pythonInstalls() {
+    return steps.stream().filter(PythonInstall.class::isInstance).map(PythonInstall.class::cast).toList();
+  }
+
+  public List<PackageOp> packageOps() {
+    return steps.stream().filter(PackageOp.class::isInstance).map(PackageOp.class::cast).toList();
+  }
+
+  /** The package operations of this stage that run before {@code install}. */
+  public List<PackageOp> packageOpsBefore(PythonInstall install) {
+    int at = steps.indexOf(install);
+    if (at < 0) {
+      throw new IllegalArgumentException("not a step of stage " + index);
+    }
+    return steps.subList(0, at).stream().filter(PackageOp.class::isInstance).map(PackageOp.class::cast).toList();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.wheelwise.dockerfile;
+
+/** A recognized fact about a RUN: a Python install or a system package operation. */
+public sealed interface Step permits PythonInstall, PackageOp {
+  /** The 1-based line of the command itself (inside a continued RUN or a heredoc). */
+  int line();
+
+  int column();
+
+  /** The line of the RUN instruction that holds the command. */
+  int instructionLine();
+}
