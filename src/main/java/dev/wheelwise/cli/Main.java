@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       TagsCommand.class,
+      FilesCommand.class,
+      ExplainCommand.class,
+      SnapshotCommand.class,
       TrainCommand.class,
       ImagesCommand.class,
       CheckCommand.class,
@@ -51,6 +54,10 @@ public final class Main implements Runnable {
           if (ex instanceof ParseError parse) {
             commandLine.getErr().println("error: " + parse.render());
             return EXIT_USAGE;
+          }
+          if (ex instanceof dev.wheelwise.index.IndexError index) {
+            commandLine.getErr().println("error: " + index.getMessage());
+            return EXIT_INDEX;
           }
           if (ex instanceof UsageException usage) {
             commandLine.getErr().println("error: " + usage.getMessage());

@@ -161,7 +161,7 @@ public final class SupportedTags {
     if (platform.isLinux() && !platform.arch().equals(arch)) {
       return new Incompatible(Reason.WRONG_ARCH, "built for " + platform.arch() + ", the image is " + arch);
     }
-    if (!interpreters.contains(tag.interpreter())) {
+    if (!interpreters.contains(tag.interpreter()) || olderCpythonWithoutStableAbi(tag)) {
       return new Incompatible(Reason.WRONG_PYTHON, wrongPython(tag));
     }
     if (!interpreterAbis.contains(tag.interpreter() + "-" + tag.abi())) {
@@ -172,6 +172,13 @@ public final class SupportedTags {
     }
     return new Incompatible(Reason.UNKNOWN_TAG,
         "no installer accepts the combination " + tag + " (the image's list has its parts, not this triple)");
+  }
+
+  /** {@code cp311-cp311}: an older CPython is in the list only through the stable ABI. */
+  private boolean olderCpythonWithoutStableAbi(Tag tag) {
+    String own = "cp" + target.pythonMajor() + target.pythonMinor();
+    return CPYTHON.matcher(tag.interpreter()).matches() && !tag.interpreter().equals(own)
+        && !tag.abi().equals("abi3") && !tag.abi().equals("abi3t");
   }
 
   private String wrongPython(Tag tag) {

@@ -1,0 +1,178 @@
+package dev.wheelwise.index;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Cache;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * GET with the safety rules an index client needs: the HTTP cache (OkHttp honours
+ * Cache-Control and revalidates with ETag/Last-Modified), bounded retries with backoff on 5xx
+ * and connection errors, a body size limit, and redirects followed by hand so that
+ * credentials go only to the host they belong to and https is never downgraded.
+ */
+final class HttpFetcher implements AutoCloseable {
+  private static final int MAX_REDIRECTS = 5;
+
+  /** A finished response: status, final URL, content type and body. */
+  record Result(int code, String url, String contentType, byte[] body, boolean fromCache) {}
+
+  private final OkHttpClient client;
+  private final HttpSettings settings;
+  private final Map<String, Credentials> credentialsByHost;
+  private final Netrc netrc;
+
+  HttpFetcher(HttpSettings settings, Map<String, Credentials> credentialsByHost, Netrc netrc) {
+    this.settings = settings;
+    this.credentialsByHost = Map.copyOf(credentialsByHost);
+    this.netrc = netrc;
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(settings.parallelism());
+    dispatcher.setMaxRequestsPerHost(settings.parallelism());
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(false) // our own loop retries, with backoff and a bound
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(settings.parallelism(), 30, TimeUnit.SECONDS))
+            .connectTimeout(settings.connectTimeout())
+            .readTimeout(settings.readTimeout())
+            .callTimeout(settings.callTimeout());
+    settings.cacheDir().ifPresent(dir -> b.cache(new Cache(dir.toFile(), settings.cacheMaxBytes())));
+    this.client = b.build();
+  }
+
+  /** GET {@code url} with {@code accept}; 404 is returned as a result, other failures throw. */
+  Result get(String url, String accept) throws IndexError {
+    String current = url;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      Result r = getWithRetries(current, accept);
+      if (!isRedirect(r.code())) {
+        return r;
+      }
+      String location = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+      if (location.isEmpty()) {
+        throw new IndexError(url, "HTTP " + r.code() + " redirect without a Location header");
+      }
+      String next = Urls.resolve(current, location);
+      if (current.startsWith("https:") && next.startsWith("http:")) {
+        throw new IndexError(url, "refused redirect from https to plain http (" + Redaction.redactUrl(next) + ")");
+      }
+      current = next;
+    }
+    throw new IndexError(url, "more than " + MAX_REDIRECTS + " redirects");
+  }
+
+  private static boolean isRedirect(int code) {
+    return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+  }
+
+  private Result getWithRetries(String url, String accept) throws IndexError {
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new IndexError(url, "not an http(s) URL");
+    }
+    Request.Builder rb = new Request.Builder().url(parsed).header("Accept", accept).header("User-Agent", "wheelwise");
+    credentialsFor(url).ifPresent(c -> rb.header("Authorization", c.basicHeader()));
+    Request request = rb.build();
+    IndexError last = null;
+    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+      if (attempt > 1) {
+        sleep(settings.backoff().toMillis() << (attempt - 2));
+      }
+      try (Response response = client.newCall(request).execute()) {
+        int code = response.code();
+        if (code >= 500 || code == 429) {
+          last = new IndexError(url, "HTTP " + code + " " + response.message() + " after " + attempt + " attempt" + (attempt == 1 ? "" : "s"));
+          continue;
+        }
+        if (isRedirect(code)) {
+          String location = response.header("Location", "");
+          return new Result(code, url, "", location.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        }
+        if (code == 404) {
+          return new Result(code, url, "", new byte[0], response.cacheResponse() != null);
+        }
+        if (code == 401 || code == 403) {
+          throw new IndexError(url, "HTTP " + code + " " + response.message() + " (credentials missing or refused)");
+        }
+        if (code >= 400) {
+          throw new IndexError(url, "HTTP " + code + " " + response.message());
+        }
+        byte[] body = readLimited(response, url);
+        String type = response.header("Content-Type", "");
+        return new Result(code, url, type, body, response.networkResponse() == null);
+      } catch (IndexError e) {
+        throw e;
+      } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
+        last = new IndexError(url, "cannot connect: " + Redaction.redactText(String.valueOf(e.getMessage())), e).markUnreachable();
+      } catch (InterruptedIOException e) {
+        last = new IndexError(url, "timed out after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + e.getMessage(), e);
+      } catch (IOException e) {
+        last = new IndexError(url, "connection failed: " + Redaction.redactText(String.valueOf(e.getMessage())), e);
+      }
+    }
+    throw last;
+  }
+
+  private byte[] readLimited(Response response, String url) throws IOException, IndexError {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return new byte[0];
+    }
+    long limit = settings.maxBodyBytes();
+    if (body.contentLength() > limit) {
+      throw new IndexError(url, "response of " + body.contentLength() + " bytes exceeds the limit of " + limit + " bytes");
+    }
+    BufferedSource source = body.source();
+    if (source.request(limit + 1)) {
+      throw new IndexError(url, "response exceeds the limit of " + limit + " bytes");
+    }
+    return source.getBuffer().readByteArray();
+  }
+
+  /** Credentials of the configured index on this host, else the netrc entry for the host. */
+  private Optional<Credentials> credentialsFor(String url) {
+    Credentials c = credentialsByHost.get(HostKey.of(url));
+    if (c != null) {
+      return Optional.of(c);
+    }
+    return netrc.forHost(HostKey.host(url));
+  }
+
+  private static void sleep(long millis) throws IndexError {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IndexError("(interrupted)", "interrupted while waiting to retry");
+    }
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+    if (client.cache() != null) {
+      try {
+        client.cache().close();
+      } catch (IOException e) {
+        // the cache is an optimization; a failure to close it loses nothing the next run needs
+      }
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package dev.wheelwise.index;
+
+import dev.wheelwise.pep508.Names;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A client of Simple API indexes (PEP 503 HTML, PEP 691 JSON) and find-links locations,
+ * combining them as pip does ({@link IndexSettings.Strategy#MERGE_ALL}) or as uv does
+ * ({@link IndexSettings.Strategy#FIRST_INDEX}).
+ */
+public final class IndexClient implements ProjectSource, AutoCloseable {
+
+  private final IndexSettings settings;
+  private final HttpSettings http;
+  private final HttpFetcher fetcher;
+  private final List<IndexLocation> indexes;
+  private final SimpleJsonTranslator json = new SimpleJsonTranslator();
+  private final HtmlPageParser html = new HtmlPageParser();
+
+  public IndexClient(IndexSettings settings, HttpSettings http, Netrc netrc) {
+    this.settings = settings;
+    this.http = http;
+    this.indexes = settings.locations();
+    Map<String, Credentials> byHost = new LinkedHashMap<>();
+    for (IndexLocation l : indexes) {
+      l.credentials().ifPresent(c -> byHost.putIfAbsent(l.hostKey(), c));
+    }
+    for (String link : settings.findLinks()) {
+      if (!FindLinks.isLocal(link)) {
+        IndexLocation l = IndexLocation.parse(link);
+        l.credentials().ifPresent(c -> byHost.putIfAbsent(l.hostKey(), c));
+      }
+    }
+    this.fetcher = new HttpFetcher(http, byHost, netrc);
+  }
+
+  @Override
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    indexes.forEach(l -> parts.add(l.display()));
+    settings.findLinks().forEach(l -> parts.add(Redaction.redactUrl(l)));
+    return String.join(", ", parts);
+  }
+
+  @Override
+  public Optional<ProjectPage> project(String name) throws IndexError {
+    String canonical = Names.canonicalize(name);
+    List<ProjectPage> pages = new ArrayList<>();
+    for (IndexLocation index : indexes) {
+      Optional<ProjectPage> page = fromIndex(index, canonical);
+      if (page.isPresent()) {
+        pages.add(page.get());
+        if (settings.strategy() == IndexSettings.Strategy.FIRST_INDEX) {
+          break;
+        }
+      }
+    }
+    for (String link : settings.findLinks()) {
+      fromFindLinks(link, canonical).ifPresent(pages::add);
+    }
+    return pages.isEmpty() ? Optional.empty() : Optional.of(merge(canonical, pages));
+  }
+
+  /** Fetches many projects with at most {@code parallelism} requests in flight. */
+  @Override
+  public Map<String, FetchOutcome> projects(Collection<String> names, Consumer<FetchEvent> progress) {
+    Set<String> unique = new LinkedHashSet<>();
+    names.forEach(n -> unique.add(Names.canonicalize(n)));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(http.parallelism(), Math.max(1, unique.size())), r -> {
+      Thread t = new Thread(r, "wheelwise-index");
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicInteger done = new AtomicInteger();
+    Map<String, Future<FetchOutcome>> futures = new LinkedHashMap<>();
+    try {
+      for (String n : unique) {
+        futures.put(n, pool.submit(() -> {
+          FetchOutcome o;
+          try {
+            o = new FetchOutcome(n, project(n), Optional.empty());
+          } catch (IndexError e) {
+            o = new FetchOutcome(n, Optional.empty(), Optional.of(e));
+          }
+          progress.accept(new FetchEvent(n, done.incrementAndGet(), unique.size()));
+          return o;
+        }));
+      }
+      Map<String, FetchOutcome> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<FetchOutcome>> e : futures.entrySet()) {
+        try {
+          out.put(e.getKey(), e.getValue().get());
+        } catch (ExecutionException ex) {
+          throw new IllegalStateException("fetching " + e.getKey() + " failed unexpectedly", ex.getCause());
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while fetching projects", ex);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The PEP 658 metadata of a file, checked against the hash the index gave (PEP 714:
+   * {@code core-metadata}, else {@code dist-info-metadata}).
+   *
+   * @throws IndexError when the file has no metadata file, it cannot be fetched, or its hash differs
+   */
+  public CoreMetadata metadata(DistFile file) throws IndexError {
+    String url = file.url().orElseThrow(() -> new IndexError(file.filename(), "no URL for this file"));
+    if (!file.coreMetadata().available()) {
+      throw new IndexError(url, "the index offers no metadata file for " + file.filename() + " (PEP 658)");
+    }
+    String metadataUrl = url + ".metadata";
+    HttpFetcher.Result r = fetcher.get(metadataUrl, "*/*");
+    if (r.code() == 404) {
+      throw new IndexError(metadataUrl, "HTTP 404: metadata file announced but missing");
+    }
+    verify(r.body(), file.coreMetadata().hashes(), metadataUrl);
+    return CoreMetadata.parse(new String(r.body(), StandardCharsets.UTF_8));
+  }
+
+  static void verify(byte[] body, Map<String, String> hashes, String url) throws IndexError {
+    for (String algorithm : List.of("sha256", "sha384", "sha512")) {
+      String expected = hashes.get(algorithm);
+      if (expected == null) {
+        continue;
+      }
+      String actual;
+      try {
+        actual = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.toUpperCase().replace("SHA", "SHA-")).digest(body));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK lacks " + algorithm, e);
+      }
+      if (!actual.equals(expected)) {
+        throw new IndexError(url, algorithm + " mismatch: index says " + expected + ", file has " + actual);
+      }
+      return;
+    }
+    // No usable hash given: pip accepts the file unverified (metadata "true"); so do we.
+  }
+
+  private Optional<ProjectPage> fromIndex(IndexLocation index, String canonical) throws IndexError {
+    String url = index.projectUrl(canonical);
+    HttpFetcher.Result r = fetcher.get(url, ContentTypes.ACCEPT);
+    if (r.code() == 404) {
+      return Optional.empty();
+    }
+    Source source = Source.index(index.display());
+    switch (ContentTypes.of(r.contentType())) {
+      case JSON:
+        return Optional.of(json.translate(r.body(), r.url(), source, true));
+      case HTML:
+        return Optional.of(html.parse(r.body(), r.url(), canonical, source));
+      default:
+        throw new IndexError(url, "unexpected content type '" + r.contentType() + "' (expected PEP 691 JSON or PEP 503 HTML)");
+    }
+  }
+
+  private Optional<ProjectPage> fromFindLinks(String link, String canonical) throws IndexError {
+    Source source = Source.findLinks(link);
+    List<DistFile> files;
+    if (FindLinks.isLocal(link)) {
+      files = FindLinks.scanFolder(FindLinks.localPath(link), canonical);
+    } else {
+      HttpFetcher.Result r = fetcher.get(Urls.withoutUserInfo(link), "text/html");
+      if (r.code() == 404) {
+        throw new IndexError(link, "HTTP 404 for a find-links page");
+      }
+      if (ContentTypes.of(r.contentType()) != ContentTypes.Kind.HTML) {
+        throw new IndexError(link, "unexpected content type '" + r.contentType() + "' for a find-links page (expected HTML)");
+      }
+      files = FindLinks.filter(html.parse(r.body(), r.url(), canonical, source).files(), canonical);
+    }
+    return files.isEmpty() ? Optional.empty() : Optional.of(new ProjectPage(canonical, List.of(), files, List.of(source)));
+  }
+
+  /** pip's merge: all files are candidates; the first listing of a file name is kept. */
+  static ProjectPage merge(String canonical, List<ProjectPage> pages) {
+    if (pages.size() == 1) {
+      return pages.get(0);
+    }
+    Set<String> versions = new LinkedHashSet<>();
+    Map<String, DistFile> files = new LinkedHashMap<>();
+    List<Source> sources = new ArrayList<>();
+    for (ProjectPage p : pages) {
+      versions.addAll(p.versions());
+      p.files().forEach(f -> files.putIfAbsent(f.filename(), f));
+      sources.addAll(p.sources());
+    }
+    return new ProjectPage(canonical, List.copyOf(versions), List.copyOf(files.values()), sources);
+  }
+
+  @Override
+  public void close() {
+    fetcher.close();
+  }
+}
