@@ -22,7 +22,8 @@ public final class CheckService {
       plans.add(planner.plan(input, image));
     }
     List<ImagePlan> ranked = Ranking.rank(plans);
-    Optional<ImagePlan> best = ranked.isEmpty() || ranked.get(0).verdict() == Verdict.UNAVAILABLE
+    // Only an image known to install the project is recommended; unknowns and failures are not.
+    Optional<ImagePlan> best = ranked.isEmpty() || Ranking.tier(ranked.get(0).verdict()) > 0
         ? Optional.empty() : Optional.of(ranked.get(0));
     Optional<CheckResult.Recommendation> recommendation = best.map(b -> recommend(b, ranked));
     List<CheckResult.Remedy> remedies = new ArrayList<>();
@@ -52,7 +53,12 @@ public final class CheckService {
         reasons.add("estimated build time " + r.low() + "–" + r.high() + " s");
       }
     });
-    best.summary().estimatedImageBytes().ifPresent(b -> reasons.add("estimated image size " + (b / 1_000_000) + " MB"));
+    if (best.summary().estimatedImageBytes().isPresent()) {
+      reasons.add("estimated image size " + (best.summary().estimatedImageBytes().getAsLong() / 1_000_000) + " MB");
+    } else if (best.image().baseBytes().isPresent()) {
+      reasons.add("smallest base image among the equals: " + (best.image().baseBytes().getAsLong() / 1_000_000)
+          + " MB uncompressed (installed size not estimated)");
+    }
     for (ImagePlan other : ranked) {
       if (Ranking.tier(other.verdict()) > Ranking.tier(best.verdict())) {
         reasons.add(other.image().image() + " (" + other.image().platform() + ") " + worse(other));

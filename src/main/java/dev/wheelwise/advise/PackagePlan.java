@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param version the chosen (or locked) version, empty when nothing is installable and no version was pinned
  * @param choice wheel, sdist or nothing
  * @param build the build's needs, for an sdist
+ * @param filesComplete false when the choice was made from an incomplete file list (see {@link Wanted})
  */
-public record PackagePlan(String name, Optional<String> version, Choice choice, Optional<BuildNeed> build) {
+public record PackagePlan(String name, Optional<String> version, Choice choice, Optional<BuildNeed> build, boolean filesComplete) {
   public PackagePlan {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

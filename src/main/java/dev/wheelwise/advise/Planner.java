@@ -43,13 +43,14 @@ public final class Planner {
     FileChooser chooser = new FileChooser(target, input.formats());
     List<PackagePlan> packages = new ArrayList<>();
     for (Wanted wanted : wantedHere.wanted()) {
-      Choice choice = chooser.choose(wanted.name(), wanted.versions(), wanted.files());
+      Choice choice = wanted.unresolved().isPresent() ? new Choice.Unknown(wanted.unresolved().get())
+          : chooser.choose(wanted.name(), wanted.versions(), wanted.files());
       Optional<String> version = choice instanceof Choice.Wheel w ? Optional.of(w.file().version().toString())
           : choice instanceof Choice.Sdist s ? Optional.of(s.file().version().toString())
           : wanted.versions().pin().map(Object::toString);
       Optional<BuildNeed> build = choice instanceof Choice.Sdist s
           ? Optional.of(cost.buildNeed(s.file(), image.packageManager())) : Optional.empty();
-      packages.add(new PackagePlan(wanted.name(), version, choice, build));
+      packages.add(new PackagePlan(wanted.name(), version, choice, build, wanted.filesComplete()));
     }
     return judge(input, image, packages, wantedHere.skipped());
   }
@@ -135,7 +136,7 @@ public final class Planner {
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
         total, seconds, List.copyOf(systemPackages), pitfalls);
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
-        : verdict == Verdict.UNKNOWN && unknown > 0 ? Optional.of(unknown + " package(s) with no known files") : Optional.empty();
+        : verdict == Verdict.UNKNOWN && unknown > 0 ? Optional.of(unknown + " package(s) unknown: not resolved, or no files known") : Optional.empty();
     return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);
   }
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The order of images (issue 9): installs that are possible first (every wheel, or builds whose
  * needs are met), then ones whose builds are unknown, then ones that fail as written, then ones
- * that cannot install the project at all; within a tier, shorter builds, then smaller images.
+ * that cannot install the project at all; within a tier, shorter builds, then smaller images
+ * (estimated, else the base image's own size).
  * An unknown time or size sorts after every known one: an unknown is never taken for a small number.
  */
 public final class Ranking {
@@ -29,6 +30,7 @@ public final class Ranking {
   public static final Comparator<ImagePlan> ORDER = Comparator.<ImagePlan>comparingInt(p -> tier(p.verdict()))
       .thenComparingLong(p -> p.summary().estimatedBuildSeconds().map(Range::high).orElse(Long.MAX_VALUE))
       .thenComparingLong(p -> p.summary().estimatedImageBytes().orElse(Long.MAX_VALUE))
+      .thenComparingLong(p -> p.image().baseBytes().orElse(Long.MAX_VALUE))
       .thenComparingInt(p -> p.summary().sourceBuilds());
 
   /** The plans, best first; ties keep the given order. */

@@ -4,7 +4,18 @@ import dev.wheelwise.ParseError;
 import dev.wheelwise.advise.CheckInput;
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.CheckService;
+import dev.wheelwise.advise.DockerfileInputs;
+import dev.wheelwise.advise.FileSource;
 import dev.wheelwise.advise.KnowledgeCosts;
+import dev.wheelwise.advise.RequirementInputs;
+import dev.wheelwise.dockerfile.Dockerfile;
+import dev.wheelwise.dockerfile.DockerfileModel;
+import dev.wheelwise.index.AsOf;
+import dev.wheelwise.index.Snapshot;
+import dev.wheelwise.index.SnapshotCodec;
+import dev.wheelwise.project.RequirementSet;
+import dev.wheelwise.project.RequirementsFileReader;
+import java.util.Map;
 import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.advise.ImageCandidate;
 import dev.wheelwise.advise.ImagePlan;
@@ -118,18 +129,13 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Optional<LocalDate> date = date();
     FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
-    for (String v : onlyBinary) {
-      formats = formats.withOnlyBinary(v);
-    }
-    for (String v : noBinary) {
-      formats = formats.withNoBinary(v);
-    }
-    CheckInput input = loadInput(formats);
+    Loaded loaded = loadInput(formats, date);
+    CheckInput input = loaded.input();
     Catalog catalog = Catalog.load(overlay != null ? overlay
         : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
-    List<ImageCandidate> candidates = candidates(catalog, date, input);
+    List<ImageCandidate> candidates = candidates(catalog, date, input, loaded.baseImage());
     CheckResult result = new CheckService(KnowledgeCosts.load())
-        .check(indexLabel(), Optional.ofNullable(asOf), input, candidates);
+        .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
     String text = renderer.equals("json") ? CheckJson.render(result)
         : renderer.equals("markdown") ? CheckTable.markdown(result) : CheckTable.text(result);
     if (output != null) {
@@ -145,29 +151,82 @@ public final class CheckCommand implements Callable<Integer> {
     return indexUrl != null ? indexUrl : "https://pypi.org/simple";
   }
 
-  private CheckInput loadInput(FormatControl formats) throws ParseError {
+  /** The input, the Dockerfile's base image when the input is a Dockerfile, and where files come from. */
+  private record Loaded(CheckInput input, Optional<String> baseImage, String index) {}
+
+  private Loaded loadInput(FormatControl formats, Optional<LocalDate> date) throws ParseError, IOException {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     if (given.size() > 1) {
       throw new UsageException("check takes one PATH for now; got " + given.size());
     }
     Path path = given.get(0);
-    if (Files.isDirectory(path)) {
-      Path lock = path.resolve("uv.lock");
-      if (!Files.exists(lock)) {
-        throw new UsageException(path + ": no uv.lock found (this build of check reads lock files; "
-            + "Dockerfiles and requirements files come with the dockerfile and resolver pieces)");
-      }
-      path = lock;
-    }
     if (!Files.exists(path)) {
-      throw new UsageException(path + ": no such file");
+      throw new UsageException(path + ": no such file or folder");
     }
-    LockedSet lock = InputFiles.readLock(path);
+    Path context = Files.isDirectory(path) ? path : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("."));
+    if (Files.isDirectory(path)) {
+      Optional<Path> found = InputFiles.discover(path);
+      if (found.isEmpty()) {
+        throw new UsageException(path + ": found no Dockerfile, lock file or requirements file");
+      }
+      path = found.get();
+    }
     GroupSelection selection = new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false);
-    return LockedInputs.of(lock, selection, formats, Optional.empty());
+    String name = path.getFileName().toString();
+    if (InputFiles.isLock(name)) {
+      LockedSet lock = InputFiles.readLock(path);
+      return new Loaded(LockedInputs.of(lock, selection, merge(FormatControl.DEFAULT, formats), Optional.empty()), Optional.empty(),
+          indexLabel() + " (files as the lock lists them)");
+    }
+    FileSource source = snapshotSource(date);
+    if (InputFiles.isDockerfile(name)) {
+      DockerfileModel model = DockerfileModel.of(Dockerfile.parse(path.toString(), Files.readAllBytes(path)), Map.of(), context);
+      DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
+      CheckInput input = read.input();
+      // Command-line format options come after the Dockerfile's, as they would on pip's command line.
+      CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
+          merge(input.formats(), formats), input.dockerfile());
+      return new Loaded(merged, read.baseImage(), source.describe());
+    }
+    RequirementSet set = new RequirementsFileReader(Map.of()).read(path);
+    List<RequirementInputs.Written> written = set.requirements().stream()
+        .map(r -> new RequirementInputs.Written(r.text(), r.origin().toString())).toList();
+    FormatControl fileFormats = FormatControl.DEFAULT.withPreferBinary(set.options().preferBinary());
+    for (String v : set.options().onlyBinary()) {
+      fileFormats = fileFormats.withOnlyBinary(v);
+    }
+    for (String v : set.options().noBinary()) {
+      fileFormats = fileFormats.withNoBinary(v);
+    }
+    CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), "requirements.txt")), Optional.empty(),
+        image -> RequirementInputs.packagesOn(written, source, image), merge(fileFormats, formats), Optional.empty());
+    return new Loaded(input, Optional.empty(), source.describe());
   }
 
-  private List<ImageCandidate> candidates(Catalog catalog, Optional<LocalDate> date, CheckInput input) throws ParseError {
+  private FormatControl merge(FormatControl first, FormatControl then) {
+    FormatControl out = first.withPreferBinary(first.preferBinary() || then.preferBinary());
+    for (String v : onlyBinary) {
+      out = out.withOnlyBinary(v);
+    }
+    for (String v : noBinary) {
+      out = out.withNoBinary(v);
+    }
+    return out;
+  }
+
+  /** The embedded snapshot, through --as-of; the only index this build reads for unlocked inputs. */
+  private FileSource snapshotSource(Optional<LocalDate> date) throws IOException {
+    if (!offline) {
+      throw new UsageException("this build of check reads package files for Dockerfiles and requirements files only from the "
+          + "embedded snapshot: add --offline (lock files need no index)");
+    }
+    Snapshot snapshot = SnapshotCodec.embedded()
+        .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
+    return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
+  }
+
+  private List<ImageCandidate> candidates(Catalog catalog, Optional<LocalDate> date, CheckInput input, Optional<String> baseImage)
+      throws ParseError {
     List<Platform> wanted = new ArrayList<>();
     for (String p : platforms.isEmpty() ? List.of("linux/amd64") : platforms) {
       wanted.add(Platform.parse(p));
@@ -180,7 +239,8 @@ public final class CheckCommand implements Callable<Integer> {
       }
       images.forEach(siblingNames::add);
     } else {
-      ResolvedImage base = resolve(catalog, ImageReference.parse(DefaultImages.newestAllowed(catalog, date, input.requiresPython())), date);
+      String start = baseImage.orElseGet(() -> DefaultImages.newestAllowed(catalog, date, input.requiresPython()));
+      ResolvedImage base = resolve(catalog, ImageReference.parse(start), date);
       for (Sibling s : Siblings.of(catalog, base, date)) {
         if (s.relation() == Sibling.Relation.SELF || s.relation() == Sibling.Relation.FULL
             || s.relation() == Sibling.Relation.SLIM || s.relation() == Sibling.Relation.ALPINE) {

@@ -10,9 +10,31 @@ import dev.wheelwise.project.UvLockReader;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Which reader a lock file needs, by its name (the formats' fixed names). */
+/** Which reader an input needs, by its name (the formats' fixed names), and what a folder holds. */
 final class InputFiles {
   private InputFiles() {}
+
+  static boolean isLock(String name) {
+    return name.equals("uv.lock") || name.equals("poetry.lock") || name.equals("pdm.lock") || name.equals("Pipfile.lock")
+        || name.equals("pylock.toml") || (name.startsWith("pylock.") && name.endsWith(".toml"));
+  }
+
+  static boolean isDockerfile(String name) {
+    return name.equals("Dockerfile") || name.equals("Containerfile") || name.startsWith("Dockerfile.")
+        || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile") || name.startsWith("Dockerfile-");
+  }
+
+  /** In a folder: the Dockerfile first (it says how the project is installed), then a lock, then requirements.txt. */
+  static Optional<Path> discover(Path dir) {
+    for (String name : new String[] {"Dockerfile", "Containerfile", "uv.lock", "pylock.toml", "poetry.lock", "pdm.lock",
+        "Pipfile.lock", "requirements.txt"}) {
+      Path p = dir.resolve(name);
+      if (java.nio.file.Files.isRegularFile(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
 
   static LockedSet readLock(Path path) throws InputParseError {
     String name = path.getFileName().toString();

@@ -20,7 +20,8 @@ import java.util.List;
  * {@code images[].unavailable.reason} (and {@code images[].unknown.reason} with the verdict
  * {@code unknown}, when a build's needs or the image's facts are not known),
  * {@code images[].remarks}, {@code images[].skipped} (local and VCS packages, not compared),
- * {@code install: "unknown"} for a release with no known files, {@code packages[].build.known}/{@code note},
+ * {@code install: "unknown"} for a release with no known files or an unresolved requirement,
+ * {@code packages[].filesComplete: false} when the choice rests on a partial file list, {@code packages[].build.known}/{@code note},
  * {@code summary.unknownSizes}, and {@code remedies}.
  */
 public final class CheckJson {
@@ -121,6 +122,9 @@ public final class CheckJson {
       }
     } else {
       o.put("reason", p.choice() instanceof Choice.Nothing n ? n.reason() : ((Choice.Unknown) p.choice()).reason());
+    }
+    if (!p.filesComplete() && !(p.choice() instanceof Choice.Unknown)) {
+      o.put("filesComplete", false);
     }
     if (p.build().isPresent()) {
       BuildNeed need = p.build().get();

@@ -86,9 +86,11 @@ public final class CheckTable {
             ? (b.systemPackages().isEmpty() ? "no system packages" : String.join(" ", b.systemPackages()))
               + (b.toolchains().isEmpty() ? "" : " (" + String.join(", ", b.toolchains()) + ")")
             : "needs unknown" + b.note().map(n -> ": " + n).orElse("")).orElse("");
-        lines.add("builds " + code + s.file().filename() + code + " from source; " + needs);
+        lines.add("builds " + code + s.file().filename() + code + " from source; " + needs
+            + (pkg.filesComplete() ? "" : " [file list incomplete: a wheel for this image was not seen, not seen to be absent]"));
       } else if (pkg.choice() instanceof Choice.Nothing n) {
-        lines.add("cannot install " + pkg.name() + pkg.version().map(v -> " " + v).orElse("") + ": " + n.reason());
+        lines.add("cannot install " + pkg.name() + pkg.version().map(v -> " " + v).orElse("") + ": " + n.reason()
+            + (pkg.filesComplete() ? "" : " [file list incomplete]"));
       } else if (pkg.choice() instanceof Choice.Unknown u) {
         lines.add("unknown: " + u.reason());
       }
@@ -120,7 +122,8 @@ public final class CheckTable {
         out.append(bullet.isEmpty() ? "  - " : bullet).append(r).append('\n');
       }
     } else {
-      out.append("No image installs this project as written.\n");
+      out.append("No recommendation: no image is known to install this project as written"
+          + " (see the verdicts: unknown is not a yes).\n");
     }
     if (!result.remedies().isEmpty()) {
       out.append(bullet.isEmpty() ? "\nRemedies:\n" : "\n**Remedies:**\n");
