@@ -40,7 +40,7 @@ public final class DockerfileInputs {
    */
   public record Read(Optional<String> baseImage, CheckInput input, List<String> notes) {}
 
-  public static Read read(DockerfileModel model, Path dockerfile, Path context, FileSource source) throws InputParseError {
+  public static Read read(DockerfileModel model, Path dockerfile, Path context, FileSource source) {
     List<String> notes = new ArrayList<>();
     List<CheckInput.InputRef> refs = new ArrayList<>(List.of(new CheckInput.InputRef(dockerfile.toString(), "Dockerfile")));
     Stage pipStage = null;
@@ -89,7 +89,13 @@ public final class DockerfileInputs {
       for (DependencyInput in : install.inputs()) {
         Optional<Path> file = inContext(in, context);
         if (in.kind().equals("requirements") && file.isPresent()) {
-          RequirementSet set = new RequirementsFileReader(Map.of()).read(file.get());
+          RequirementSet set;
+          try {
+            set = new RequirementsFileReader(Map.of()).read(file.get());
+          } catch (InputParseError e) {
+            skipped.add("requirements " + in.argument() + " (could not be read: " + e.getMessage() + ")");
+            continue;
+          }
           refs.add(new CheckInput.InputRef(file.get().toString(), "requirements.txt"));
           for (LooseRequirement r : set.requirements()) {
             written.add(new RequirementInputs.Written(r.text(), r.origin().toString()));
@@ -102,7 +108,12 @@ public final class DockerfileInputs {
           }
           formats = formats.withPreferBinary(formats.preferBinary() || set.options().preferBinary());
         } else if (in.kind().equals("project") && file.isPresent() && file.get().getFileName().toString().equals("uv.lock")) {
-          locks.add(UvLockReader.read(file.get()));
+          try {
+            locks.add(UvLockReader.read(file.get()));
+          } catch (InputParseError e) {
+            skipped.add("uv.lock " + in.argument() + " (could not be read: " + e.getMessage() + ")");
+            continue;
+          }
           refs.add(new CheckInput.InputRef(file.get().toString(), "uv.lock"));
         } else {
           skipped.add(in.kind() + " " + in.argument() + (file.isEmpty() ? " (not found in the build context)" : " (not read)"));

@@ -63,6 +63,12 @@ public record ImageCandidate(
     remarks = List.copyOf(remarks);
   }
 
+  /** An image the catalog cannot place: shown with the reason, not analysed. */
+  public static ImageCandidate unplaced(String image, String platform, String reason) {
+    return new ImageCandidate(image, platform, "unknown", "unknown", Optional.empty(), Optional.empty(), Set.of(), Set.of(), false,
+        OptionalLong.empty(), List.of(), Optional.empty(), List.of(reason));
+  }
+
   /**
    * The candidate the catalog describes. An image whose pip version is not recorded is taken to
    * have a current pip (every python image since 2022 ships pip ≥ 21.2, which knows musllinux);

@@ -68,6 +68,10 @@ public final class CheckCommand implements Callable<Integer> {
       description = "A folder (finds the Dockerfile and dependency files), a Dockerfile, or a dependency file (default: .).")
   List<Path> paths = new ArrayList<>();
 
+  @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE",
+      description = "The Dockerfile, as docker build -f: PATH is then the build context (default: PATH/Dockerfile).")
+  Path file;
+
   @Option(names = "--image", paramLabel = "REF",
       description = "An image to compare (repeat). Default: the Dockerfile's base image and its slim, full and alpine siblings, "
           + "or the newest Python the project allows on slim, full and alpine.")
@@ -164,7 +168,16 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UsageException(path + ": no such file or folder");
     }
     Path context = Files.isDirectory(path) ? path : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("."));
-    if (Files.isDirectory(path)) {
+    if (file != null) {
+      if (!Files.isDirectory(path)) {
+        throw new UsageException("-f/--file: PATH must be the build context folder, got the file " + path);
+      }
+      Path dockerfile = Files.exists(file) ? file : path.resolve(file);
+      if (!Files.isRegularFile(dockerfile)) {
+        throw new UsageException("-f/--file: no such Dockerfile " + file);
+      }
+      path = dockerfile;
+    } else if (Files.isDirectory(path)) {
       Optional<Path> found = InputFiles.discover(path);
       if (found.isEmpty()) {
         throw new UsageException(path + ": found no Dockerfile, lock file or requirements file");
@@ -179,7 +192,7 @@ public final class CheckCommand implements Callable<Integer> {
           indexLabel() + " (files as the lock lists them)");
     }
     FileSource source = snapshotSource(date);
-    if (InputFiles.isDockerfile(name)) {
+    if (file != null || InputFiles.isDockerfile(name)) {
       DockerfileModel model = DockerfileModel.of(Dockerfile.parse(path.toString(), Files.readAllBytes(path)), Map.of(), context);
       DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
       CheckInput input = read.input();
@@ -233,6 +246,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     List<ResolvedImage> resolved = new ArrayList<>();
     List<String> siblingNames = new ArrayList<>();
+    List<ImageCandidate> out = new ArrayList<>();
     if (!images.isEmpty()) {
       for (String text : images) {
         resolved.add(resolve(catalog, ImageReference.parse(text), date));
@@ -240,7 +254,17 @@ public final class CheckCommand implements Callable<Integer> {
       images.forEach(siblingNames::add);
     } else {
       String start = baseImage.orElseGet(() -> DefaultImages.newestAllowed(catalog, date, input.requiresPython()));
-      ResolvedImage base = resolve(catalog, ImageReference.parse(start), date);
+      ResolvedImage base;
+      try {
+        base = catalog.resolve(ImageReference.parse(start), date);
+      } catch (UnknownImage | ParseError unplaced) {
+        // A base the catalog cannot place (ubuntu, a private image) is shown as unknown; the
+        // newest Python the project allows is compared beside it.
+        for (Platform platform : wanted) {
+          out.add(ImageCandidate.unplaced(start, platform.toString(), unplaced.getMessage()));
+        }
+        base = resolve(catalog, ImageReference.parse(DefaultImages.newestAllowed(catalog, date, input.requiresPython())), date);
+      }
       for (Sibling s : Siblings.of(catalog, base, date)) {
         if (s.relation() == Sibling.Relation.SELF || s.relation() == Sibling.Relation.FULL
             || s.relation() == Sibling.Relation.SLIM || s.relation() == Sibling.Relation.ALPINE) {
@@ -249,7 +273,6 @@ public final class CheckCommand implements Callable<Integer> {
         }
       }
     }
-    List<ImageCandidate> out = new ArrayList<>();
     for (ResolvedImage image : resolved) {
       for (Platform platform : wanted) {
         try {
@@ -257,7 +280,10 @@ public final class CheckCommand implements Callable<Integer> {
           List<String> siblings = siblingNames.stream().filter(n -> !n.equals(image.reference().familiar())).toList();
           out.add(ImageCandidate.of(facts, siblings));
         } catch (UnknownImage notPublished) {
-          throw new UsageException(notPublished.getMessage());
+          if (!images.isEmpty()) {
+            throw new UsageException(notPublished.getMessage());
+          }
+          out.add(ImageCandidate.unplaced(image.reference().familiar(), platform.toString(), notPublished.getMessage()));
         }
       }
     }
