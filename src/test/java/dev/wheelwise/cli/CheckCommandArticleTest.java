@@ -1,0 +1,78 @@
+package dev.wheelwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Alpine article's own situation (examples/alpine-article, January 2020): with the pinned
+ * set as of 2020-01-29, the catalog's January 2020 images and the embedded snapshot, python:3.8
+ * slim installs every package from a wheel while python:3.8-alpine compiles matplotlib, pandas,
+ * numpy and kiwisolver and, as written, fails at the first (no compiler, no freetype headers).
+ */
+class CheckCommandArticleTest {
+
+  @Test
+  void pinnedJanuary2020OnTheArticleImages() throws Exception {
+    JsonNode root = CheckCommandLockfilesTest.run(Path.of("examples/alpine-article/pinned"), "--offline", "--as-of", "2020-01-29");
+    assertThat(root.get("source").get("asOf").asText()).isEqualTo("2020-01-29");
+    Map<String, JsonNode> byImage = new HashMap<>();
+    root.get("images").forEach(i -> byImage.put(i.get("image").asText(), i));
+    assertThat(byImage).containsKeys("python:3.8-alpine", "python:3.8-slim-buster");
+
+    JsonNode slim = byImage.get("python:3.8-slim-buster");
+    assertThat(slim.get("python").asText()).isEqualTo("3.8.1");
+    assertThat(slim.get("verdict").asText()).isEqualTo("wheels");
+    assertThat(slim.get("summary").get("wheels").asInt()).isEqualTo(9);
+    assertThat(file(slim, "matplotlib")).isEqualTo("matplotlib-3.1.2-cp38-cp38-manylinux1_x86_64.whl");
+    assertThat(file(slim, "pandas")).isEqualTo("pandas-0.25.3-cp38-cp38-manylinux1_x86_64.whl");
+
+    JsonNode alpine = byImage.get("python:3.8-alpine");
+    assertThat(alpine.get("libcVersion").asText()).isEqualTo("1.1.24");
+    List<String> builds = new ArrayList<>();
+    alpine.get("packages").forEach(p -> {
+      if (p.get("install").asText().equals("sdist")) {
+        builds.add(p.get("name").asText());
+      }
+    });
+    assertThat(builds).contains("matplotlib", "pandas", "numpy", "kiwisolver");
+    assertThat(file(alpine, "matplotlib")).isEqualTo("matplotlib-3.1.2.tar.gz");
+    assertThat(alpine.get("verdict").asText()).isEqualTo("fails");
+    assertThat(alpine.get("fails").get("package").asText()).isEqualTo("matplotlib");
+    assertThat(alpine.get("fails").get("error").asText()).contains("gcc");
+    List<String> needed = new ArrayList<>();
+    alpine.get("summary").get("systemPackages").forEach(n -> needed.add(n.asText()));
+    assertThat(needed).contains("build-base", "freetype-dev", "libpng-dev", "openblas-dev");
+
+    assertThat(root.get("recommendation").get("image").asText()).isNotEqualTo("python:3.8-alpine");
+    List<String> remedies = new ArrayList<>();
+    root.get("remedies").forEach(r -> remedies.add(r.get("kind").asText() + ": " + r.get("text").asText()));
+    assertThat(remedies).anySatisfy(r -> assertThat(r).startsWith("system-packages: RUN apk add --no-cache build-base"));
+    assertThat(remedies).anySatisfy(r -> assertThat(r).startsWith("switch-image: switch to python:3.8"));
+  }
+
+  @Test
+  void theLooseArticleDockerfileIsUnknownNotGuessed() throws Exception {
+    JsonNode root = CheckCommandLockfilesTest.run(Path.of("examples/alpine-article"), "--offline", "--as-of", "2020-01-29");
+    for (JsonNode image : root.get("images")) {
+      assertThat(image.get("verdict").asText()).isEqualTo("unknown");
+      image.get("packages").forEach(p -> assertThat(p.get("install").asText()).isEqualTo("unknown"));
+    }
+    assertThat(root.get("recommendation").isNull()).isTrue();
+  }
+
+  private static String file(JsonNode image, String name) {
+    for (JsonNode p : image.get("packages")) {
+      if (p.get("name").asText().equals(name)) {
+        return p.get("file").asText();
+      }
+    }
+    return null;
+  }
+}
