@@ -38,7 +38,8 @@ final class Remedies {
 
     // Versions with wheels: only where the files of other versions are known (loose requirements, an index).
     List<String> pins = new ArrayList<>();
-    List<Wanted> wanted = image.target().isPresent() && !plan.packages().isEmpty() ? input.packages().on(image).wanted() : List.of();
+    boolean compilesOrLacks = plan.packages().stream().anyMatch(p -> p.choice() instanceof Choice.Sdist || p.choice() instanceof Choice.Nothing);
+    List<Wanted> wanted = image.target().isPresent() && compilesOrLacks ? input.packages().on(image).wanted() : List.of();
     FileChooser preferring = image.target().map(t -> new FileChooser(t, input.formats().withPreferBinary(true))).orElse(null);
     for (Wanted w : wanted) {
       PackagePlan p = plan.packages().stream().filter(x -> x.name().equals(w.name())).findFirst().orElse(null);
