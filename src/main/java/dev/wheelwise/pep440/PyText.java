@@ -56,7 +56,7 @@ final class PyText {
    * removed when asked; text that is not a version comes back unchanged.
    */
   static String canonicalize(String text, boolean stripTrailingZero) {
-    Version v = Version.tryParse(text);
+    Version v = Version.tryParseAnyProfile(text);
     return v == null ? text : canonicalize(v, stripTrailingZero);
   }
 

@@ -40,20 +40,24 @@ public record Specifier(String operator, String version, boolean legacy) {
       + "|(?:==|!=)" + S + "*" + EPOCH_RELEASE + "(?:\\.\\*|" + PRE + "?" + POST + "?" + DEV + "?" + LOCAL + "?)?"
       + "|" + COMPATIBLE + "|" + ORDERED + ")";
 
-  /** Case-insensitive, as packaging compiles its patterns. */
-  public static final int REGEX_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  /** Case-insensitive for ASCII letters, as packaging 26 compiles the letter parts ({@code (?a:...)}). */
+  public static final int REGEX_FLAGS = Pattern.CASE_INSENSITIVE;
+
+  /** packaging ≤ 25 folded case with Unicode rules ({@code 1.0.poſt1} matched {@code post}). */
+  private static final int UNICODE_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
   private static final Pattern MODERN = Pattern.compile(S + "*" + CLAUSE_REGEX + S + "*", REGEX_FLAGS);
+  private static final Pattern MODERN_BEFORE_26 = Pattern.compile(S + "*" + CLAUSE_REGEX + S + "*", UNICODE_FLAGS);
 
   /** packaging 21.3: {@code .*} may follow a pre- or post-release; {@code ===} takes any non-space. */
   private static final Pattern PACKAGING_21 = Pattern.compile(S + "*(?:"
       + "===" + S + "*" + NOT_S + "*"
       + "|(?:==|!=)" + S + "*" + EPOCH_RELEASE + PRE + "?" + POST + "?(?:" + DEV + "?" + LOCAL + "?|\\.\\*)?"
-      + "|" + COMPATIBLE + "|" + ORDERED + ")" + S + "*", REGEX_FLAGS);
+      + "|" + COMPATIBLE + "|" + ORDERED + ")" + S + "*", UNICODE_FLAGS);
 
   /** packaging 21.3's LegacySpecifier. */
   private static final Pattern LEGACY =
-      Pattern.compile(S + "*(?:==|!=|<=|>=|<|>)" + S + "*[^,;)" + Version.PY_SPACE_CHARS + "]*" + S + "*", REGEX_FLAGS);
+      Pattern.compile(S + "*(?:==|!=|<=|>=|<|>)" + S + "*[^,;)" + Version.PY_SPACE_CHARS + "]*" + S + "*", UNICODE_FLAGS);
 
   public Specifier {
     Objects.requireNonNull(operator, "operator");
@@ -66,14 +70,24 @@ public record Specifier(String operator, String version, boolean legacy) {
    */
   static Optional<Specifier> tryParse(String clause, PipProfile profile) {
     Semantics semantics = Semantics.of(profile);
-    Pattern grammar = semantics == Semantics.PACKAGING_21 ? PACKAGING_21 : MODERN;
-    if (grammar.matcher(clause).matches()) {
+    if (grammar(semantics).matcher(clause).matches()) {
       return Optional.of(split(clause, false));
     }
     if (semantics == Semantics.PACKAGING_21 && LEGACY.matcher(clause).matches()) {
       return Optional.of(split(clause, true));
     }
     return Optional.empty();
+  }
+
+  private static Pattern grammar(Semantics semantics) {
+    switch (semantics) {
+      case PACKAGING_21:
+        return PACKAGING_21;
+      case PACKAGING_26:
+        return MODERN;
+      default:
+        return MODERN_BEFORE_26;
+    }
   }
 
   private static Specifier split(String clause, boolean legacy) {
@@ -93,7 +107,7 @@ public record Specifier(String operator, String version, boolean legacy) {
   /** Why a clause is not a specifier, in plain words. */
   static String explain(String clause) {
     String spec = PyText.strip(clause);
-    String op = spec.replaceFirst("^(===|~=|==|!=|<=|>=|<|>)?.*$", "$1");
+    String op = spec.replaceFirst("(?s)^(===|~=|==|!=|<=|>=|<|>)?.*$", "$1");
     String version = PyText.strip(spec.substring(op.length()));
     if (op.isEmpty()) {
       return "expected an operator (==, !=, <=, >=, <, >, ~=, ===) before '" + spec + "'";
@@ -103,7 +117,7 @@ public record Specifier(String operator, String version, boolean legacy) {
     }
     boolean wildcard = version.endsWith(".*");
     String bare = wildcard ? version.substring(0, version.length() - 2) : version;
-    Version parsed = Version.tryParse(bare);
+    Version parsed = Version.tryParseAnyProfile(bare);
     if (parsed == null) {
       return "'" + bare + "' is not a PEP 440 version";
     }
@@ -129,7 +143,7 @@ public record Specifier(String operator, String version, boolean legacy) {
 
   /** The spec version parsed (for every operator but {@code ===} and legacy clauses). */
   private Version specVersion() {
-    Version v = Version.tryParse(version);
+    Version v = Version.tryParseAnyProfile(version);
     if (v == null) {
       throw new IllegalStateException("specifier version is not a version: " + this);
     }
@@ -149,15 +163,17 @@ public record Specifier(String operator, String version, boolean legacy) {
       if (operator.equals("!=") || (operator.equals("==") && version.endsWith(".*"))) {
         return false;
       }
-      Version v = Version.tryParse(version);
+      Version v = Version.tryParseAnyProfile(version);
       return v == null ? null : v.isPrerelease();
     }
-    if (!List.of("==", ">=", "<=", "~=", "===").contains(operator)) {
+    List<String> naming = semantics == Semantics.PACKAGING_24_2
+        ? List.of("==", ">=", "<=", "~=", "===", "<", ">") : List.of("==", ">=", "<=", "~=", "===");
+    if (!naming.contains(operator)) {
       return false;
     }
     String text = operator.equals("==") && version.endsWith(".*")
         ? version.substring(0, version.length() - 2) : version;
-    Version v = Version.tryParse(text);
+    Version v = Version.tryParseAnyProfile(text);
     return v != null && v.isPrerelease();
   }
 
@@ -166,8 +182,7 @@ public record Specifier(String operator, String version, boolean legacy) {
    * one), is valid there: the check packaging's marker evaluation makes on {@code op + rhs}.
    */
   public static boolean isValidClause(String clause, PipProfile profile) {
-    Pattern grammar = Semantics.of(profile) == Semantics.PACKAGING_21 ? PACKAGING_21 : MODERN;
-    return grammar.matcher(clause).matches();
+    return grammar(Semantics.of(profile)).matcher(clause).matches();
   }
 
   /**
@@ -243,7 +258,7 @@ public record Specifier(String operator, String version, boolean legacy) {
 
   private static boolean equal(Version candidate, String spec, Semantics semantics) {
     if (!spec.endsWith(".*")) {
-      Version specVersion = Version.tryParse(spec);
+      Version specVersion = Version.tryParseAnyProfile(spec);
       Version prospective = specVersion.hasLocal() ? candidate : candidate.publicVersion();
       return prospective.equals(specVersion);
     }
@@ -256,7 +271,8 @@ public record Specifier(String operator, String version, boolean legacy) {
         List<String> padded = PyText.leftPad(splitProspective, PyText.numericPrefixLength(splitSpec));
         return PyText.prefix(padded, splitSpec.size()).equals(splitSpec);
       }
-      case PACKAGING_22: {
+      case PACKAGING_22:
+      case PACKAGING_24_2: {
         List<String> splitSpec = PyText.splitOld(PyText.canonicalize(bare, false));
         List<String> splitProspective = PyText.splitOld(PyText.canonicalize(prospective, true));
         List<String> padded = PyText.padBoth(splitProspective, splitSpec).get(0);

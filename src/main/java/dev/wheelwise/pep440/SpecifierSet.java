@@ -140,8 +140,14 @@ public final class SpecifierSet {
       return allow != null ? out : finalsUnlessNone(out);
     }
     if (!specifiers.isEmpty()) {
+      // Each clause filters in turn; a clause drops pre-releases unless allowed, except a
+      // legacy one, which sees every candidate as a LegacyVersion (never a pre-release).
       for (Version v : versions) {
-        if ((Boolean.TRUE.equals(allow) || !v.isPrerelease()) && matchesAll(v, semantics)) {
+        boolean keep = true;
+        for (Specifier s : specifiers) {
+          keep &= (s.legacy() || Boolean.TRUE.equals(allow) || !v.isPrerelease()) && s.matches(v, semantics);
+        }
+        if (keep) {
           out.add(v);
         }
       }
@@ -238,6 +244,7 @@ public final class SpecifierSet {
         }
         return List.of(op, PyText.canonicalize(v, !op.equals("~=")));
       case PACKAGING_22:
+      case PACKAGING_24_2:
         return List.of(op, PyText.canonicalize(v, !op.equals("~=")));
       default:
         return List.of(s.legacy(), op, PyText.canonicalize(v, true));

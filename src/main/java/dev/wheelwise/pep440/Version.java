@@ -37,10 +37,14 @@ public record Version(
     List<Object> local)
     implements Comparable<Version> {
 
-  /** A pre-release: letter {@code a}, {@code b} or {@code rc}, and its number. */
+  /**
+   * A pre-release: letter {@code a}, {@code b} or {@code rc}, and its number. packaging ≤ 25
+   * matched letters with Unicode case folding and kept a spelling it could not map
+   * ({@code 1.0prevıew1} stays {@code prevıew}); such letters are kept here too, lower-cased.
+   */
   public record Pre(String letter, BigInteger number) {
     public Pre {
-      if (!letter.equals("a") && !letter.equals("b") && !letter.equals("rc")) {
+      if (letter.isEmpty() || !letter.equals(letter.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("pre-release letter must be a, b or rc: " + letter);
       }
       Objects.requireNonNull(number, "number");
@@ -74,7 +78,12 @@ public record Version(
   /** Python's {@code \\s}. */
   static final String PY_SPACE = "[" + PY_SPACE_CHARS + "]";
 
+  /** packaging 26: the pattern is ASCII-only ({@code (?a:...)}), white space around is Unicode. */
   private static final Pattern FULL =
+      Pattern.compile("^" + PY_SPACE + "*" + VERSION_PATTERN + PY_SPACE + "*$", Pattern.CASE_INSENSITIVE);
+
+  /** packaging ≤ 25: case-insensitive with Unicode folding, so {@code 1.0+ı} and {@code 1.0+ſ} are versions. */
+  private static final Pattern FULL_UNICODE =
       Pattern.compile(
           "^" + PY_SPACE + "*" + VERSION_PATTERN + PY_SPACE + "*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -120,9 +129,23 @@ public record Version(
     return tryParse(text) != null;
   }
 
-  /** The parsed version, or null when {@code text} is not valid. */
+  /** The parsed version (packaging 26's grammar), or null when {@code text} is not valid. */
   public static Version tryParse(String text) {
-    Matcher m = FULL.matcher(text);
+    return tryParse(text, FULL);
+  }
+
+  /** The parsed version as the profile's packaging reads it, or null when it is not valid there. */
+  public static Version tryParse(String text, PipProfile profile) {
+    return tryParse(text, profile.packagingAtLeast(26, 0) ? FULL : FULL_UNICODE);
+  }
+
+  /** The widest reading (packaging ≤ 25), for text a profile's grammar has already accepted. */
+  static Version tryParseAnyProfile(String text) {
+    return tryParse(text, FULL_UNICODE);
+  }
+
+  private static Version tryParse(String text, Pattern grammar) {
+    Matcher m = grammar.matcher(text);
     if (!m.matches()) {
       return null;
     }

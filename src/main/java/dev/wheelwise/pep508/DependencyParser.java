@@ -15,7 +15,8 @@ import java.util.List;
 final class DependencyParser {
 
   /** What a requirement string is made of, before the specifier text is parsed. */
-  record Parsed(String name, List<String> extras, String url, String specifier, int specifierStart, Group marker) {}
+  record Parsed(String name, List<String> extras, String url, int urlStart, String specifier, int specifierStart,
+      Group marker) {}
 
   private final Tokenizer tokenizer;
   private final boolean setVariables;
@@ -25,8 +26,9 @@ final class DependencyParser {
     this.setVariables = setVariables;
   }
 
-  static Parsed requirement(String source) throws SyntaxProblem {
-    return new DependencyParser(source, true).requirement();
+  /** A whole requirement; {@code setVariables} admits {@code extras}/{@code dependency_groups} in its marker. */
+  static Parsed requirement(String source, boolean setVariables) throws SyntaxProblem {
+    return new DependencyParser(source, setVariables).requirement();
   }
 
   /** A whole marker; {@code setVariables} admits {@code extras}/{@code dependency_groups} (packaging 25+). */
@@ -47,12 +49,13 @@ final class DependencyParser {
     String url = "";
     String specifier = "";
     int specifierStart = tokenizer.position;
+    int urlStart = -1;
     Group marker = null;
     // requirement_details = AT URL (WS requirement_marker?)? | specifier WS? (requirement_marker)?
     if (tokenizer.check("AT")) {
       tokenizer.read();
       tokenizer.consume("WS");
-      int urlStart = tokenizer.position;
+      urlStart = tokenizer.position;
       url = tokenizer.expect("URL", "URL after @");
       if (!tokenizer.check("END", true)) {
         tokenizer.expect("WS", "whitespace after URL");
@@ -71,7 +74,7 @@ final class DependencyParser {
       }
     }
     tokenizer.expect("END", "end of dependency specifier");
-    return new Parsed(name, extras, url, specifier, specifierStart, marker);
+    return new Parsed(name, extras, url, urlStart, specifier, specifierStart, marker);
   }
 
   // requirement_marker = SEMICOLON marker WS?

@@ -44,6 +44,10 @@ public final class Marker {
     String serialize() {
       return isVariable ? text : "\"" + text + "\"";
     }
+
+    boolean names(String variable) {
+      return isVariable && text.equals(variable);
+    }
   }
 
   sealed interface Node permits Group, Compare {}
@@ -62,11 +66,21 @@ public final class Marker {
       Set.of("implementation_version", "platform_release", "python_full_version", "python_version");
 
   private final Group tree;
+  private final Group normalizedFirst;
   private final Group normalized;
 
   private Marker(Group tree) {
     this.tree = tree;
-    this.normalized = normalizeExtras(tree);
+    this.normalizedFirst = normalizeExtras(tree, 1);
+    this.normalized = normalizeExtras(tree, tree.atoms().size());
+  }
+
+  /** The tree as the profile's packaging stores it after parsing. */
+  private Group treeFor(PipProfile profile) {
+    if (profile.packagingAtLeast(26, 0)) {
+      return normalized;
+    }
+    return profile.packagingAtLeast(22, 0) ? normalizedFirst : tree;
   }
 
   /** Parses as packaging 26 does. */
@@ -102,8 +116,7 @@ public final class Marker {
    */
   public boolean evaluate(MarkerEnvironment env, PipProfile profile) {
     Objects.requireNonNull(env, "env");
-    boolean at22 = profile.packagingAtLeast(22, 0);
-    return evaluate(at22 ? normalized : tree, env, profile);
+    return evaluate(treeFor(profile), env, profile);
   }
 
   private static boolean evaluate(Group group, MarkerEnvironment env, PipProfile profile) {
@@ -165,7 +178,7 @@ public final class Marker {
   }
 
   private static boolean versionCompare(Specifier spec, String left, PipProfile profile) {
-    Version version = Version.tryParse(left);
+    Version version = Version.tryParse(left, profile);
     if (profile.packagingAtLeast(26, 0)) {
       if (version == null || spec.operator().equals("===")) {
         return left.toLowerCase(java.util.Locale.ROOT).equals(spec.version().toLowerCase(java.util.Locale.ROOT));
@@ -241,14 +254,14 @@ public final class Marker {
   }
 
   /**
-   * packaging ≥ 22 normalizes the value compared with {@code extra} (PEP 685) at parse time,
-   * only for comparisons at the top level: a parenthesized {@code (extra == "Foo")} keeps its
-   * text.
+   * packaging ≥ 22 normalizes the value compared with {@code extra} (PEP 685) at parse time:
+   * 22–25 only in the first top-level comparison, 26 in every top-level one. A parenthesized
+   * {@code (extra == "Foo")} keeps its text in all of them.
    */
-  private static Group normalizeExtras(Group group) {
+  private static Group normalizeExtras(Group group, int count) {
     List<Node> atoms = new ArrayList<>();
     for (Node atom : group.atoms()) {
-      if (atom instanceof Compare c) {
+      if (atom instanceof Compare c && atoms.size() < count) {
         if (c.left().isVariable() && c.left().text().equals("extra")) {
           atom = new Compare(c.left(), c.op(), Operand.value(Names.canonicalize(c.right().text())));
         } else if (c.right().isVariable() && c.right().text().equals("extra")) {
@@ -267,9 +280,10 @@ public final class Marker {
 
   private static boolean mentions(Group group, String variable) {
     for (Node atom : group.atoms()) {
-      if (atom instanceof Group g ? mentions(g, variable)
-          : ((Compare) atom).left().text().equals(variable) && ((Compare) atom).left().isVariable()
-              || ((Compare) atom).right().text().equals(variable) && ((Compare) atom).right().isVariable()) {
+      if (atom instanceof Group g && mentions(g, variable)) {
+        return true;
+      }
+      if (atom instanceof Compare c && (c.left().names(variable) || c.right().names(variable))) {
         return true;
       }
     }
@@ -284,7 +298,7 @@ public final class Marker {
 
   /** {@code str(marker)} of the profile's packaging (21.3 keeps extra values as written). */
   public String toString(PipProfile profile) {
-    return format(profile.packagingAtLeast(22, 0) ? normalized : tree, true);
+    return format(treeFor(profile), true);
   }
 
   /**

@@ -41,19 +41,26 @@ public record Requirement(
   }
 
   /**
-   * Parses with the grammar of packaging 22+; the specifier clauses are then checked as the
-   * profile's packaging checks them (21.3 keeps a clause such as {@code >=1.0+local} as a
-   * legacy one).
+   * Parses with the grammar of packaging 22+ (its tokenizer), for every profile; the specifier
+   * is then read as the profile's packaging reads it. Not modelled: packaging 21.3's pyparsing
+   * grammar, which also accepted legacy clauses such as {@code foo>=1.0+local}.
    */
   public static Requirement parse(String text, String source, int line, PipProfile profile)
       throws InvalidRequirement {
     Objects.requireNonNull(text, "text");
     DependencyParser.Parsed parsed;
     try {
-      parsed = DependencyParser.requirement(text);
+      parsed = DependencyParser.requirement(text, profile.packagingAtLeast(25, 0));
     } catch (SyntaxProblem p) {
       throw new InvalidRequirement(p.plain + " at column " + (p.end + 1),
           span(source, line, text, p.start, p.end - p.start + 1));
+    }
+    if (!parsed.url().isEmpty() && !profile.packagingAtLeast(23, 2)) {
+      String problem = DirectUrl.problem(parsed.url());
+      if (problem != null) {
+        throw new InvalidRequirement(problem + " (packaging before 23.2 checks direct URLs) at column "
+            + (parsed.urlStart() + 1), span(source, line, text, parsed.urlStart(), parsed.url().length()));
+      }
     }
     SpecifierSet specifier;
     try {
