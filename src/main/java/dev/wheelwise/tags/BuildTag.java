@@ -1,6 +1,7 @@
 package dev.wheelwise.tags;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -26,18 +27,7 @@ public record BuildTag(BigInteger number, String suffix) implements Comparable<B
 
   /** Python compares strings by code point; Java's compareTo by UTF-16 unit. */
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
+    return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
   }
 
   @Override

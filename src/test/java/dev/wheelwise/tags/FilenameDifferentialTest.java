@@ -24,6 +24,19 @@ class FilenameDifferentialTest {
 
   static LockfileFilenames corpus;
 
+  /** Hand-made edge cases (research §1.4) compared the same way, besides the corpus. */
+  static final List<String> EDGE_WHEELS = List.of(
+      "foo-v1.0-py3-none-any.whl", "foo__bar-1.0-py3-none-any.whl", "Foo.Bar_baz-1.0-py3-none-any.whl",
+      "foo-1.0-1-py3-none-any.whl", "foo-1.0-1abc-py3-none-any.whl", "foo-1.0-abc-py3-none-any.whl",
+      "foo-1.0-\u0661x-py3-none-any.whl", "foo-1.0-00012-py3-none-any.whl", "foo-1.0-py3-none-any.WHL",
+      "foo-1.0-py2.py3-none-any.whl", "foo-1.0-py3.-none-any.whl", "-1.0-py3-none-any.whl",
+      "foo-1.0-CP312-ABI3-MANYLINUX_2_17_X86_64.whl", "foo-1.0+Local.1-py3-none-any.whl", "foo-1!2.0-py3-none-any.whl",
+      "foo-1.0-py3-none.whl", "foo-1.0-1-2-py3-none-any.whl", "f\u00f6\u00f6-1.0-py3-none-any.whl", "foo bar-1.0-py3-none-any.whl",
+      "foo-1.0 -py3-none-any.whl", "foo-1.0.x-py3-none-any.whl", "foo-1.0-1\u00e9-py3-none-any.whl", "foo.-1.0-py3-none-any.whl");
+  static final List<String> EDGE_SDISTS = List.of(
+      "foo-1.0.tar.gz", "foo-bar-1.0.zip", "foo.tar.gz", "foo-1.0.tar.bz2", "Foo_Bar-V1.0RC1.tar.gz", "foo-1.0-.tar.gz",
+      "foo--1.0.tar.gz", "-1.0.tar.gz", "foo-1.0.ZIP", "foo-bar.tar.gz");
+
   @BeforeAll
   static void harvest() {
     corpus = LockfileFilenames.harvest();
@@ -39,6 +52,8 @@ class FilenameDifferentialTest {
     for (String sdist : corpus.sdists) {
       cases.add(Map.of("kind", "sdist", "filename", sdist));
     }
+    EDGE_WHEELS.forEach(w -> cases.add(Map.of("kind", "wheel", "filename", w)));
+    EDGE_SDISTS.forEach(w -> cases.add(Map.of("kind", "sdist", "filename", w)));
     assertThat(corpus.wheels).as("the corpus has wheel names to compare").hasSizeGreaterThan(1000);
     List<JsonNode> answers = oracle.run("filenames.py", cases);
     PipProfile profile = PipProfile.forPackaging(Version.tryParse(oracle.expectedVersion()));
@@ -56,8 +71,10 @@ class FilenameDifferentialTest {
       }
     }
     assertThat(mismatches).as("file names parsed differently from packaging %s", oracle.expectedVersion()).isEmpty();
-    System.out.printf("FilenameDifferentialTest[%s]: %d files read, %d wheel + %d sdist names compared (%d rejected by both), all equal%n",
-        oracle.expectedVersion(), corpus.files, corpus.wheels.size(), corpus.sdists.size(), rejectedBoth);
+    System.out.printf("FilenameDifferentialTest[%s]: %d files read, %d wheel + %d sdist corpus names and %d edge cases compared"
+            + " (%d rejected by both), all equal%n",
+        oracle.expectedVersion(), corpus.files, corpus.wheels.size(), corpus.sdists.size(),
+        EDGE_WHEELS.size() + EDGE_SDISTS.size(), rejectedBoth);
   }
 
   static Map<String, Object> ours(String kind, String filename, PipProfile profile) {

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -69,5 +72,27 @@ class SupportedTagsDifferentialTest {
     }
     System.out.printf("SupportedTagsDifferentialTest[%s]: %d targets, %d tags compared, all equal%n",
         oracle.expectedVersion(), targets.size(), tags);
+  }
+
+  /** Not simulated: the real pip of python3 on this real host, as {@code pip debug --verbose} lists. */
+  @Test
+  void hostPipAgrees() {
+    JsonNode host = PythonOracle.PACKAGING_21.run("host_pip_tags.py", List.of("host")).get(0);
+    Optional<Arch> arch = Arch.parse(host.get("machine").asText());
+    if (host.get("glibc").isNull() || arch.isEmpty()) {
+      String message = "SKIPPED: host is not glibc Linux on a known architecture (" + host.get("machine") + ")";
+      System.err.println(message);
+      Assumptions.abort(message);
+    }
+    String[] glibc = host.get("glibc").asText().split("\\.");
+    Target target = new Target(host.get("python").get(0).asInt(), host.get("python").get(1).asInt(), -1,
+        host.get("freeThreaded").asBoolean(), Libc.glibc(Integer.parseInt(glibc[0]), Integer.parseInt(glibc[1])), arch.get());
+    PipProfile profile = PipProfile.forPip(Version.tryParse(host.get("pip").asText()));
+    List<String> theirs = new ArrayList<>();
+    host.get("tags").forEach(n -> theirs.add(n.asText()));
+    assertThat(SupportedTags.of(target, profile).ordered().stream().map(Tag::toString).toList())
+        .as("%s under %s", target, profile).containsExactlyElementsOf(theirs);
+    System.out.printf("SupportedTagsDifferentialTest[host]: real pip %s on %s: %d tags compared, all equal%n",
+        host.get("pip").asText(), target, theirs.size());
   }
 }
