@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       FilesCommand.class,
       ExplainCommand.class,
       SnapshotCommand.class,
+      DepsCommand.class,
       TrainCommand.class,
       ImagesCommand.class,
       CheckCommand.class,

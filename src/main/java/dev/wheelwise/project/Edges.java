@@ -9,8 +9,14 @@ final class Edges {
 
   private Edges() {}
 
-  static LockedDependency fromPep508(SourceFile file, String text, int line) throws InputParseError {
-    return fromPep508(text, new Origin(file.name, line));
+  /** The line is looked up only when the text is invalid: finding it costs a scan of the file. */
+  static LockedDependency fromPep508(SourceFile file, String text, java.util.function.IntSupplier line)
+      throws InputParseError {
+    try {
+      return fromPep508(text, new Origin(file.name, 1));
+    } catch (InputParseError e) {
+      return fromPep508(text, new Origin(file.name, line.getAsInt()));
+    }
   }
 
   static LockedDependency fromPep508(String text, Origin origin) throws InputParseError {

@@ -10,8 +10,10 @@ import java.util.Set;
  *
  * @param file the lock file
  * @param packages sorted by name
+ * @param notLocked names depended on that the lock leaves to the environment on purpose (Poetry
+ *     before 1.4 did not lock setuptools, pip, wheel or distribute)
  */
-public record InstallSet(String file, List<Item> packages) {
+public record InstallSet(String file, List<Item> packages, List<String> notLocked) {
 
   /**
    * @param pkg the locked release
@@ -29,5 +31,6 @@ public record InstallSet(String file, List<Item> packages) {
   public InstallSet {
     Objects.requireNonNull(file, "file");
     packages = List.copyOf(packages);
+    notLocked = List.copyOf(notLocked);
   }
 }

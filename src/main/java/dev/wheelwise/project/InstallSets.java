@@ -36,11 +36,23 @@ public final class InstallSets {
   private final MarkerEnvironment env;
   private final PipProfile profile;
   private final Map<String, Marker> markers = new HashMap<>();
+  private final Set<String> notLocked = new TreeSet<>();
+  private final Map<String, SpecifierSet> specifiers = new HashMap<>();
+
+  /** Poetry's "unsafe" packages, left out of locks written before Poetry 1.4. */
+  private static final Set<String> POETRY_UNLOCKED = Set.of("setuptools", "distribute", "pip", "wheel");
+
+  private final Map<String, List<LockedPackage>> byName = new HashMap<>();
 
   private InstallSets(LockedSet lock, MarkerEnvironment env, PipProfile profile) {
     this.lock = lock;
     this.env = env;
     this.profile = profile;
+    lock.packages().forEach(p -> byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p));
+  }
+
+  private List<LockedPackage> named(String name) {
+    return byName.getOrDefault(name, List.of());
   }
 
   public static InstallSet compute(LockedSet lock, MarkerEnvironment env, GroupSelection selection)
@@ -65,7 +77,7 @@ public final class InstallSets {
             + item.pkg().pin() + " (via " + item.via() + ") are selected for " + run.describe());
       }
     }
-    return new InstallSet(lock.file(), sorted);
+    return new InstallSet(lock.file(), sorted, List.copyOf(run.notLocked));
   }
 
   private String describe() {
@@ -90,7 +102,13 @@ public final class InstallSets {
   private boolean anyAlternativeContains(String alternatives, Version version) throws InstallSetError {
     for (String alternative : alternatives.split("\\|\\|")) {
       try {
-        if (SpecifierSet.parse(alternative.strip(), profile).contains(version, profile, Optional.of(true))) {
+        String text = alternative.strip();
+        SpecifierSet set = specifiers.get(text);
+        if (set == null) {
+          set = SpecifierSet.parse(text, profile);
+          specifiers.put(text, set);
+        }
+        if (set.contains(version, profile, Optional.of(true))) {
           return true;
         }
       } catch (InvalidSpecifier e) {
@@ -135,7 +153,12 @@ public final class InstallSets {
       edges.forEach(e -> queue.add(new Step(e, conflictContext, "<extra " + extra + ">")));
     }
     for (String group : groupsToAdd(selection, lock.rootGroups().keySet())) {
-      lock.rootGroups().get(group).forEach(e -> queue.add(new Step(e, conflictContext, "<group " + group + ">")));
+      List<LockedDependency> edges = lock.rootGroups().get(group);
+      if (edges == null) {
+        throw new InstallSetError(lock.file() + ": the project has no dependency group '" + group + "'; it has "
+            + new TreeSet<>(lock.rootGroups().keySet()));
+      }
+      edges.forEach(e -> queue.add(new Step(e, conflictContext, "<group " + group + ">")));
     }
 
     Map<LockedPackage, Set<String>> extrasDone = new LinkedHashMap<>();
@@ -144,6 +167,11 @@ public final class InstallSets {
       Step step = queue.poll();
       LockedDependency edge = step.edge();
       if (edge.marker().isPresent() && !holdsWithExtras(edge.marker().get(), step.contextExtras())) {
+        continue;
+      }
+      if (lock.kind() == InputKind.POETRY_LOCK && POETRY_UNLOCKED.contains(edge.name())
+          && named(edge.name()).isEmpty()) {
+        notLocked.add(edge.name());
         continue;
       }
       LockedPackage target = resolve(edge, step.via());
@@ -203,7 +231,7 @@ public final class InstallSets {
   }
 
   private LockedPackage resolve(LockedDependency edge, String from) throws InstallSetError {
-    List<LockedPackage> candidates = new ArrayList<>(lock.packagesNamed(edge.name()));
+    List<LockedPackage> candidates = new ArrayList<>(named(edge.name()));
     if (candidates.isEmpty()) {
       throw new InstallSetError(lock.file() + ": " + from + " depends on '" + edge.name()
           + "', which the lock does not contain");
@@ -236,7 +264,7 @@ public final class InstallSets {
     if (candidates.size() != 1) {
       throw new InstallSetError(lock.file() + ": " + from + " depends on " + edge + ", which matches "
           + (candidates.isEmpty() ? "no locked version" : candidates.stream().map(LockedPackage::pin).toList())
-          + " of " + lock.packagesNamed(edge.name()).stream().map(LockedPackage::pin).toList());
+          + " of " + named(edge.name()).stream().map(LockedPackage::pin).toList());
     }
     return candidates.get(0);
   }
@@ -254,7 +282,13 @@ public final class InstallSets {
       }
     }
     groups.addAll(groupsToAdd(selection, known));
-    MarkerEnvironment selected = env.withExtras(selection.extras()).withDependencyGroups(groups);
+    Set<String> markerGroups = new LinkedHashSet<>(groups);
+    if (lock.kind() == InputKind.PIPFILE_LOCK && groups.contains("develop")) {
+      // pipenv writes PEP 751 markers into Pipfile.lock ('dev' in dependency_groups): the
+      // develop section is the "dev" group there.
+      markerGroups.add("dev");
+    }
+    MarkerEnvironment selected = env.withExtras(selection.extras()).withDependencyGroups(markerGroups);
     List<InstallSet.Item> out = new ArrayList<>();
     for (LockedPackage p : lock.packages()) {
       if (lock.kind() == InputKind.PYLOCK) {

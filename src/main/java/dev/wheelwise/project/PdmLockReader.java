@@ -57,16 +57,17 @@ public final class PdmLockReader {
     JsonNode list = root.path("package");
     for (int i = 0; i < list.size(); i++) {
       JsonNode node = list.get(i);
-      int line = file.lineOfArrayTable("package", i);
+      int index = i;
+      java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
       Optional<String> rawName = SourceFile.string(node, "name");
       if (rawName.isEmpty()) {
-        throw file.errorAtLine(line, "[[package]] #" + (i + 1) + " has no name", "name = \"…\" in every [[package]]");
+        throw file.errorAtLine(line.getAsInt(), "[[package]] #" + (i + 1) + " has no name", "name = \"…\" in every [[package]]");
       }
       String name = Names.canonicalize(rawName.get());
       String ver = SourceFile.string(node, "version").orElse("");
       List<LockedDependency> deps = new ArrayList<>();
       for (JsonNode d : node.path("dependencies")) {
-        LockedDependency edge = Edges.fromPep508(file, d.asText(), file.lineOfLiteral(d.asText(), line));
+        LockedDependency edge = Edges.fromPep508(file, d.asText(), () -> file.lineOfLiteral(d.asText(), line.getAsInt()));
         if (!edge.name().equals(name)) {
           deps.add(edge);
         }

@@ -42,7 +42,9 @@ public final class PoetryConstraint {
       return "";
     }
     // Operators may be followed by spaces ("> = 1.0" is not valid, ">= 1.0" is).
-    String squeezed = alternative.replaceAll("(\\^|~=|~|===|==|!=|>=|<=|>|<|=)\\s+", "$1");
+    String squeezed = alternative.replaceAll("(\\^|~=|~|===|==|!=|>=|<=|>|<|=)\\s+", "$1")
+        // Poetry before 1.1 read "^=1.17.0" as "^1.17.0"; locks made from such files exist.
+        .replaceAll("\\^=", "^");
     List<String> parts = new ArrayList<>();
     for (String clause : squeezed.split("[,\\s]+")) {
       if (clause.isEmpty() || clause.equals("*")) {

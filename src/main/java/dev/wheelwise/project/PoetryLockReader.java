@@ -15,9 +15,9 @@ import java.util.Set;
  * Reads {@code poetry.lock} (poetry's {@code packages/locker.py}; research §4): files in
  * {@code [metadata.files]} (lock-version 1.1 and the unversioned files before it, or
  * {@code [metadata.hashes]} in the oldest) or per package (2.0, 2.1); dependencies as Poetry
- * constraints, translated to PEP 440; {@code [package.extras]}. Lock-version 2.1 (Poetry 2)
- * writes each package's groups and markers, which is how Poetry 2 installs; older versions are
- * walked from the pyproject.toml next to the lock.
+ * constraints, translated to PEP 440; {@code [package.extras]}. The install set is walked from
+ * the pyproject.toml next to the lock, as Poetry does by default; without it, lock-version 2.1's
+ * per-package groups and markers are used (Poetry's {@code installer.re-resolve = false}).
  */
 public final class PoetryLockReader {
 
@@ -50,7 +50,10 @@ public final class PoetryLockReader {
     }
     Optional<String> requiresPython = SourceFile.string(metadata, "python-versions")
         .map(PoetryConstraint::toPep440Joined).filter(s -> !s.isEmpty());
-    boolean perPackage = lockVersion.equals("2.1");
+    // Poetry 2 re-resolves from the lock and the pyproject.toml by default (installer.re-resolve
+    // = true); the per-package groups and markers of lock-version 2.1 are what it uses with
+    // re-resolve off, and what is left when the pyproject.toml is not there.
+    boolean perPackage = lockVersion.equals("2.1") && pyproject.isEmpty();
     RootEdges graph = RootEdges.of(pyproject);
     return new LockedSet(file.name, InputKind.POETRY_LOCK, lockVersion.isEmpty() ? "(none)" : lockVersion,
         requiresPython, List.of(), packages,
@@ -61,11 +64,11 @@ public final class PoetryLockReader {
 
   private static LockedPackage readPackage(SourceFile file, JsonNode node, int index, Map<String, JsonNode> oldFiles,
       Map<String, JsonNode> oldHashes) throws InputParseError {
-    int line = file.lineOfArrayTable("package", index);
+    java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
     Optional<String> rawName = SourceFile.string(node, "name");
     Optional<String> version = SourceFile.string(node, "version");
     if (rawName.isEmpty() || version.isEmpty()) {
-      throw file.errorAtLine(line, "[[package]] #" + (index + 1) + " lacks " + (rawName.isEmpty() ? "a name" : "a version"),
+      throw file.errorAtLine(line.getAsInt(), "[[package]] #" + (index + 1) + " lacks " + (rawName.isEmpty() ? "a name" : "a version"),
           "name = \"…\" and version = \"…\" in every [[package]]");
     }
     String name = Names.canonicalize(rawName.get());
@@ -83,7 +86,7 @@ public final class PoetryLockReader {
           }
         }
       } catch (IllegalArgumentException ex) {
-        throw file.errorAtLine(file.lineOfLiteral(e.getKey() + " ", line), "package '" + name + "' dependency '"
+        throw file.errorAtLine(file.lineOfLiteral(e.getKey() + " ", line.getAsInt()), "package '" + name + "' dependency '"
             + e.getKey() + "': " + ex.getMessage(), "a Poetry constraint (^, ~, *, comparisons, ||)");
       }
     }

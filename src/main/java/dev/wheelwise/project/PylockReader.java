@@ -29,7 +29,7 @@ public final class PylockReader {
   }
 
   static LockedSet read(SourceFile file) throws InputParseError {
-    JsonNode root = file.toml();
+    JsonNode root = file.tomlWithTimes();
     Optional<String> lockVersion = SourceFile.string(root, "lock-version");
     if (lockVersion.isEmpty()) {
       throw file.errorAtLine(file.lineOfKey("lock-version"), "pylock.toml has no 'lock-version'",
@@ -61,10 +61,14 @@ public final class PylockReader {
   }
 
   private static LockedPackage readPackage(SourceFile file, JsonNode node, int index) throws InputParseError {
-    int line = file.lineOfArrayTable("packages", index);
+    java.util.function.IntSupplier lines = () -> file.lineOfArrayTable("packages", index);
     Optional<String> name = SourceFile.string(node, "name");
     if (name.isEmpty()) {
-      throw file.errorAtLine(line, "[[packages]] #" + (index + 1) + " has no name", "name = \"…\" in every [[packages]] (PEP 751)");
+      throw file.errorAtLine(lines.getAsInt(), "[[packages]] #" + (index + 1) + " has no name", "name = \"…\" in every [[packages]] (PEP 751)");
+    }
+    if (!Names.canonicalize(name.get()).equals(name.get())) {
+      throw file.errorAtLine(file.lineOfLiteral(name.get(), lines.getAsInt()), "package name '" + name.get()
+          + "' is not normalized", "name = \"" + Names.canonicalize(name.get()) + "\" (PEP 751: names are normalized)");
     }
     List<String> kinds = new ArrayList<>();
     for (String k : List.of("vcs", "directory", "archive", "sdist", "wheels")) {
@@ -73,12 +77,12 @@ public final class PylockReader {
       }
     }
     if (kinds.isEmpty()) {
-      throw file.errorAtLine(line, "package '" + name.get() + "' names no source",
+      throw file.errorAtLine(lines.getAsInt(), "package '" + name.get() + "' names no source",
           "one of vcs, directory, archive, or sdist and/or wheels (PEP 751)");
     }
     boolean sdistOrWheels = kinds.stream().allMatch(k -> k.equals("sdist") || k.equals("wheels"));
     if (kinds.size() > 1 && !sdistOrWheels) {
-      throw file.errorAtLine(line, "package '" + name.get() + "' names several sources " + kinds,
+      throw file.errorAtLine(lines.getAsInt(), "package '" + name.get() + "' names several sources " + kinds,
           "exactly one of vcs, directory, archive, or sdist and/or wheels (PEP 751)");
     }
     PackageSource source = PackageSource.UNSPECIFIED;
@@ -100,13 +104,13 @@ public final class PylockReader {
     }
     List<DistributionFile> files = new ArrayList<>();
     if (node.has("archive")) {
-      files.add(file(node.get("archive"), null));
+      files.add(file(file, lines, node.get("archive"), null));
     }
     if (node.has("sdist")) {
-      files.add(file(node.get("sdist"), null));
+      files.add(file(file, lines, node.get("sdist"), null));
     }
     for (JsonNode w : node.path("wheels")) {
-      files.add(file(w, null));
+      files.add(file(file, lines, w, null));
     }
     List<LockedDependency> deps = new ArrayList<>();
     for (JsonNode d : node.path("dependencies")) {
@@ -118,13 +122,24 @@ public final class PylockReader {
         Map.of(), Set.of(), files, List.of());
   }
 
-  private static DistributionFile file(JsonNode f, String fallbackName) {
+  private static DistributionFile file(SourceFile file, java.util.function.IntSupplier lines, JsonNode f,
+      String fallbackName) throws InputParseError {
     Optional<String> url = SourceFile.string(f, "url").or(() -> SourceFile.string(f, "path"));
     String name = SourceFile.string(f, "name")
         .orElseGet(() -> url.map(UvLockReader::lastSegment).orElse(fallbackName == null ? "" : fallbackName));
     Map<String, String> hashes = new LinkedHashMap<>();
     f.path("hashes").fields().forEachRemaining(h -> hashes.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue().asText()));
     OptionalLong size = f.has("size") ? OptionalLong.of(f.get("size").asLong()) : OptionalLong.empty();
-    return new DistributionFile(name, url, size, hashes, UvLockReader.instant(SourceFile.string(f, "upload-time")));
+    Optional<java.time.Instant> uploaded = Optional.empty();
+    JsonNode time = f.get("upload-time");
+    if (time != null) {
+      if (!(time.isPojo() && ((com.fasterxml.jackson.databind.node.POJONode) time).getPojo() instanceof java.time.OffsetDateTime odt)) {
+        throw file.errorAtLine(file.lineOfLiteral(time.asText(), lines.getAsInt()), "upload-time of " + name + " is "
+            + (time.isTextual() ? "the string '" + time.asText() + "'" : time.toString()),
+            "an offset date-time, unquoted, e.g. upload-time = 2024-07-26T18:15:03Z (PEP 751)");
+      }
+      uploaded = Optional.of(odt.toInstant());
+    }
+    return new DistributionFile(name, url, size, hashes, uploaded);
   }
 }

@@ -50,7 +50,10 @@ public final class PyprojectReader {
 
     JsonNode poetry = root.path("tool").path("poetry");
     if (poetry.isObject()) {
-      readPoetry(file, poetry, main, extras, groups);
+      // Poetry 2 with a [project] table: [project].dependencies are the main dependencies and
+      // [tool.poetry.dependencies] only adds sources and markers to them; it adds no new ones.
+      boolean projectDeclares = project.has("dependencies");
+      readPoetry(file, poetry, projectDeclares ? new ArrayList<>() : main, extras, groups);
       if (requiresPython.isEmpty()) {
         requiresPython = SourceFile.string(poetry.path("dependencies"), "python").map(PoetryConstraint::toPep440Joined);
       }
@@ -118,12 +121,12 @@ public final class PyprojectReader {
       List<LooseRequirement> list = extras.computeIfAbsent(Names.canonicalize(e.getKey()), k -> new ArrayList<>());
       for (JsonNode n : e.getValue()) {
         String name = Names.canonicalize(n.asText().replaceAll("[\\[ ].*", ""));
+        // Poetry builds an extra from the optional dependencies it names and ignores names that
+        // are not optional dependencies (`poetry check` warns about them); so does this reader.
         LooseRequirement r = optionalByName.get(name);
-        if (r == null) {
-          throw file.errorAtLine(file.lineOfKey(e.getKey()), "Poetry extra '" + e.getKey() + "' names '" + n.asText()
-              + "', which is not an optional dependency", "names of dependencies declared with optional = true");
+        if (r != null) {
+          list.add(r);
         }
-        list.add(r);
       }
     }
     JsonNode legacyDev = poetry.path("dev-dependencies");

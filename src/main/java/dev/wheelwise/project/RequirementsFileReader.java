@@ -127,10 +127,8 @@ public final class RequirementsFileReader {
       List<String> hashes = new ArrayList<>();
       List<String[]> options = options(file, line, String.join(" ", java.util.Arrays.copyOfRange(tokens, firstOption, tokens.length)));
       for (String[] option : options) {
-        if (!REQUIREMENT_OPTIONS.contains(option[0])) {
-          throw error(file, line, option[0], "option " + option[0] + " is not allowed after a requirement",
-              "one of " + REQUIREMENT_OPTIONS + " after a requirement");
-        }
+        // pip parses every option on a requirement line and then uses only the per-requirement
+        // ones; "name==1.0 --no-binary x" is accepted and its --no-binary ignored, so here too.
         if (option[0].equals("--hash")) {
           if (!option[1].matches("[A-Za-z0-9]+:[0-9a-fA-F]+")) {
             throw error(file, line, option[1], "bad hash '" + option[1] + "'", "--hash=<algorithm>:<hex digest>");
@@ -370,7 +368,7 @@ public final class RequirementsFileReader {
         Matcher m = CODING.matcher(lines[i]);
         if (m.find()) {
           try {
-            charset = Charset.forName(m.group(1));
+            charset = pythonCodec(m.group(1));
           } catch (IllegalArgumentException e) {
             throw new InputParseError("unknown encoding '" + m.group(1) + "' in the coding line", "a known encoding name (PEP 263)",
                 new SourceSpan(path.toString(), i + 1, 1, lines[i].length(), lines[i]));
@@ -387,6 +385,18 @@ public final class RequirementsFileReader {
       throw new InputParseError("not " + charset.name() + " text", "UTF-8, a BOM, or a PEP 263 coding line",
           new SourceSpan(path.toString(), 1, 1, 1, ""), e);
     }
+  }
+
+  /** Python's spellings of the codecs PEP 263 lines name ({@code latin-1}, {@code utf_8}…). */
+  private static Charset pythonCodec(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    if (n.equals("utf-8") || n.startsWith("utf-8-") || n.equals("utf8")) {
+      return StandardCharsets.UTF_8;
+    }
+    if (n.matches("latin-?1(-.*)?|iso-8859-1(-.*)?|l1|iso8859-1")) {
+      return StandardCharsets.ISO_8859_1;
+    }
+    return Charset.forName(n);
   }
 
   private static InputParseError error(SourceFile file, Line line, String near, String problem, String expected) {

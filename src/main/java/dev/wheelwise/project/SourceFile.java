@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 final class SourceFile {
 
   private static final TomlMapper TOML = new TomlMapper();
+  /** Keeps TOML date-times apart from strings (as POJO nodes of java.time values), for PEP 751. */
+  private static final TomlMapper TOML_WITH_TIMES =
+      TomlMapper.builder().enable(com.fasterxml.jackson.dataformat.toml.TomlReadFeature.PARSE_JAVA_TIME).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final String name;
@@ -66,6 +69,14 @@ final class SourceFile {
   JsonNode toml() throws InputParseError {
     if (tree == null) {
       tree = parse(TOML, "TOML 1.0");
+    }
+    return tree;
+  }
+
+  /** The TOML tree with date-times as java.time values rather than strings. */
+  JsonNode tomlWithTimes() throws InputParseError {
+    if (tree == null) {
+      tree = parse(TOML_WITH_TIMES, "TOML 1.0");
     }
     return tree;
   }

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Reads {@code uv.lock} (uv's {@code crates/uv-resolver/src/lock}; research §3.2): version 1,
  * any revision. Every source kind, per-edge {@code version}/{@code source} for names locked
- * more than once, optional and dev dependencies, files with size, hash and upload time.
+ * more than once, per-package {@code resolution-markers} (kept as the package's marker),
+ * optional and dev dependencies, files with size, hash and upload time.
  *
  * <p>Roots are what {@code uv sync} installs: the project at the workspace root ({@code source =
  * {editable|virtual|directory = "."}}); when the root is not a project, every workspace member
@@ -113,16 +114,16 @@ public final class UvLockReader {
   }
 
   private static LockedPackage readPackage(SourceFile file, JsonNode node, int index) throws InputParseError {
-    int line = file.lineOfArrayTable("package", index);
+    java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
     Optional<String> name = SourceFile.string(node, "name");
     if (name.isEmpty()) {
-      throw file.errorAtLine(line, "[[package]] #" + (index + 1) + " has no name", "name = \"…\" in every [[package]]");
+      throw file.errorAtLine(line.getAsInt(), "[[package]] #" + (index + 1) + " has no name", "name = \"…\" in every [[package]]");
     }
     PackageSource source = source(node.get("source"));
     // A project with a dynamic version is locked without one (uv 0.5+).
     String version = SourceFile.string(node, "version").orElse("");
     if (version.isEmpty() && !source.isLocalProject()) {
-      throw file.errorAtLine(line, "package '" + name.get() + "' has no version",
+      throw file.errorAtLine(line.getAsInt(), "package '" + name.get() + "' has no version",
           "version = \"…\" (only local projects may omit it)");
     }
     List<DistributionFile> files = new ArrayList<>();
@@ -139,7 +140,13 @@ public final class UvLockReader {
     Map<String, List<LockedDependency>> dev = new LinkedHashMap<>();
     node.path("dev-dependencies").fields().forEachRemaining(e ->
         dev.put(Names.canonicalize(e.getKey()), edges(e.getValue())));
-    return new LockedPackage(Names.canonicalize(name.get()), version, source, Optional.empty(), Map.of(),
+    // A name locked more than once carries the forks it was resolved for; their union is when
+    // this version applies. Edges pin the version anyway; the marker disambiguates the rest.
+    List<String> forks = new ArrayList<>();
+    node.path("resolution-markers").forEach(m -> forks.add(m.asText()));
+    Optional<String> marker = forks.isEmpty() ? Optional.empty()
+        : Optional.of(forks.size() == 1 ? forks.get(0) : String.join(" or ", forks.stream().map(m -> "(" + m + ")").toList()));
+    return new LockedPackage(Names.canonicalize(name.get()), version, source, marker, Map.of(),
         Optional.empty(), edges(node.path("dependencies")), optional, dev, Set.of(), files, List.of());
   }
 
