@@ -10,18 +10,15 @@ import dev.wheelwise.index.Netrc;
 import dev.wheelwise.index.PipConfigLoader;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.ProjectSource;
-import dev.wheelwise.index.Snapshot;
+import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.SnapshotCodec;
-import dev.wheelwise.index.SnapshotSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +35,7 @@ final class IndexAccess implements AutoCloseable {
   private final Map<String, String> env;
   private final Path home;
   private IndexClient client;
-  private Snapshot snapshot;
+  private LazySnapshot snapshot;
 
   IndexAccess(IndexOptions options, PrintWriter err) {
     this.options = options;
@@ -50,13 +47,13 @@ final class IndexAccess implements AutoCloseable {
   /** The source to ask. */
   ProjectSource source() {
     if (options.offline) {
-      return new SnapshotSource(snapshot());
+      return snapshot();
     }
     IndexSettings settings = settings();
     Optional<Path> cache = options.noCache ? Optional.empty()
         : Optional.of(options.cacheDir != null ? options.cacheDir : HttpSettings.userCacheDir(System.getenv(), home));
     client = new IndexClient(settings, HttpSettings.defaults(cache), netrc());
-    return new FallbackSource(client, new LazySnapshot(), line -> err.println(line));
+    return new FallbackSource(client, new SnapshotOnDemand(), line -> err.println(line));
   }
 
   /** Fetches projects with a progress bar on an interactive stderr. */
@@ -75,16 +72,12 @@ final class IndexAccess implements AutoCloseable {
     return options.asOfDate().map(d -> new AsOf(d, snapshot().releaseDates()));
   }
 
-  Snapshot snapshot() {
+  LazySnapshot snapshot() {
     if (snapshot == null) {
       try {
-        if (options.snapshot != null) {
-          try (InputStream in = Files.newInputStream(options.snapshot)) {
-            snapshot = SnapshotCodec.read(in);
-          }
-        } else {
-          snapshot = SnapshotCodec.embedded().orElseThrow(() -> new UsageException("this build of wheelwise carries no snapshot"));
-        }
+        byte[] bytes = options.snapshot != null ? Files.readAllBytes(options.snapshot)
+            : SnapshotCodec.embeddedBytes().orElseThrow(() -> new UsageException("this build of wheelwise carries no snapshot"));
+        snapshot = LazySnapshot.of(bytes);
       } catch (IOException e) {
         throw new UsageException("cannot read the snapshot: " + e.getMessage());
       }
@@ -121,10 +114,10 @@ final class IndexAccess implements AutoCloseable {
   }
 
   /** The snapshot, read only if the index cannot be reached. */
-  private final class LazySnapshot implements ProjectSource {
+  private final class SnapshotOnDemand implements ProjectSource {
     @Override
     public Optional<ProjectPage> project(String name) {
-      return new SnapshotSource(snapshot()).project(name);
+      return snapshot().project(name);
     }
 
     @Override
@@ -138,9 +131,5 @@ final class IndexAccess implements AutoCloseable {
     if (client != null) {
       client.close();
     }
-  }
-
-  static Map<String, FetchOutcome> ordered(Map<String, FetchOutcome> in) {
-    return new LinkedHashMap<>(in);
   }
 }

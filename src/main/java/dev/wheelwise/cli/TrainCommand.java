@@ -29,6 +29,12 @@ final class TrainCommand implements Callable<Integer> {
     WheelFilename wheel = WheelFilename.parse("numpy-2.3.4-1-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl");
     SupportedTags.of(new Target(3, 12, -1, false, Libc.glibc(2, 17), Arch.X86_64), PipProfile.DEFAULT).compatibility(wheel);
     SupportedTags.of(new Target(3, 12, -1, false, Libc.musl(1, 2), Arch.X86_64), PipProfile.DEFAULT).compatibility(wheel);
+    java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("wheelwise-train");
+    dev.wheelwise.index.IndexTraining.exercise(scratch);
+    Main.execute(new String[] {"explain", "six", "--python", "3.12", "--offline", "--as-of", "2025-01-01"}, nowhere, nowhere);
+    try (var walk = java.nio.file.Files.walk(scratch)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
     return Main.EXIT_OK;
   }
 }

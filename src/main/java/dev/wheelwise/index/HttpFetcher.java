@@ -5,11 +5,13 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Cache;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -30,7 +32,14 @@ final class HttpFetcher implements AutoCloseable {
   /** A finished response: status, final URL, content type and body. */
   record Result(int code, String url, String contentType, byte[] body, boolean fromCache) {}
 
-  private final OkHttpClient client;
+  // Two clients over one dispatcher, pool and cache: TLS set-up (the trust store) costs a few
+  // hundred milliseconds of start-up, so it is paid only when an https URL is fetched.
+  private final OkHttpClient.Builder template;
+  private final Dispatcher dispatcher;
+  private final ConnectionPool pool;
+  private final Cache cache;
+  private OkHttpClient cleartext;
+  private OkHttpClient tls;
   private final HttpSettings settings;
   private final Map<String, Credentials> credentialsByHost;
   private final Netrc netrc;
@@ -39,21 +48,35 @@ final class HttpFetcher implements AutoCloseable {
     this.settings = settings;
     this.credentialsByHost = Map.copyOf(credentialsByHost);
     this.netrc = netrc;
-    Dispatcher dispatcher = new Dispatcher();
+    this.dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(settings.parallelism());
     dispatcher.setMaxRequestsPerHost(settings.parallelism());
-    OkHttpClient.Builder b =
+    this.pool = new ConnectionPool(settings.parallelism(), 30, TimeUnit.SECONDS);
+    this.cache = settings.cacheDir().map(dir -> new Cache(dir.toFile(), settings.cacheMaxBytes())).orElse(null);
+    this.template =
         new OkHttpClient.Builder()
             .followRedirects(false)
             .followSslRedirects(false)
             .retryOnConnectionFailure(false) // our own loop retries, with backoff and a bound
             .dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(settings.parallelism(), 30, TimeUnit.SECONDS))
+            .connectionPool(pool)
+            .cache(cache)
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
             .callTimeout(settings.callTimeout());
-    settings.cacheDir().ifPresent(dir -> b.cache(new Cache(dir.toFile(), settings.cacheMaxBytes())));
-    this.client = b.build();
+  }
+
+  private synchronized OkHttpClient client(HttpUrl url) {
+    if (url.isHttps()) {
+      if (tls == null) {
+        tls = template.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)).build();
+      }
+      return tls;
+    }
+    if (cleartext == null) {
+      cleartext = template.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    }
+    return cleartext;
   }
 
   /** GET {@code url} with {@code accept}; 404 is returned as a result, other failures throw. */
@@ -69,12 +92,17 @@ final class HttpFetcher implements AutoCloseable {
         throw new IndexError(url, "HTTP " + r.code() + " redirect without a Location header");
       }
       String next = Urls.resolve(current, location);
-      if (current.startsWith("https:") && next.startsWith("http:")) {
+      if (isDowngrade(current, next)) {
         throw new IndexError(url, "refused redirect from https to plain http (" + Redaction.redactUrl(next) + ")");
       }
       current = next;
     }
     throw new IndexError(url, "more than " + MAX_REDIRECTS + " redirects");
+  }
+
+  /** https to plain http would expose what https protected; pip's requests refuses it too for credentials. */
+  static boolean isDowngrade(String from, String to) {
+    return from.regionMatches(true, 0, "https:", 0, 6) && to.regionMatches(true, 0, "http:", 0, 5);
   }
 
   private static boolean isRedirect(int code) {
@@ -94,7 +122,7 @@ final class HttpFetcher implements AutoCloseable {
       if (attempt > 1) {
         sleep(settings.backoff().toMillis() << (attempt - 2));
       }
-      try (Response response = client.newCall(request).execute()) {
+      try (Response response = client(parsed).newCall(request).execute()) {
         int code = response.code();
         if (code >= 500 || code == 429) {
           last = new IndexError(url, "HTTP " + code + " " + response.message() + " after " + attempt + " attempt" + (attempt == 1 ? "" : "s"));
@@ -121,7 +149,7 @@ final class HttpFetcher implements AutoCloseable {
       } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
         last = new IndexError(url, "cannot connect: " + Redaction.redactText(String.valueOf(e.getMessage())), e).markUnreachable();
       } catch (InterruptedIOException e) {
-        last = new IndexError(url, "timed out after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + e.getMessage(), e);
+        last = new IndexError(url, "timed out after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + Redaction.redactText(String.valueOf(e.getMessage())), e);
       } catch (IOException e) {
         last = new IndexError(url, "connection failed: " + Redaction.redactText(String.valueOf(e.getMessage())), e);
       }
@@ -165,11 +193,11 @@ final class HttpFetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
-    if (client.cache() != null) {
+    dispatcher.executorService().shutdown();
+    pool.evictAll();
+    if (cache != null) {
       try {
-        client.cache().close();
+        cache.close();
       } catch (IOException e) {
         // the cache is an optimization; a failure to close it loses nothing the next run needs
       }

@@ -1,6 +1,8 @@
 package dev.wheelwise.index;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,83 +23,61 @@ public final class Netrc {
   public static final Netrc EMPTY = new Netrc(Map.of(), Optional.empty());
 
   public static Netrc parse(String text) {
+    List<String> tokens = tokens(text);
     Map<String, Credentials> machines = new LinkedHashMap<>();
     Credentials fallback = null;
-    String[] lines = text.split("\\R", -1);
-    String host = null;
-    boolean isDefault = false;
-    String login = null;
-    String password = null;
-    boolean inMacro = false;
-    java.util.List<String> tokens = new java.util.ArrayList<>();
-    for (String line : lines) {
-      if (inMacro) {
-        if (line.isBlank()) {
-          inMacro = false; // a macro ends at an empty line
-        }
-        continue;
+    int i = 0;
+    while (i < tokens.size()) {
+      String t = tokens.get(i++);
+      if (!t.equals("machine") && !t.equals("default")) {
+        continue; // stray token outside an entry: ignored, as Python's netrc does for macdef bodies
       }
-      String stripped = line.strip();
-      if (stripped.startsWith("#")) {
-        continue;
-      }
-      String[] parts = stripped.split("\\s+");
-      for (int i = 0; i < parts.length; i++) {
-        if (parts[i].equals("macdef")) {
-          inMacro = true;
-          break;
-        }
-        if (!parts[i].isEmpty()) {
-          tokens.add(parts[i]);
+      String host = t.equals("machine") && i < tokens.size() ? tokens.get(i++) : null;
+      String login = "";
+      String password = "";
+      while (i < tokens.size() && !tokens.get(i).equals("machine") && !tokens.get(i).equals("default")) {
+        String key = tokens.get(i++);
+        String value = i < tokens.size() ? tokens.get(i++) : "";
+        if (key.equals("login")) {
+          login = value;
+        } else if (key.equals("password")) {
+          password = value;
         }
       }
-    }
-    for (int i = 0; i < tokens.size(); i++) {
-      String t = tokens.get(i);
-      String next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-      switch (t) {
-        case "machine":
-        case "default":
-          if (host != null || isDefault) {
-            Credentials c = new Credentials(login == null ? "" : login, password == null ? "" : password);
-            if (isDefault) {
-              fallback = c;
-            } else {
-              machines.putIfAbsent(host, c);
-            }
-          }
-          isDefault = t.equals("default");
-          host = isDefault ? null : next;
-          login = null;
-          password = null;
-          if (!isDefault) {
-            i++;
-          }
-          break;
-        case "login":
-        case "account":
-          if (t.equals("login")) {
-            login = next;
-          }
-          i++;
-          break;
-        case "password":
-          password = next;
-          i++;
-          break;
-        default:
-          break;
-      }
-    }
-    if (host != null || isDefault) {
-      Credentials c = new Credentials(login == null ? "" : login, password == null ? "" : password);
-      if (isDefault) {
+      Credentials c = new Credentials(login, password);
+      if (host == null) {
         fallback = c;
       } else {
         machines.putIfAbsent(host, c);
       }
     }
     return new Netrc(machines, Optional.ofNullable(fallback));
+  }
+
+  /** White-space separated tokens, without comment lines and {@code macdef} bodies (which end at an empty line). */
+  private static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    boolean inMacro = false;
+    for (String line : text.split("\\R", -1)) {
+      if (inMacro) {
+        inMacro = !line.isBlank();
+        continue;
+      }
+      String stripped = line.strip();
+      if (stripped.startsWith("#")) {
+        continue;
+      }
+      for (String part : stripped.split("\\s+")) {
+        if (part.equals("macdef")) {
+          inMacro = true;
+          break;
+        }
+        if (!part.isEmpty()) {
+          tokens.add(part);
+        }
+      }
+    }
+    return tokens;
   }
 
   /** The entry for this host, else the {@code default} entry. */

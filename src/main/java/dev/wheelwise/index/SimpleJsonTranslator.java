@@ -112,7 +112,7 @@ final class SimpleJsonTranslator {
     if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
       return OptionalLong.of(((Number) value).longValue());
     }
-    throw new IndexError(pageUrl, filename + ": invalid size " + value + " (PEP 700: a non-negative integer of bytes)");
+    throw new IndexError(pageUrl, filename + ": invalid size " + jsonish(value) + " (PEP 700: a non-negative integer of bytes)");
   }
 
   static Optional<Instant> uploadTime(String value, String filename, String pageUrl) throws IndexError {
@@ -128,6 +128,11 @@ final class SimpleJsonTranslator {
     } catch (DateTimeParseException e) {
       throw new IndexError(pageUrl, filename + ": invalid upload-time '" + value + "': " + e.getMessage(), e);
     }
+  }
+
+  /** A JSON value as it was written: strings quoted, so "12" and 12 read differently. */
+  private static String jsonish(Object value) {
+    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
   }
 
   private static String firstLine(String s) {

@@ -20,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,7 +155,7 @@ public final class SnapshotBuilder {
       List<Fact> facts = new ArrayList<>();
       files.forEach(f -> facts.add(new Fact(f.path("file").asText(null), null, null, null, null, hash(f.path("hash").asText(null)))));
       List<String> deps = new ArrayList<>();
-      pkg.path("dependencies").fields().forEachRemaining(e -> {
+      pkg.path("dependencies").properties().forEach(e -> {
         JsonNode spec = e.getValue();
         JsonNode first = spec.isArray() && spec.size() > 0 ? spec.get(0) : spec;
         deps.add(requirement(e.getKey(), first.path("extras"), first.path("markers").asText(null)));
@@ -167,8 +166,7 @@ public final class SnapshotBuilder {
   }
 
   private static JsonNode findByCanonicalName(JsonNode table, String name) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : table.properties()) {
       if (Names.canonicalize(e.getKey()).equals(Names.canonicalize(name))) {
         return e.getValue();
       }
@@ -223,7 +221,7 @@ public final class SnapshotBuilder {
     String url = f.path("url").asText(null);
     String filename = f.has("name") ? f.get("name").asText() : url == null ? null : Urls.lastSegment(url);
     Map<String, String> hashes = new TreeMap<>();
-    f.path("hashes").fields().forEachRemaining(e -> hashes.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText().toLowerCase(Locale.ROOT)));
+    f.path("hashes").properties().forEach(e -> hashes.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText().toLowerCase(Locale.ROOT)));
     return new Fact(filename, url, f.has("size") ? f.get("size").asLong() : null, instant(f.path("upload-time").asText(null)), null, hashes);
   }
 
@@ -251,7 +249,7 @@ public final class SnapshotBuilder {
       any |= add(parsed.name(), e.getKey(), e.getValue(), List.of(), label);
     }
     JsonNode complete = page.path("versionsComplete");
-    complete.fields().forEachRemaining(e -> {
+    complete.properties().forEach(e -> {
       if (e.getValue().asBoolean(false)) {
         VersionAcc acc = projects.getOrDefault(parsed.name(), Map.of()).get(normalize(e.getKey()));
         if (acc != null) {

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,34 +95,39 @@ public final class SnapshotCodec {
     List<String> inputs = new ArrayList<>();
     root.path("inputs").forEach(i -> inputs.add(i.asText()));
     Map<String, Map<String, Snapshot.VersionFacts>> projects = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("projects").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
-      Map<String, Snapshot.VersionFacts> versions = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> vt = p.getValue().fields(); vt.hasNext(); ) {
-        Map.Entry<String, JsonNode> v = vt.next();
-        List<DistFile> files = new ArrayList<>();
-        v.getValue().path("files").forEach(f -> files.add(readFile(f)));
-        List<String> deps = new ArrayList<>();
-        v.getValue().path("dependencies").forEach(d -> deps.add(d.asText()));
-        versions.put(v.getKey(), new Snapshot.VersionFacts(v.getValue().path("complete").asBoolean(false), files, deps,
-            Optional.ofNullable(v.getValue().path("dependenciesFrom").textValue())));
-      }
-      projects.put(p.getKey(), versions);
+    for (Map.Entry<String, JsonNode> p : root.path("projects").properties()) {
+      projects.put(p.getKey(), readProject(p.getValue()));
     }
+    return new Snapshot(root.path("date").asText(), inputs, projects, readDates(root.path("releaseDates")));
+  }
+
+  static Map<String, Snapshot.VersionFacts> readProject(JsonNode project) {
+    Map<String, Snapshot.VersionFacts> versions = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> v : project.properties()) {
+      List<DistFile> files = new ArrayList<>();
+      v.getValue().path("files").forEach(f -> files.add(readFile(f)));
+      List<String> deps = new ArrayList<>();
+      v.getValue().path("dependencies").forEach(d -> deps.add(d.asText()));
+      versions.put(v.getKey(), new Snapshot.VersionFacts(v.getValue().path("complete").asBoolean(false), files, deps,
+          Optional.ofNullable(v.getValue().path("dependenciesFrom").textValue())));
+    }
+    return versions;
+  }
+
+  static Map<String, Map<String, ReleaseDate>> readDates(JsonNode node) {
     Map<String, Map<String, ReleaseDate>> dates = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("releaseDates").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
+    for (Map.Entry<String, JsonNode> p : node.properties()) {
       Map<String, ReleaseDate> versions = new LinkedHashMap<>();
-      p.getValue().fields().forEachRemaining(v -> versions.put(v.getKey(),
+      p.getValue().properties().forEach(v -> versions.put(v.getKey(),
           new ReleaseDate(LocalDate.parse(v.getValue().path("date").asText()), v.getValue().path("source").asText(), v.getValue().path("note").asText())));
       dates.put(p.getKey(), versions);
     }
-    return new Snapshot(root.path("date").asText(), inputs, projects, dates);
+    return dates;
   }
 
   private static DistFile readFile(JsonNode f) {
     Map<String, String> hashes = new TreeMap<>();
-    f.path("hashes").fields().forEachRemaining(e -> hashes.put(e.getKey(), e.getValue().asText()));
+    f.path("hashes").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asText()));
     Yanked yanked = !f.has("yanked") ? Yanked.UNKNOWN : f.get("yanked").isNull() ? Yanked.NO : Yanked.yes(f.get("yanked").asText());
     return new DistFile(
         f.path("filename").asText(),
@@ -134,6 +138,13 @@ public final class SnapshotCodec {
         yanked,
         f.has("size") ? OptionalLong.of(f.get("size").asLong()) : OptionalLong.empty(),
         f.has("uploadTime") ? Optional.of(Instant.parse(f.get("uploadTime").asText())) : Optional.empty());
+  }
+
+  /** The embedded snapshot's gzip'd bytes, or empty when the jar carries none. */
+  public static Optional<byte[]> embeddedBytes() throws IOException {
+    try (InputStream in = SnapshotCodec.class.getResourceAsStream("snapshot.json.gz")) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    }
   }
 
   /** The snapshot built into wheelwise, or empty when the jar carries none. */

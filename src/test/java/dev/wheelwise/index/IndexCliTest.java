@@ -61,6 +61,55 @@ class IndexCliTest {
     assertThat(r.out() + r.err()).doesNotContain("topsecret").doesNotContain(".whl").doesNotContain(".tar.gz");
   }
 
+  /** Each hostile answer: exit 3, the URL and the cause on stderr, and no file reported on stdout. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "wrong-type | unexpected content type 'application/json'",
+    "huge       | exceeds the limit of",
+    "bad-size   | invalid size \"12\" (PEP 700",
+    "bad-date   | invalid upload-time '2024-12-04 17:35:26'",
+    "status-500 | HTTP 500 Internal Server Error after 3 attempts",
+    "status-403 | HTTP 403 Forbidden (credentials missing or refused)",
+    "api-v2     | unsupported Simple API version 2.0",
+  })
+  void hostileAnswersAreExitThree(String mode, String cause) {
+    String json = "application/vnd.pypi.simple.v1+json";
+    String path = "/hostile-" + mode + "/six/";
+    byte[] body;
+    switch (mode) {
+      case "wrong-type":
+        server.override(path, LoopbackIndex.fixed(200, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+        break;
+      case "huge":
+        body = new byte[(64 << 20) + 10];
+        server.override(path, LoopbackIndex.fixed(200, json, body));
+        break;
+      case "bad-size":
+        server.override(path, LoopbackIndex.fixed(200, json, page("\"size\": \"12\"")));
+        break;
+      case "bad-date":
+        server.override(path, LoopbackIndex.fixed(200, json, page("\"size\": 12, \"upload-time\": \"2024-12-04 17:35:26\"")));
+        break;
+      case "status-500":
+        server.override(path, LoopbackIndex.fixed(500, "text/plain", new byte[0]));
+        break;
+      case "status-403":
+        server.override(path, LoopbackIndex.fixed(403, "text/plain", new byte[0]));
+        break;
+      default:
+        server.override(path, LoopbackIndex.fixed(200, json, "{\"meta\":{\"api-version\":\"2.0\"},\"name\":\"six\",\"files\":[]}".getBytes(StandardCharsets.UTF_8)));
+    }
+    Run r = run("files", "six", "--index-url", server.base() + "/hostile-" + mode, "--isolated", "--no-cache");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).contains("error: six: " + server.base() + path + ": ").contains(cause);
+    assertThat(r.out()).doesNotContain(".whl").doesNotContain(".tar.gz");
+  }
+
+  private static byte[] page(String extra) {
+    return ("{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"six\",\"files\":[{\"filename\":\"six-1.17.0-py2.py3-none-any.whl\","
+        + "\"url\":\"x.whl\",\"hashes\":{}," + extra + "}]}").getBytes(StandardCharsets.UTF_8);
+  }
+
   @Test
   void truncatedJsonThroughTheCliIsExitThree() {
     byte[] body = "{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"six\",\"files\":[{\"filename\":\"six-1.17.0-py2.py3-none-any.whl\",".getBytes(StandardCharsets.UTF_8);

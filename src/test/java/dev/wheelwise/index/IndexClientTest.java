@@ -287,6 +287,30 @@ class IndexClientTest {
   }
 
   @Test
+  void findLinksHtmlPageKeepsOnlyThatProjectsLinks() throws IndexError {
+    server.override("/links/", LoopbackIndex.fixed(200, "text/html", ("<html><body>"
+        + "<a href=\"/dl/six-9.0-py3-none-any.whl#sha256=AB\">six-9.0-py3-none-any.whl</a>"
+        + "<a href=\"/dl/sixer-1.0.tar.gz\">sixer-1.0.tar.gz</a>"
+        + "<a href=\"/dl/Six-9.0.tar.gz\" data-yanked=\"\">Six-9.0.tar.gz</a></body></html>").getBytes(StandardCharsets.UTF_8)));
+    IndexSettings s = new IndexSettings(server.base() + "/simple", List.of(), List.of(server.base() + "/links/"), true, IndexSettings.Strategy.MERGE_ALL);
+    try (IndexClient c = new IndexClient(s, fast(), Netrc.EMPTY)) {
+      ProjectPage page = c.project("six").orElseThrow();
+      assertThat(page.files()).extracting(DistFile::filename).containsExactly("six-9.0-py3-none-any.whl", "Six-9.0.tar.gz");
+      assertThat(page.files().get(0).sha256()).contains("ab");
+      assertThat(page.files().get(0).url()).contains(server.base() + "/dl/six-9.0-py3-none-any.whl");
+      assertThat(page.files().get(1).yanked().isYanked()).isTrue();
+      assertThat(page.sources()).extracting(Source::toString).containsExactly("find-links " + server.base() + "/links/");
+    }
+  }
+
+  @Test
+  void redirectFromHttpsToHttpIsADowngrade() {
+    // No TLS server runs in the tests, so the rule the redirect loop applies is checked directly.
+    assertThat(HttpFetcher.isDowngrade("https://a.example/simple/six/", "http://a.example/simple/six/")).isTrue();
+    assertThat(HttpFetcher.isDowngrade("http://a.example/simple/six/", "https://a.example/simple/six/")).isFalse();
+  }
+
+  @Test
   void netrcCredentialsGoToTheirHostOnly() throws IndexError {
     Netrc netrc = Netrc.parse("machine 127.0.0.1\n  login carol\n  password pw\nmachine example.invalid login x password y\n");
     server.seen.clear();

@@ -47,6 +47,20 @@ class SnapshotTest {
   }
 
   @Test
+  void lazyReadingGivesTheSamePagesAsAFullRead() throws IOException {
+    LazySnapshot lazy = LazySnapshot.of(SnapshotCodec.write(fresh.snapshot()));
+    assertThat(lazy.projectCount()).isEqualTo(fresh.snapshot().projects().size());
+    assertThat(lazy.date()).isEqualTo(fresh.snapshot().date());
+    assertThat(lazy.releaseDates()).isEqualTo(fresh.snapshot().releaseDates());
+    for (String name : fresh.snapshot().projects().keySet()) {
+      assertThat(lazy.project(name).equals(fresh.snapshot().page(name))).as(name).isTrue();
+    }
+    assertThat(lazy.project("Python_Dateutil")).isPresent();
+    assertThat(lazy.versions("a2wsgi").orElseThrow().get("1.10.7").dependencies()).containsExactly("typing-extensions; python_version < \"3.11\"");
+    assertThat(lazy.project("no-such-project")).isEmpty();
+  }
+
+  @Test
   void uvLockFactsArrive() {
     Snapshot s = fresh.snapshot();
     // Cloud-Drift__clouddrift/uv.lock: numpy 2.4.4 sdist, hash, size and upload time

@@ -1,0 +1,126 @@
+package dev.wheelwise.index;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelwise.pep508.Names;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A snapshot file read on demand: one pass notes where each project's facts start and end,
+ * and a project is parsed only when asked for. Reading all 45,000 files of the embedded
+ * snapshot costs more than the rest of a typical run; most runs ask for a few dozen projects.
+ */
+public final class LazySnapshot implements ProjectSource {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final byte[] json;
+  private final Map<String, long[]> spans = new HashMap<>();
+  private final String date;
+  private final Map<String, Map<String, ReleaseDate>> releaseDates;
+
+  private LazySnapshot(byte[] json) throws IOException {
+    this.json = json;
+    String d = null;
+    String schema = null;
+    JsonNode dates = MAPPER.createObjectNode();
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      expect(p.nextToken(), JsonToken.START_OBJECT);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "schema":
+            schema = p.getText();
+            break;
+          case "date":
+            d = p.getText();
+            break;
+          case "releaseDates":
+            dates = MAPPER.readTree(p);
+            break;
+          case "projects":
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String name = p.currentName();
+              p.nextToken();
+              long start = p.currentTokenLocation().getByteOffset();
+              p.skipChildren();
+              long end = p.currentTokenLocation().getByteOffset() + 1;
+              spans.put(name, new long[] {start, end});
+            }
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+    }
+    if (!Snapshot.SCHEMA.equals(schema)) {
+      throw new IOException("not a " + Snapshot.SCHEMA + " file (schema '" + schema + "')");
+    }
+    this.date = d == null ? "unknown" : d;
+    this.releaseDates = SnapshotCodec.readDates(dates);
+  }
+
+  /** Reads gzip'd snapshot bytes ({@link SnapshotCodec#write}). */
+  public static LazySnapshot of(byte[] gzipped) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+      return new LazySnapshot(in.readAllBytes());
+    }
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+    if (actual != expected) {
+      throw new IOException("snapshot: expected " + expected + ", found " + actual);
+    }
+  }
+
+  public String date() {
+    return date;
+  }
+
+  public Source source() {
+    return Source.snapshot(date);
+  }
+
+  public Map<String, Map<String, ReleaseDate>> releaseDates() {
+    return releaseDates;
+  }
+
+  public int projectCount() {
+    return spans.size();
+  }
+
+  @Override
+  public Optional<ProjectPage> project(String name) {
+    String canonical = Names.canonicalize(name);
+    return versions(canonical).flatMap(v -> new Snapshot(date, java.util.List.of(), Map.of(canonical, v), Map.of()).page(canonical));
+  }
+
+  /**
+   * Every version's facts for a project (files, and the dependencies a lockfile recorded),
+   * keyed by normalized version; empty when the snapshot does not know the project.
+   */
+  public Optional<Map<String, Snapshot.VersionFacts>> versions(String name) {
+    String canonical = Names.canonicalize(name);
+    long[] span = spans.get(canonical);
+    if (span == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SnapshotCodec.readProject(MAPPER.readTree(json, (int) span[0], (int) (span[1] - span[0]))));
+    } catch (IOException e) {
+      throw new IllegalStateException("snapshot entry for " + canonical + " is unreadable", e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return source().toString();
+  }
+}
