@@ -64,13 +64,19 @@ final class ImagesCommand implements Callable<Integer> {
   Path overlay;
 
   @Override
-  public Integer call() throws InvalidPlatform, InvalidImageReference, IOException {
+  public Integer call() throws InvalidPlatform, InvalidImageReference {
     Platform wanted = Platform.parse(platform);
     Optional<LocalDate> date = date();
     if (!format.equals("table") && !format.equals("json")) {
       throw new UsageException("--format: expected table or json, got '" + format + "'");
     }
-    Catalog catalog = Catalog.load(overlayPath());
+    Catalog catalog;
+    try {
+      catalog = Catalog.load(overlayPath());
+    } catch (IOException | RuntimeException badOverlay) {
+      throw new UsageException("cannot read the catalog overlay " + overlayPath() + ": " + badOverlay.getMessage()
+          + "; delete it, or write it again with 'wheelwise images refresh IMAGE'");
+    }
     List<ImageFacts> shown = refs.isEmpty() ? listing(catalog, wanted, date) : resolved(catalog, wanted, date);
     String text = format.equals("json") ? ImagesJson.render(shown, date) : ImagesTable.render(shown, !refs.isEmpty());
     spec.commandLine().getOut().print(text);

@@ -60,6 +60,10 @@ class ImagesCommandTest {
     assertThat(image.path("pipPackaging").asText()).isEqualTo("19.2");
     assertThat(image.path("target").path("libc").asText()).isEqualTo("musl-1.1");
 
+    Run listing = run("images", "--as-of", "2020-01-31");
+    assertThat(listing.out().lines().filter(l -> l.startsWith("python:")).map(l -> l.split(" ")[0]))
+        .containsExactly("python:3.8.1-buster", "python:3.8.1-slim-buster", "python:3.8.1-alpine3.11", "python:3.8.1-alpine3.10");
+
     Run early = run("images", "python:3.8-alpine", "--as-of", "2019-06-01");
     assertThat(early.out()).contains("no record of python:3.8-alpine on or before 2019-06-01; the earliest it has is as of 2020-01-25");
   }
@@ -94,6 +98,10 @@ class ImagesCommandTest {
     assertThat(described.out()).contains("ghcr.io/acme/base:1", "glibc 2.36 (given)", "3.11 (given)");
 
     assertThat(run("images", "--platform", "amd64").exit()).isEqualTo(2);
+    StringWriter err = new StringWriter();
+    int corrupt = Main.execute(new String[] {"images", "--overlay", home.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+    assertThat(corrupt).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read the catalog overlay");
     assertThat(run("images", "--as-of", "January 2020").err()).contains("expected a date YYYY-MM-DD");
   }
 }
