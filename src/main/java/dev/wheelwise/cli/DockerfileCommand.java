@@ -63,8 +63,10 @@ final class DockerfileCommand implements Callable<Integer> {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("no such file: " + path);
     } catch (IOException e) {
-      throw new UsageException("cannot read " + path + ": " + e.getMessage());
+      throw new UsageException("cannot read " + path + ": " + e);
     }
     Dockerfile file = Dockerfile.parse(path.toString(), bytes);
     Path dir = context != null ? context : path.toAbsolutePath().getParent();

@@ -18,6 +18,14 @@ import java.util.Set;
  * and SHELL update the state a RUN sees; each RUN's commands go through the recognizers.
  */
 final class ModelBuilder {
+  /**
+   * Folders every common base image has: {@code COPY requirements.txt /tmp} puts the file
+   * inside them, as docker does for an existing folder.
+   */
+  private static final Set<String> STANDARD_DIRS = Set.of("/", "/tmp", "/root", "/etc", "/opt", "/srv", "/usr",
+      "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/src", "/usr/bin", "/usr/lib", "/usr/share", "/bin",
+      "/var", "/var/tmp", "/var/lib", "/home");
+
   /** Platform ARGs BuildKit defines in the global scope; their values depend on the build. */
   private static final Set<String> AUTOMATIC_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
       "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT");
@@ -43,7 +51,8 @@ final class ModelBuilder {
     String workdir = "/";
     List<Mapping> mappings = new ArrayList<>();
     Set<String> dirs = new HashSet<>();
-    boolean posixShell = true;
+    /** The shell RUN's shell form goes to; null for one we cannot read. */
+    Shell.Dialect shell = Shell.Dialect.POSIX;
 
     State copy() {
       State s = new State();
@@ -51,7 +60,7 @@ final class ModelBuilder {
       s.workdir = workdir;
       s.mappings = new ArrayList<>(mappings);
       s.dirs = new HashSet<>(dirs);
-      s.posixShell = posixShell;
+      s.shell = shell;
       return s;
     }
   }
@@ -84,7 +93,12 @@ final class ModelBuilder {
         if (ins.arguments().size() >= 3 && ins.arguments().get(1).equalsIgnoreCase("as")) {
           stageName = ins.arguments().get(2).toLowerCase(Locale.ROOT);
         }
-        String platform = ins.flag("platform").map(p -> Expander.expand(p, meta, file.escape(), new HashSet<>())).orElse(null);
+        // --platform=$BUILDPLATFORM and the like depend on the build machine: keep them as written
+        String platform = ins.flag("platform").map(p -> {
+          Set<String> missing = new HashSet<>();
+          String expanded = Expander.expand(p, meta, file.escape(), missing);
+          return missing.isEmpty() ? expanded : p;
+        }).orElse(null);
         Integer baseStage = undefined.isEmpty() ? stageNames.get(base.toLowerCase(Locale.ROOT)) : null;
         String image;
         if (!undefined.isEmpty()) {
@@ -181,7 +195,15 @@ final class ModelBuilder {
       }
       case "shell" -> {
         String sh = ins.arguments().isEmpty() ? "" : Shell.baseName(ins.arguments().get(0)).toLowerCase(Locale.ROOT);
-        state.posixShell = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh").contains(sh);
+        if (Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "busybox").contains(sh)) {
+          state.shell = Shell.Dialect.POSIX;
+        } else if (Set.of("powershell", "pwsh", "powershell.exe", "pwsh.exe").contains(sh)) {
+          state.shell = Shell.Dialect.POWERSHELL;
+        } else if (sh.equals("cmd") || sh.equals("cmd.exe")) {
+          state.shell = Shell.Dialect.CMD;
+        } else {
+          state.shell = null;
+        }
       }
       case "copy", "add" -> copy(ins, state);
       case "run" -> run(ins, state, steps);
@@ -200,15 +222,18 @@ final class ModelBuilder {
     List<String> sources = args.subList(0, args.size() - 1);
     boolean fromElsewhere = ins.flag("from").isPresent();
     boolean anyGlob = sources.stream().anyMatch(Paths::hasGlob);
-    boolean destIsDir = dest.endsWith("/") || dest.equals(".") || sources.size() > 1 || anyGlob || state.dirs.contains(destAbs);
+    boolean destIsDir = dest.endsWith("/") || dest.equals(".") || sources.size() > 1 || anyGlob || state.dirs.contains(destAbs)
+        || STANDARD_DIRS.contains(destAbs);
     for (String raw : sources) {
       boolean heredoc = raw.startsWith("<<") && ins.heredocs().stream().anyMatch(h -> raw.endsWith(h.name()) || raw.contains(h.name()));
       String src = Expander.expand(raw, state.vars, file.escape(), new HashSet<>());
       if (fromElsewhere || heredoc || src.contains("://") || src.startsWith("git@")) {
         // the file at the destination does not come from the build context: hide older mappings
         String name = heredoc ? heredocName(raw) : Paths.name(Paths.normalize(src));
-        String target = destIsDir ? Paths.resolve(destAbs, name) : destAbs;
-        state.mappings.add(new Mapping(target, null, fromElsewhere && !heredoc, null));
+        boolean wholeFolder = !heredoc && (src.endsWith("/") || src.endsWith("/.") || Paths.normalize(src).isEmpty() || Paths.normalize(src).equals("/"));
+        String target = wholeFolder || !destIsDir ? destAbs : Paths.resolve(destAbs, name);
+        // treated as a folder mapping so that it also hides paths below it (COPY --from of a folder)
+        state.mappings.add(new Mapping(target, null, true, null));
         continue;
       }
       String rel = Paths.normalize(src.startsWith("/") ? src.substring(1) : src);
@@ -290,7 +315,7 @@ final class ModelBuilder {
   }
 
   private void run(Instruction ins, State state, List<Step> steps) {
-    if (!state.posixShell && !ins.json()) {
+    if (state.shell == null && !ins.json()) {
       return;
     }
     List<String> cacheMounts = new ArrayList<>();
@@ -317,15 +342,17 @@ final class ModelBuilder {
         mappings.add(new Mapping(targetAbs, fromContext ? (rel.isEmpty() ? "." : rel) : null, dir, null));
       }
     }
-    RunContext ctx = new RunContext(state.vars, state.workdir, path -> trace(mappings, path), cacheMounts, ins.line(), lines);
+    // ARG and ENV values, then variables the script itself sets (X=1 && …) as it goes
+    Map<String, String> runVars = new LinkedHashMap<>(state.vars);
+    RunContext ctx = new RunContext(runVars, state.workdir, path -> trace(mappings, path), cacheMounts, ins.line(), lines);
     List<ShellCommand> commands = new ArrayList<>();
     if (ins.json()) {
       List<ShellWord> words = ins.arguments().stream().map(a -> new ShellWord(a, ins.offset(), true)).toList();
       if (!words.isEmpty()) {
-        commands.addAll(Shell.commands(new ShellCommand(Map.of(), words, ins.offset())));
+        commands.addAll(Shell.commands(new ShellCommand(Map.of(), words, ins.offset(), false)));
       }
     } else {
-      List<ShellCommand> line = Shell.commands(ins.rest(), ins.restMap());
+      List<ShellCommand> line = Shell.commands(ins.rest(), ins.restMap(), state.shell);
       commands.addAll(line);
       for (Heredoc doc : ins.heredocs()) {
         if (isScript(line, doc)) {
@@ -333,7 +360,18 @@ final class ModelBuilder {
         }
       }
     }
-    for (ShellCommand c : commands) {
+    for (ShellCommand written : commands) {
+      if (written.words().isEmpty()) {
+        written.assignments().forEach((k, v) -> {
+          if (written.conditional()) {
+            runVars.remove(k); // it may or may not have run: the value is unknown from here on
+          } else {
+            runVars.put(k, Expander.expand(v, runVars, '\\', new HashSet<>()));
+          }
+        });
+        continue;
+      }
+      ShellCommand c = written.expandKnown(runVars);
       PythonInstall install = PythonInstalls.recognize(c, ctx);
       if (install != null) {
         steps.add(install);

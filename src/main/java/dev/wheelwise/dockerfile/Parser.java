@@ -257,7 +257,11 @@ final class Parser {
     }
     String cmd = line.substring(cmdStart, cmdEnd);
     int fileOffset = map.fileOffset(cmdStart);
-    SourceSpan at = SourceSpan.at(source, text, fileOffset, Math.max(1, cmd.length()));
+    int lineStart = text.lastIndexOf('\n', Math.max(0, fileOffset - 1)) + 1;
+    if (fileOffset == 0) {
+      lineStart = 0;
+    }
+    int column = text.codePointCount(lineStart, fileOffset) + 1;
     List<String> flags = new ArrayList<>();
     int restStart = lineEnd;
     if (cmdEnd < lineEnd) {
@@ -300,9 +304,8 @@ final class Parser {
         default -> args.add(""); // BuildKit keeps unknown instructions with an empty argument
       }
     } catch (Arguments.Invalid invalid) {
-      throw new DockerfileParseError(invalid.getMessage(), at);
+      throw new DockerfileParseError(invalid.getMessage(), SourceSpan.at(source, text, fileOffset, Math.max(1, cmd.length())));
     }
-    int column = at.column();
     return new Instruction(cmd, flags, args, rest, restMap, json, List.of(), child, startLine, column, startLine, fileOffset, "");
   }
 

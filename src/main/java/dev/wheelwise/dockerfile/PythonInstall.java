@@ -5,13 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Python install command found in a RUN: {@code tool} is {@code pip}, {@code uv-pip}, {@code
+ * A Python install command found in a RUN: {@code tool} is {@code pip} ({@code pip-wheel} for
+ * {@code pip wheel}, which chooses files the same way), {@code uv-pip}, {@code
  * uv-sync}, {@code poetry}, {@code pipenv}, {@code pdm}, {@code conda} (also mamba and
  * micromamba) or {@code pipx}; {@code command} the words that name it ({@code python3 -m pip
  * install}). {@code requirements} are the requirement arguments exactly as written (PEP 508
  * strings, URLs) for the pep508 package to parse; {@code inputs} the files it reads; {@code
  * environment} the {@code PIP_*}/{@code UV_*}/… variables in effect (ENV, ARG and inline
- * assignments); {@code selection} what all of it means for file choice.
+ * assignments); {@code selection} what all of it means for file choice. Words a tool takes
+ * neither as option nor as requirement (an unexpanded {@code $FLAGS} after {@code uv sync})
+ * are kept in {@code options} under their own text, with no value.
  */
 public record PythonInstall(
     String tool,

@@ -29,10 +29,11 @@ final class PythonInstalls {
               "--global-option", "--config-settings", "--index-url", "--extra-index-url", "--find-links", "--no-binary",
               "--only-binary", "--progress-bar", "--trusted-host", "--cert", "--client-cert", "--cache-dir", "--timeout",
               "--retries", "--proxy", "--log", "--log-file", "--exists-action", "--python", "--report", "--root-user-action",
-              "--keyring-provider", "--use-feature", "--use-deprecated", "--group", "--build-constraint", "--resume-retries"),
+              "--keyring-provider", "--use-feature", "--use-deprecated", "--group", "--build-constraint", "--resume-retries",
+              "--wheel-dir"),
           "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target", "-i", "--index-url",
           "-f", "--find-links", "-U", "--upgrade", "-q", "--quiet", "-v", "--verbose", "-I", "--ignore-installed",
-          "-C", "--config-settings");
+          "-C", "--config-settings", "-w", "--wheel-dir");
   private static final OptionTable UV_OPTIONS =
       OptionTable.of(
           Set.of("--requirements", "--requirement", "--constraints", "--constraint", "--overrides", "--override",
@@ -86,37 +87,25 @@ final class PythonInstalls {
       }
       String module = w.get(m + 1);
       if (module.equals("pip")) {
-        return pip(command, ctx, m + 2, String.join(" ", w.subList(0, m + 2)));
+        return pip(command, ctx, m + 2);
       }
       if (module.equals("uv")) {
-        return uv(command, ctx, m + 2, String.join(" ", w.subList(0, m + 2)));
+        return uv(command, ctx, m + 2);
       }
       return null;
     }
     if (PIP.matcher(first).matches()) {
-      return pip(command, ctx, 1, w.get(0));
+      return pip(command, ctx, 1);
     }
     switch (first) {
       case "uv":
-        return uv(command, ctx, 1, w.get(0));
+        return uv(command, ctx, 1);
       case "poetry":
-        k = subcommandAt(w, 1, POETRY_OPTIONS);
-        if (k < 0 || !(w.get(k).equals("install") || w.get(k).equals("sync"))) {
-          return null;
-        }
-        return build("poetry", command, ctx, k, POETRY_OPTIONS);
+        return simple("poetry", command, ctx, POETRY_OPTIONS, "install", "sync");
       case "pipenv":
-        k = subcommandAt(w, 1, PIPENV_OPTIONS);
-        if (k < 0 || !(w.get(k).equals("install") || w.get(k).equals("sync"))) {
-          return null;
-        }
-        return build("pipenv", command, ctx, k, PIPENV_OPTIONS);
+        return simple("pipenv", command, ctx, PIPENV_OPTIONS, "install", "sync");
       case "pdm":
-        k = subcommandAt(w, 1, PDM_OPTIONS);
-        if (k < 0 || !(w.get(k).equals("install") || w.get(k).equals("sync"))) {
-          return null;
-        }
-        return build("pdm", command, ctx, k, PDM_OPTIONS);
+        return simple("pdm", command, ctx, PDM_OPTIONS, "install", "sync");
       case "conda", "mamba", "micromamba":
         k = subcommandAt(w, 1, CONDA_OPTIONS);
         if (k < 0) {
@@ -130,26 +119,39 @@ final class PythonInstalls {
         }
         return null;
       case "pipx":
-        k = subcommandAt(w, 1, PIPX_OPTIONS);
-        if (k < 0 || !w.get(k).equals("install")) {
-          return null;
-        }
-        return build("pipx", command, ctx, k, PIPX_OPTIONS);
+        return simple("pipx", command, ctx, PIPX_OPTIONS, "install");
       default:
         return null;
     }
   }
 
-  private static PythonInstall pip(ShellCommand command, RunContext ctx, int from, String prefix) {
+  /** {@code TOOL [options] SUBCOMMAND …} where SUBCOMMAND is one of {@code subcommands}. */
+  private static PythonInstall simple(String tool, ShellCommand command, RunContext ctx, OptionTable table, String... subcommands) {
     List<String> w = command.values();
-    int k = subcommandAt(w, from, PIP_OPTIONS);
-    if (k < 0 || !w.get(k).equals("install")) {
+    int k = subcommandAt(w, 1, table);
+    if (k < 0 || !List.of(subcommands).contains(w.get(k))) {
       return null;
     }
-    return build("pip", command, ctx, k, PIP_OPTIONS, from);
+    return build(tool, command, ctx, k, table);
   }
 
-  private static PythonInstall uv(ShellCommand command, RunContext ctx, int from, String prefix) {
+  private static PythonInstall pip(ShellCommand command, RunContext ctx, int from) {
+    List<String> w = command.values();
+    int k = subcommandAt(w, from, PIP_OPTIONS);
+    if (k < 0) {
+      return null;
+    }
+    if (w.get(k).equals("install")) {
+      return build("pip", command, ctx, k, PIP_OPTIONS, from);
+    }
+    if (w.get(k).equals("wheel")) {
+      // pip wheel resolves and picks files exactly as install does, then keeps the wheels
+      return build("pip-wheel", command, ctx, k, PIP_OPTIONS, from);
+    }
+    return null;
+  }
+
+  private static PythonInstall uv(ShellCommand command, RunContext ctx, int from) {
     List<String> w = command.values();
     int k = subcommandAt(w, from, UV_OPTIONS);
     if (k < 0) {
@@ -223,7 +225,12 @@ final class PythonInstalls {
             requirements.add(o.value());
           }
         }
-        case "--file" -> inputs.add(input(tool.equals("conda") && w.get(sub).equals("create") || w.contains("env") ? "environment" : "requirements", o.value(), ctx));
+        case "--file" -> {
+          // conda's --file takes a spec list or an explicit lock; mamba also takes environment YAML
+          String v = o.value().toLowerCase(Locale.ROOT);
+          boolean yaml = v.endsWith(".yml") || v.endsWith(".yaml");
+          inputs.add(input(yaml || w.contains("env") ? "environment" : "requirements", o.value(), ctx));
+        }
         case "--lockfile" -> inputs.add(input("project", o.value(), ctx));
         case "--group" -> {
           if (tool.equals("pip")) {
@@ -246,7 +253,11 @@ final class PythonInstalls {
           continue;
         }
       }
-      if (uvPipSync) {
+      if (projectTool && !tool.equals("pipenv")) {
+        // uv sync, poetry install and pdm sync take no requirements: keep the stray word
+        // (often an unexpanded $FLAGS) as an option named by itself
+        options.add(new CommandOption(p, null, written));
+      } else if (uvPipSync) {
         inputs.add(input("requirements", p, ctx));
       } else if (!tool.equals("conda") && (LOCAL_PATH.matcher(p).matches() || p.endsWith(".whl") || p.endsWith(".tar.gz") || p.endsWith(".zip"))
           && !p.contains("://")) {
@@ -345,8 +356,17 @@ final class PythonInstalls {
     return !(s.isEmpty() || s.equals("0") || s.equals("false") || s.equals("no") || s.equals("off"));
   }
 
-  private static FileSelection selection(String tool, List<CommandOption> o, Map<String, String> env, List<String> cacheMounts) {
+  private static FileSelection selection(String tool, List<CommandOption> o, Map<String, String> all, List<String> cacheMounts) {
     boolean uv = tool.startsWith("uv");
+    // pip reads PIP_* (also when pipenv or pipx run it); uv reads UV_*; poetry, pdm and conda
+    // read neither, so only their own options count for them
+    boolean pipLike = tool.startsWith("pip");
+    Map<String, String> env = new LinkedHashMap<>();
+    all.forEach((k, v) -> {
+      if ((pipLike && k.startsWith("PIP_")) || (uv && k.startsWith("UV_")) || k.startsWith("PIPENV_") || k.startsWith("POETRY_")) {
+        env.put(k, v);
+      }
+    });
     String indexUrl;
     List<String> extra;
     List<String> findLinks;
@@ -358,7 +378,7 @@ final class PythonInstalls {
         extra.addAll(List.of(env.get("UV_INDEX").trim().split("\\s+")));
       }
       findLinks = values(o, env, "UV_FIND_LINKS", "--find-links");
-    } else if (tool.equals("pipenv")) {
+    } else if (tool.equals("pipenv") && (firstValue(o, "--pypi-mirror") != null || env.containsKey("PIPENV_PYPI_MIRROR"))) {
       indexUrl = firstValue(o, "--pypi-mirror") != null ? firstValue(o, "--pypi-mirror") : env.get("PIPENV_PYPI_MIRROR");
       extra = List.of();
       findLinks = List.of();

@@ -26,14 +26,43 @@ public final class Shell {
   private final List<ShellCommand> commands = new ArrayList<>();
   private final List<String[]> pendingHeredocs = new ArrayList<>();
 
-  private Shell(String text, OffsetMap map) {
+  /**
+   * The shell a RUN's shell form goes to (BuildKit's SHELL): POSIX shells escape with {@code \},
+   * PowerShell with a backtick and groups with braces, cmd escapes with {@code ^}. Simple
+   * commands such as {@code pip install …} read the same in all three.
+   */
+  public enum Dialect {
+    POSIX('\\'),
+    POWERSHELL('`'),
+    CMD('^');
+
+    final char escape;
+
+    Dialect(char escape) {
+      this.escape = escape;
+    }
+  }
+
+  private final Dialect dialect;
+  private final char esc;
+
+  private Shell(String text, OffsetMap map, Dialect dialect) {
     this.text = text;
     this.map = map;
+    this.dialect = dialect;
+    this.esc = dialect.escape;
   }
 
   /** The simple commands of {@code script}; {@code map} places its characters in the file. */
   public static List<ShellCommand> commands(String script, OffsetMap map) {
     return commands(script, map, 0);
+  }
+
+  /** The simple commands of {@code script} as the given shell reads it. */
+  public static List<ShellCommand> commands(String script, OffsetMap map, Dialect dialect) {
+    Shell shell = new Shell(script, map, dialect);
+    shell.run();
+    return expand(shell.commands, 0);
   }
 
   /**
@@ -45,7 +74,7 @@ public final class Shell {
   }
 
   private static List<ShellCommand> commands(String script, OffsetMap map, int depth) {
-    Shell shell = new Shell(script, map);
+    Shell shell = new Shell(script, map, Dialect.POSIX);
     shell.run();
     return expand(shell.commands, depth);
   }
@@ -53,6 +82,10 @@ public final class Shell {
   private static List<ShellCommand> expand(List<ShellCommand> commands, int depth) {
     List<ShellCommand> out = new ArrayList<>();
     for (ShellCommand c : commands) {
+      if (c.words().isEmpty()) {
+        out.add(c);
+        continue;
+      }
       ShellCommand unwrapped = unwrap(c);
       if (unwrapped == null) {
         continue;
@@ -72,28 +105,29 @@ public final class Shell {
 
   /** Drops wrappers that run the rest as a command: sudo, env, keywords such as then/do. */
   private static ShellCommand unwrap(ShellCommand c) {
-    List<ShellWord> words = new ArrayList<>(c.words());
+    List<ShellWord> words = c.words();
     Map<String, String> env = new LinkedHashMap<>(c.assignments());
+    int k = 0;
     boolean changed = true;
-    while (changed && !words.isEmpty()) {
+    while (changed && k < words.size()) {
       changed = false;
-      String first = words.get(0).value();
-      if (PREFIX_KEYWORDS.contains(first) && !words.get(0).quoted()) {
-        words.remove(0);
+      String first = words.get(k).value();
+      if (PREFIX_KEYWORDS.contains(first) && !words.get(k).quoted()) {
+        k++;
         changed = true;
       } else if (first.equals("sudo") || first.equals("env") || first.equals("nice") || first.equals("command")) {
-        words.remove(0);
-        while (!words.isEmpty()) {
-          String w = words.get(0).value();
+        k++;
+        while (k < words.size()) {
+          String w = words.get(k).value();
           if (w.startsWith("-")) {
-            words.remove(0);
-            if ((w.equals("-u") || w.equals("-g")) && !words.isEmpty()) {
-              words.remove(0);
+            k++;
+            if ((w.equals("-u") || w.equals("-g")) && k < words.size()) {
+              k++;
             }
           } else if (isAssignment(w)) {
             int eq = w.indexOf('=');
             env.put(w.substring(0, eq), w.substring(eq + 1));
-            words.remove(0);
+            k++;
           } else {
             break;
           }
@@ -101,10 +135,11 @@ public final class Shell {
         changed = true;
       }
     }
-    if (words.isEmpty()) {
+    if (k >= words.size()) {
       return null;
     }
-    return new ShellCommand(env, words, words.get(0).offset());
+    List<ShellWord> rest = words.subList(k, words.size());
+    return new ShellCommand(env, rest, rest.get(0).offset(), c.conditional());
   }
 
   /** The script of {@code sh -c SCRIPT} (also {@code bash -ec}, {@code /bin/sh -c}), else null. */
@@ -151,6 +186,14 @@ public final class Shell {
 
   // ---- lexing ------------------------------------------------------------------------------
 
+  private static final Set<String> TESTS = Set.of("[", "[[", "test", "grep", "command", "which", "type", "false");
+  private static final Set<String> BLOCK_OPEN = Set.of("if", "case", "for", "while", "until");
+  private static final Set<String> BLOCK_CLOSE = Set.of("fi", "esac", "done");
+  /** The operator before the command being read: ";" (also newline and start), "&&", "||" or "|". */
+  private String operator = ";";
+  private String previousFirst = "";
+  private int blockDepth;
+
   private List<ShellWord> words = new ArrayList<>();
   private StringBuilder word = new StringBuilder();
   private int wordStart = -1;
@@ -163,11 +206,11 @@ public final class Shell {
     int n = text.length();
     while (i < n) {
       char c = text.charAt(i);
-      if (c == '\\' && i + 1 < n && text.charAt(i + 1) == '\n') {
+      if (c == esc && i + 1 < n && text.charAt(i + 1) == '\n') {
         i += 2;
         continue;
       }
-      if (c == '\\' && i + 2 < n && text.charAt(i + 1) == '\r' && text.charAt(i + 2) == '\n') {
+      if (c == esc && i + 2 < n && text.charAt(i + 1) == '\r' && text.charAt(i + 2) == '\n') {
         i += 3;
         continue;
       }
@@ -177,13 +220,15 @@ public final class Shell {
       } else if (c == '\n') {
         endWord();
         endCommand();
+        operator = ";";
         i++;
         skipHeredocBodies();
       } else if (c == '#' && wordStart < 0) {
         while (i < n && text.charAt(i) != '\n') {
           i++;
         }
-      } else if (c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
+      } else if (c == ';' || c == '&' || c == '|' || c == '(' || c == ')'
+          || (dialect == Dialect.POWERSHELL && (c == '{' || c == '}'))) {
         if (c == '&' && i + 1 < n && text.charAt(i + 1) == '>') {
           endWord();
           i += 2;
@@ -201,10 +246,13 @@ public final class Shell {
         }
         endWord();
         endCommand();
+        int opStart = i;
         i++;
         while (i < n && (text.charAt(i) == '&' || text.charAt(i) == '|' || text.charAt(i) == ';')) {
           i++;
         }
+        String op = text.substring(opStart, i);
+        operator = op.equals("&&") || op.equals("||") || op.equals("|") ? op : ";";
       } else if ((c == '<' || c == '>') && i + 1 < n && text.charAt(i + 1) == '(') {
         start(); // process substitution <(…) is a word (a path to a pipe)
         copyBalanced('(', ')');
@@ -223,13 +271,13 @@ public final class Shell {
         i++;
         while (i < n && text.charAt(i) != '"') {
           char d = text.charAt(i);
-          if (d == '\\' && i + 1 < n) {
+          if (d == esc && i + 1 < n) {
             char e = text.charAt(i + 1);
             if (e == '\n') {
               i += 2;
               continue;
             }
-            if (e == '$' || e == '`' || e == '"' || e == '\\') {
+            if (dialect != Dialect.POSIX || e == '$' || e == '`' || e == '"' || e == '\\') {
               word.append(e);
               i += 2;
               continue;
@@ -247,7 +295,9 @@ public final class Shell {
           i++;
         }
         i = Math.min(n, i + 1);
-      } else if (c == '\\') {
+      } else if (c == esc && i + 1 >= n) {
+        i++; // a lone escape at the very end escapes nothing
+      } else if (c == esc) {
         start();
         if (i + 1 < n) {
           word.append(text.charAt(i + 1));
@@ -390,9 +440,16 @@ public final class Shell {
       k++;
     }
     List<ShellWord> rest = words.subList(k, words.size());
-    if (!rest.isEmpty()) {
-      commands.add(new ShellCommand(assignments, rest, rest.get(0).offset()));
+    // a command of assignments only (X=1) sets shell variables for the commands after it
+    String first = rest.isEmpty() ? "" : rest.get(0).value();
+    boolean conditional = blockDepth > 0 || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
+    commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional));
+    if (BLOCK_OPEN.contains(first)) {
+      blockDepth++;
+    } else if (BLOCK_CLOSE.contains(first) && blockDepth > 0) {
+      blockDepth--;
     }
+    previousFirst = first;
     words = new ArrayList<>();
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
  * after ARG expansion (null when it uses an ARG with no value: BuildKit would use "", which is
  * never what the author meant, so it stays unknown and {@code undefinedArgs} names the
  * culprits). When {@code base} names an earlier stage, {@code baseStage} is that stage's index;
- * {@code image} is the external image the stage finally rests on (null for {@code scratch} or
- * when unknown). {@code steps} are the Python installs and package operations in file order.
+ * {@code image} is the external image the stage finally rests on ({@code scratch} included;
+ * null when unknown). {@code steps} are the Python installs and package operations in file order.
  */
 public record Stage(
     int index,

@@ -60,7 +60,7 @@ final class SystemPackages {
         });
       case "rm":
         for (String arg : w.subList(1, w.size())) {
-          if (arg.startsWith("/var/lib/apt/lists")) {
+          if (arg.startsWith("/var/lib/apt")) {
             return clean("apt", command, ctx, arg);
           }
           if (arg.startsWith("/var/cache/apk")) {

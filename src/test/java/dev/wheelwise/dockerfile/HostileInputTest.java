@@ -1,0 +1,84 @@
+package dev.wheelwise.dockerfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Deep nesting and huge lines must neither overflow the stack nor take quadratic time. The
+ * timeouts are hang guards (minutes of slack), not speed assertions.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class HostileInputTest {
+
+  private static DockerfileModel analyse(String text) throws DockerfileParseError {
+    Dockerfile file = Dockerfile.parse("<hostile>", text);
+    assertThat(file.printText()).isEqualTo(text);
+    return DockerfileModel.of(file, Map.of(), null);
+  }
+
+  @Test
+  void deeplyNestedJsonIsAnErrorNotAStackOverflow() {
+    String json = "[".repeat(200_000) + "]".repeat(200_000);
+    // deeper than Go's 10000-level limit: not JSON, so the shell form, as BuildKit does
+    parsesOrFailsCleanly("FROM a\nCMD " + json + "\n");
+    assertThatThrownBy(() -> Dockerfile.parse("<hostile>", "FROM a\nCMD [" + "[".repeat(500) + "]".repeat(500) + "]\n"))
+        .isInstanceOf(DockerfileParseError.class)
+        .hasMessageContaining(Arguments.NOT_STRING_ARRAY);
+  }
+
+  private static void parsesOrFailsCleanly(String text) {
+    try {
+      analyse(text);
+    } catch (DockerfileParseError e) {
+      assertThat(e.span().line()).isPositive();
+    }
+  }
+
+  @Test
+  void hugeLinesAndManyContinuations() throws Exception {
+    String words = "x ".repeat(2_000_000);
+    DockerfileModel model = analyse("FROM python:3.12\nRUN pip install " + words + "\n");
+    assertThat(model.finalStage().pythonInstalls().get(0).requirements()).hasSize(2_000_000);
+    String continued = "FROM a\nRUN apk add " + "pkg \\\n# comment\n\n".repeat(100_000) + "last\n";
+    assertThat(analyse(continued).finalStage().packageOps().get(0).packages()).hasSize(100_001);
+  }
+
+  @Test
+  void nestedExpansionsSubstitutionsAndShells() throws Exception {
+    String deepDefault = "${A:-".repeat(100_000) + "x" + "}".repeat(100_000);
+    DockerfileModel model = analyse("ARG A\nFROM " + deepDefault + "\n");
+    assertThat(model.stages()).hasSize(1);
+    analyse("FROM a\nRUN echo " + "$(".repeat(100_000) + ")".repeat(100_000) + "\n");
+    analyse("FROM a\nRUN " + "sh -c '".repeat(1_000) + "pip install x\n");
+    analyse("FROM a\nRUN " + "then ".repeat(300_000) + "pip install x\n");
+    analyse("FROM a\nRUN " + "<<A ".repeat(10_000) + "\n" + "A\n".repeat(10_000));
+  }
+
+  @Test
+  void onbuildChainsAndUnterminatedHeredocsFailWithPositions() {
+    assertThatThrownBy(() -> Dockerfile.parse("<hostile>", "FROM a\n" + "ONBUILD ".repeat(100_000) + "RUN x\n"))
+        .isInstanceOf(DockerfileParseError.class)
+        .hasMessageContaining("ONBUILD ONBUILD");
+    assertThatThrownBy(() -> Dockerfile.parse("<hostile>", "FROM a\nRUN <<EOF\n" + "line\n".repeat(100_000)))
+        .isInstanceOf(DockerfileParseError.class)
+        .satisfies(e -> assertThat(((DockerfileParseError) e).span().line()).isEqualTo(2))
+        .hasMessageContaining("unterminated heredoc");
+  }
+
+  @Test
+  void manyCopiesAndInstallsStayTraceable() throws Exception {
+    StringBuilder text = new StringBuilder("FROM a\nWORKDIR /app\n");
+    for (int i = 0; i < 5_000; i++) {
+      text.append("COPY r").append(i).append(".txt ./\nRUN pip install -r r").append(i).append(".txt\n");
+    }
+    List<PythonInstall> installs = analyse(text.toString()).finalStage().pythonInstalls();
+    assertThat(installs).hasSize(5_000);
+    assertThat(installs.get(4_999).inputs().get(0).contextPath()).isEqualTo("r4999.txt");
+  }
+}
