@@ -114,7 +114,7 @@ public final class BuildDeps {
   private static BuildNeeds unknown(String name, PackageManager pm, Set<Toolchain> inferred, String inference) {
     return new BuildNeeds(
         name, pm, BuildNeeds.Status.UNKNOWN, Set.of(), List.of(), List.of(), List.of(), List.of(), "", List.of(),
-        false, List.of(), inferred, Optional.of(inference), Optional.empty());
+        false, List.of(), inferred, Optional.of(inference), Optional.empty(), Optional.empty());
   }
 
   private static BuildNeeds fromRow(String name, PackageManager pm, BuildDepsRow row, Optional<String> family) {
@@ -139,7 +139,8 @@ public final class BuildDeps {
         unverified,
         Set.of(),
         Optional.empty(),
-        family);
+        family,
+        Optional.ofNullable(row.toolchainDetail()));
   }
 
   // ------------------------------------------------------------ what installed packages provide
@@ -253,6 +254,16 @@ public final class BuildDeps {
    * means "nothing known to be missing", not "satisfied": check {@link BuildNeeds#isUnknown()}.
    */
   public Set<String> missing(BuildNeeds needs, Set<String> installedSystemPackages, Set<String> imageProvidedCompilers) {
+    return missing(needs, installedSystemPackages, imageProvidedCompilers, true);
+  }
+
+  /**
+   * As {@link #missing(BuildNeeds, Set, Set)}, for images whose Python may lack its headers: the
+   * docker-library {@code python:*} images ship {@code Python.h}; {@code FROM alpine} or
+   * {@code FROM debian} with the distro's {@code python3} need {@code python3-dev} to compile.
+   */
+  public Set<String> missing(
+      BuildNeeds needs, Set<String> installedSystemPackages, Set<String> imageProvidedCompilers, boolean pythonHeadersInImage) {
     PackageManager pm = needs.packageManager();
     Set<String> have = provided(pm, installedSystemPackages, imageProvidedCompilers);
     Set<String> missing = new LinkedHashSet<>();
@@ -271,6 +282,13 @@ public final class BuildDeps {
             }
           }
         });
+      }
+    }
+    if (!pythonHeadersInImage && needs.compiles()) {
+      for (String p : providers(Capability.PYTHON_HEADERS, pm)) {
+        if (!have.contains(p)) {
+          missing.add(p);
+        }
       }
     }
     return missing;
@@ -300,7 +318,14 @@ public final class BuildDeps {
    */
   public Optional<BuildError> firstError(
       BuildNeeds needs, Set<String> installedSystemPackages, Set<String> imageProvidedCompilers, Optional<String> buildBackend) {
-    Set<String> missing = missing(needs, installedSystemPackages, imageProvidedCompilers);
+    return firstError(needs, installedSystemPackages, imageProvidedCompilers, buildBackend, true);
+  }
+
+  /** As above, for an image whose Python may lack {@code Python.h} (see {@link #missing(BuildNeeds, Set, Set, boolean)}). */
+  public Optional<BuildError> firstError(
+      BuildNeeds needs, Set<String> installedSystemPackages, Set<String> imageProvidedCompilers, Optional<String> buildBackend,
+      boolean pythonHeadersInImage) {
+    Set<String> missing = missing(needs, installedSystemPackages, imageProvidedCompilers, pythonHeadersInImage);
     if (missing.isEmpty()) {
       return Optional.empty();
     }
@@ -337,7 +362,7 @@ public final class BuildDeps {
     }
     if (missing.contains("python3-dev")) {
       return Optional.of(new BuildError("fatal error: Python.h: No such file or directory", true,
-          "a distro Python without its -dev package (issue 9)"));
+          "a distro Python (FROM alpine/debian + python3) without python3-dev (issue 9)"));
     }
     String first = missing.iterator().next();
     String notes = needs.notes();
@@ -357,6 +382,59 @@ public final class BuildDeps {
     return Optional.of(new BuildError(
         "a header or library from " + first + " is missing: the compile stops at the first #include it cannot find",
         false, "no source gives the exact message for " + needs.name() + " without " + first));
+  }
+
+  /**
+   * {@link #missing} and {@link #firstError} in one answer that keeps unknown and unusable apart
+   * from satisfied.
+   */
+  public BuildCheck check(
+      BuildNeeds needs, Set<String> installedSystemPackages, Set<String> imageProvidedCompilers, Optional<String> buildBackend) {
+    return check(needs, installedSystemPackages, imageProvidedCompilers, buildBackend, true);
+  }
+
+  /** As above, for an image whose Python may lack {@code Python.h}. */
+  public BuildCheck check(
+      BuildNeeds needs, Set<String> installedSystemPackages, Set<String> imageProvidedCompilers, Optional<String> buildBackend,
+      boolean pythonHeadersInImage) {
+    if (needs.status() == BuildNeeds.Status.NOT_USABLE) {
+      String why = needs.remarks().isEmpty() ? "not usable on this distro" : String.join("; ", needs.remarks());
+      return new BuildCheck.NotUsable(needs, why);
+    }
+    Set<String> missing = missing(needs, installedSystemPackages, imageProvidedCompilers, pythonHeadersInImage);
+    if (needs.isUnknown()) {
+      return new BuildCheck.Unknown(needs, List.copyOf(missing));
+    }
+    if (missing.isEmpty()) {
+      return new BuildCheck.Satisfied(needs);
+    }
+    BuildError error =
+        firstError(needs, installedSystemPackages, imageProvidedCompilers, buildBackend, pythonHeadersInImage).orElseThrow();
+    return new BuildCheck.Missing(needs, List.copyOf(missing), error);
+  }
+
+  /**
+   * The system packages a set of builds needs together, in first-seen order, without names a
+   * meta package in the set already pulls in (build-base makes gcc, g++ and musl-dev redundant).
+   * Unknown and unusable builds contribute nothing: check them apart.
+   */
+  public static List<String> combined(List<BuildNeeds> needs, PackageManager pm) {
+    Set<String> all = new LinkedHashSet<>();
+    for (BuildNeeds n : needs) {
+      if (n.packageManager() != pm) {
+        throw new IllegalArgumentException(n.name() + " is written for " + n.packageManager() + ", not " + pm);
+      }
+      all.addAll(n.systemPackages());
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : all) {
+      Set<String> others = new LinkedHashSet<>(all);
+      others.remove(p);
+      if (!provided(pm, others, Set.of()).contains(normalize(pm, p))) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   private static String humanBytes(long bytes) {

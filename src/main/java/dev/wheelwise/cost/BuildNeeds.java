@@ -27,6 +27,8 @@ import java.util.Set;
  * @param inferredToolchains for unknown packages: a guess from the sdist facts, never a fact
  * @param inference for unknown packages: what was inferred and from what
  * @param family the generic family row used, when the answer comes from one
+ * @param toolchainDetail the knowledge's version-dependent detail, e.g. bcrypt's "rust (>=4.0);
+ *     c (<4.0 via cffi)" (the toolchains above describe current releases)
  */
 public record BuildNeeds(
     String name,
@@ -43,7 +45,8 @@ public record BuildNeeds(
     List<String> unverifiedNames,
     Set<Toolchain> inferredToolchains,
     Optional<String> inference,
-    Optional<String> family) {
+    Optional<String> family,
+    Optional<String> toolchainDetail) {
 
   public enum Status {
     /** build-deps.tsv has a row for this package. */
@@ -69,6 +72,7 @@ public record BuildNeeds(
     inferredToolchains = Set.copyOf(inferredToolchains);
     Objects.requireNonNull(inference, "inference");
     Objects.requireNonNull(family, "family");
+    Objects.requireNonNull(toolchainDetail, "toolchainDetail");
   }
 
   public boolean isUnknown() {

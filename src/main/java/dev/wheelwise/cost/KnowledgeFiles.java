@@ -49,7 +49,8 @@ final class KnowledgeFiles {
 
   /**
    * One row of compile-times.tsv. Seconds are an interval: {@code >N} has no high end, {@code <N}
-   * no low end, {@code NA} neither.
+   * no low end, {@code NA} neither. {@code sdistBytes} maps a package to the size of its sdist
+   * as the row gives it (pip's units: kB = 1000 B, MB = 1000000 B).
    */
   record ObservationRow(
       int line,
@@ -65,7 +66,7 @@ final class KnowledgeFiles {
       String kind,
       boolean emulated,
       boolean musl,
-      Long sdistBytes,
+      java.util.Map<String, Long> sdistBytes,
       Long wheelBytes,
       String source) {}
 

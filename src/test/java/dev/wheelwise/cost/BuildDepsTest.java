@@ -97,6 +97,8 @@ class BuildDepsTest {
     assertThat(deps.buildNeeds("pillow", PackageManager.APK).unverifiedClaims()).isTrue();
     assertThat(deps.buildNeeds("thinc", PackageManager.APK).systemPackages()).containsExactly("build-base");
     assertThat(deps.buildNeeds("numpy", PackageManager.APK).sources()).anyMatch(s -> s.startsWith("APK:community/py3-numpy"));
+    assertThat(deps.buildNeeds("bcrypt", PackageManager.APK).toolchainDetail()).hasValue("rust (>=4.0); c (<4.0 via cffi)");
+    assertThat(deps.buildNeeds("numpy", PackageManager.APK).toolchainDetail()).isEmpty();
   }
 
   @Test
@@ -154,6 +156,47 @@ class BuildDepsTest {
     assertThat(e.grounded()).isFalse();
     assertThat(deps.missing(deps.buildNeeds("lxml", PackageManager.APT), Set.of("build-essential", "libxml2-dev", "libxslt1-dev"), Set.of()))
         .isEmpty();
+  }
+
+  @Test
+  void combinedLineForTheArticleDropsWhatBuildBaseCovers() {
+    List<BuildNeeds> needs = java.util.stream.Stream.of("numpy", "pandas", "matplotlib", "kiwisolver")
+        .map(n -> deps.buildNeeds(n, PackageManager.APK)).toList();
+    assertThat(BuildDeps.combined(needs, PackageManager.APK))
+        .containsExactly("build-base", "openblas-dev", "pkgconf", "linux-headers", "freetype-dev", "qhull-dev", "libpng-dev");
+    List<BuildNeeds> apt = java.util.stream.Stream.of("pyyaml", "kiwisolver", "lxml")
+        .map(n -> deps.buildNeeds(n, PackageManager.APT)).toList();
+    assertThat(BuildDeps.combined(apt, PackageManager.APT))
+        .containsExactly("libc6-dev", "libyaml-dev", "g++", "libxml2-dev", "libxslt1-dev");
+  }
+
+  @Test
+  void checkKeepsUnknownAndUnusableApartFromSatisfied() {
+    assertThat(deps.check(deps.buildNeeds("cycler", PackageManager.APK), Set.of(), Set.of(), Optional.empty()))
+        .isInstanceOf(BuildCheck.Unknown.class);
+    assertThat(deps.check(deps.buildNeeds("ibm-db", PackageManager.APK), Set.of("build-base"), Set.of(), Optional.empty()))
+        .isInstanceOf(BuildCheck.NotUsable.class);
+    assertThat(deps.check(deps.buildNeeds("pyyaml", PackageManager.APK), Set.of("build-base", "yaml-dev"), Set.of(), Optional.empty()))
+        .isInstanceOf(BuildCheck.Satisfied.class);
+    BuildCheck missing = deps.check(deps.buildNeeds("pyyaml", PackageManager.APK), Set.of(), Set.of(), Optional.empty());
+    assertThat(missing).isInstanceOf(BuildCheck.Missing.class);
+    assertThat(((BuildCheck.Missing) missing).packages()).containsExactly("gcc", "musl-dev", "yaml-dev");
+    assertThat(((BuildCheck.Missing) missing).error().message()).isEqualTo("error: command 'gcc' failed: No such file or directory");
+  }
+
+  @Test
+  void distroPythonWithoutHeadersFailsAtPythonH() {
+    BuildNeeds pyyaml = deps.buildNeeds("pyyaml", PackageManager.APK);
+    Set<String> line = Set.of("gcc", "musl-dev", "yaml-dev");
+    assertThat(deps.missing(pyyaml, line, Set.of(), false)).containsExactly("python3-dev");
+    assertThat(deps.firstError(pyyaml, line, Set.of(), Optional.empty(), false).orElseThrow().message())
+        .isEqualTo("fatal error: Python.h: No such file or directory");
+    assertThat(deps.missing(pyyaml, Set.of("gcc", "musl-dev", "yaml-dev", "python3-dev"), Set.of(), false)).isEmpty();
+    // Without a compiler the compiler error comes first.
+    assertThat(deps.firstError(pyyaml, Set.of(), Set.of(), Optional.empty(), false).orElseThrow().message())
+        .contains("command 'gcc' failed");
+    // Pure-Python builds need no headers.
+    assertThat(deps.missing(deps.buildNeeds("gunicorn", PackageManager.APK), Set.of(), Set.of(), false)).isEmpty();
   }
 
   /** Every parsed name is literally in the knowledge row's column (no invented names). */

@@ -361,19 +361,8 @@ public final class KnowledgeGenerator {
           kind.contains("emulated") || kind.contains("qemu") || platform.matches("(?i).*(qemu|emulation|\\biSH\\b).*");
       boolean musl = platform.matches("(?i).*(alpine|musl).*");
       String sizeText = f.length > 8 ? f[8].trim() : "";
-      Long sdistBytes = null;
+      Map<String, Long> sdistBytes = sdistSizes(sizeText, packages);
       Long wheelBytes = null;
-      String sdistPart = sizeText.replaceAll("\\(wheel [^)]*\\)", "");
-      Matcher size = SIZE.matcher(sdistPart);
-      long total = 0;
-      boolean any = false;
-      while (size.find()) {
-        total += bytes(size.group(1), size.group(2));
-        any = true;
-      }
-      if (any) {
-        sdistBytes = total;
-      }
       Matcher wheelInSize = Pattern.compile("\\(wheel " + SIZE.pattern() + "\\)").matcher(sizeText);
       Matcher wheelInQuote = WHEEL_SIZE_IN_QUOTE.matcher(f[6]);
       if (wheelInSize.find()) {
@@ -390,6 +379,28 @@ public final class KnowledgeGenerator {
         "wheelwise.compile-times/1",
         "knowledge/compile-times.tsv (sizes as pip prints them: kB = 1000 B, MB = 1000000 B)",
         rows);
+  }
+
+  /**
+   * sdist sizes by package: "pandas 5.2 MB" style cells belong to the row's one package; cells
+   * that name files ("grpcio-1.39.0.tar.gz 21.3 MB; …") give each file's project its size.
+   */
+  private static Map<String, Long> sdistSizes(String sizeText, List<String> packages) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    String text = sizeText.replaceAll("\\(wheel [^)]*\\)", "");
+    Matcher named = Pattern.compile("([A-Za-z0-9_.-]+?)-\\d[\\w.]*\\.(?:tar\\.gz|zip)\\s+" + SIZE.pattern()).matcher(text);
+    boolean anyNamed = false;
+    while (named.find()) {
+      out.merge(Names.canonicalize(named.group(1)), bytes(named.group(2), named.group(3)), Long::sum);
+      anyNamed = true;
+    }
+    if (!anyNamed && packages.size() == 1) {
+      Matcher size = SIZE.matcher(text);
+      if (size.find()) {
+        out.put(packages.get(0), bytes(size.group(1), size.group(2)));
+      }
+    }
+    return out;
   }
 
   private static long bytes(String number, String unit) {

@@ -62,4 +62,44 @@ class PitfallsTest {
     Exposure alpinePython = new Exposure(Optional.empty(), false, Optional.of(false), false, Set.of(Exposure.Use.OS_SCHED));
     assertThat(ids(pitfalls.matching(Set.of("requests"), true, alpinePython))).containsExactly("musl-thread-stack", "musl-sched");
   }
+
+  /** Package names of a corpus uv.lock ({@code name = "…"} lines of its [[package]] tables). */
+  private static Set<String> lockNames(String project) throws java.io.IOException {
+    java.nio.file.Path lock = dev.wheelwise.testing.Shared.require("corpus/lockfiles/uv/" + project + "/uv.lock");
+    Set<String> names = new java.util.TreeSet<>();
+    for (String line : java.nio.file.Files.readAllLines(lock)) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^name = \"([^\"]+)\"").matcher(line);
+      if (m.find()) {
+        names.add(dev.wheelwise.pep508.Names.canonicalize(m.group(1)));
+      }
+    }
+    return names;
+  }
+
+  /** paperless-ngx's lock on a current python:*-alpine (musl 1.2.5, tzdata in the image). */
+  @Test
+  void paperlessNgxLockOnCurrentAlpine() throws java.io.IOException {
+    Set<String> names = lockNames("paperless-ngx__paperless-ngx");
+    assertThat(names).hasSizeGreaterThan(100).contains("python-magic", "psycopg", "uvloop", "ujson", "tokenizers", "lxml");
+    Exposure current = new Exposure(Optional.of("1.2.5"), true, Optional.of(true), false, Set.of());
+    List<PitfallMatch> m = pitfalls.matching(names, true, current);
+    assertThat(ids(m)).containsExactly("musl-thread-stack", "musl-dns", "musl-find-library", "musl-iconv", "musl-malloc");
+    assertThat(m.get(2).because()).containsExactly("package psycopg", "package python-magic");
+    assertThat(m.get(3).unverified()).isTrue();
+    assertThat(m.get(4).unverified()).isTrue();
+    assertThat(pitfalls.matching(names, false, current)).isEmpty();
+  }
+
+  /** redash's lock (it locks ibm-db) when the image's tzdata is unknown and something compiles. */
+  @Test
+  void redashLockWithSourceBuilds() throws java.io.IOException {
+    Set<String> names = lockNames("getredash__redash");
+    Exposure e = new Exposure(Optional.empty(), true, Optional.empty(), true, Set.of());
+    List<PitfallMatch> m = pitfalls.matching(names, true, e);
+    assertThat(ids(m)).containsExactly(
+        "musl-source-builds", "musl-glibc-binaries", "musl-find-library", "musl-malloc", "musl-tzdata");
+    assertThat(m.get(0).because()).contains("package protobuf", "use source-build");
+    assertThat(m.get(1).because()).containsExactly("package ibm-db");
+    assertThat(m.get(4).because()).contains("package pandas", "package pytz", "package tzlocal");
+  }
 }
