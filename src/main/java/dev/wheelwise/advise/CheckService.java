@@ -50,11 +50,13 @@ public final class CheckService {
     reasons.add(Remedies.describe(best));
     best.summary().estimatedBuildSeconds().ifPresent(r -> {
       if (best.summary().sourceBuilds() > 0) {
-        reasons.add("estimated build time " + r.low() + "–" + r.high() + " s");
+        reasons.add("estimated build time " + r.low() + "–" + (r.high().isPresent() ? r.high().getAsLong() + " s" : "? s (an upper bound is unknown)"));
       }
     });
     if (best.summary().estimatedImageBytes().isPresent()) {
-      reasons.add("estimated image size " + (best.summary().estimatedImageBytes().getAsLong() / 1_000_000) + " MB");
+      Range r = best.summary().estimatedImageBytes().get();
+      reasons.add("estimated image size " + (r.low() / 1_000_000) + "–"
+          + (r.high().isPresent() ? (r.high().getAsLong() / 1_000_000) + " MB" : "? MB (an upper bound is unknown)"));
     } else if (best.image().baseBytes().isPresent()) {
       reasons.add("smallest base image among the equals: " + (best.image().baseBytes().getAsLong() / 1_000_000)
           + " MB uncompressed (installed size not estimated)");

@@ -18,10 +18,11 @@ public interface CostModel {
   Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image);
 
   /**
-   * Bytes the image grows by: installed wheels and built packages, plus what a single-stage
-   * build leaves behind (compilers, -dev packages, pip's cache); empty when unknown.
+   * The final image's bytes: the base plus installed wheels and built packages, plus what a
+   * single-stage build leaves behind (compilers, -dev packages, pip's cache); empty when unknown.
    */
-  OptionalLong addedBytes(List<Choice> choices, List<String> systemPackagesInstalled, boolean pipCache, ImageCandidate image);
+  Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
+      ImageCandidate image);
 
   /** musl runtime pitfalls (ids) whose triggers match these packages on this image. */
   List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds);
@@ -46,8 +47,9 @@ public interface CostModel {
     }
 
     @Override
-    public OptionalLong addedBytes(List<Choice> choices, List<String> systemPackagesInstalled, boolean pipCache, ImageCandidate image) {
-      return OptionalLong.empty();
+    public Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
+        ImageCandidate image) {
+      return Optional.empty();
     }
 
     @Override

@@ -44,7 +44,7 @@ public record ImagePlan(
       int unavailable,
       long downloadBytes,
       int unknownSizes,
-      OptionalLong estimatedImageBytes,
+      Optional<Range> estimatedImageBytes,
       Optional<Range> estimatedBuildSeconds,
       List<String> systemPackages,
       List<String> pitfalls) {

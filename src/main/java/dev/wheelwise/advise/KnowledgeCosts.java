@@ -2,6 +2,13 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.cost.BuildDeps;
 import dev.wheelwise.cost.BuildError;
+import dev.wheelwise.cost.BuildLeftovers;
+import dev.wheelwise.cost.BuildTimeInput;
+import dev.wheelwise.cost.CompileTimeModel;
+import dev.wheelwise.cost.ImageSizeModel;
+import dev.wheelwise.cost.InstalledFile;
+import dev.wheelwise.cost.SizeEstimate;
+import dev.wheelwise.cost.TimeEstimate;
 import dev.wheelwise.cost.BuildNeeds;
 import dev.wheelwise.cost.Exposure;
 import dev.wheelwise.cost.PackageManager;
@@ -14,27 +21,33 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * The comparison's costs from the {@code cost} package's knowledge: build needs per distro
- * (build-deps.tsv), the first build error, musl pitfalls. Build time and image size stay unknown
- * until the cost package's models are wired in; unknown is reported as unknown.
+ * (build-deps.tsv), the first build error, musl pitfalls, the compile-time range
+ * (CompileTimeModel, calibrated on compile-times.tsv, for a 2–4 core machine as no --cores is
+ * given) and the image-size range (ImageSizeModel). What a model cannot bound stays open-ended.
  */
 public final class KnowledgeCosts implements CostModel {
 
   private final BuildDeps deps;
   private final Pitfalls pitfalls;
+  private final CompileTimeModel time;
+  private final ImageSizeModel size;
 
-  public KnowledgeCosts(BuildDeps deps, Pitfalls pitfalls) {
+  public KnowledgeCosts(BuildDeps deps, Pitfalls pitfalls, CompileTimeModel time, ImageSizeModel size) {
     this.deps = Objects.requireNonNull(deps, "deps");
     this.pitfalls = Objects.requireNonNull(pitfalls, "pitfalls");
+    this.time = Objects.requireNonNull(time, "time");
+    this.size = Objects.requireNonNull(size, "size");
   }
 
-  /** The bundled knowledge. */
+  /** The bundled knowledge and calibrations. */
   public static KnowledgeCosts load() {
-    return new KnowledgeCosts(BuildDeps.load(), Pitfalls.load());
+    return new KnowledgeCosts(BuildDeps.load(), Pitfalls.load(), CompileTimeModel.load(), new ImageSizeModel());
   }
 
   @Override
@@ -78,12 +91,42 @@ public final class KnowledgeCosts implements CostModel {
 
   @Override
   public Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
-    return sdists.isEmpty() ? Optional.of(Range.ZERO) : Optional.empty();
+    if (sdists.isEmpty()) {
+      return Optional.of(Range.ZERO);
+    }
+    Optional<PackageManager> pm = image.packageManager().flatMap(PackageManager::parse);
+    if (pm.isEmpty()) {
+      return Optional.empty();
+    }
+    List<BuildTimeInput> inputs = new ArrayList<>();
+    for (CandidateFile sdist : sdists) {
+      inputs.add(BuildTimeInput.of(needs(sdist, pm.get()), sdist.bytes()));
+    }
+    TimeEstimate t = time.total(inputs, OptionalInt.empty());
+    if (t.low().isEmpty()) {
+      return Optional.empty();
+    }
+    long low = Math.round(t.low().getAsDouble());
+    return Optional.of(t.high().isPresent() ? Range.of(low, Math.max(low, Math.round(t.high().getAsDouble()))) : Range.atLeast(low));
   }
 
   @Override
-  public OptionalLong addedBytes(List<Choice> choices, List<String> systemPackagesInstalled, boolean pipCache, ImageCandidate image) {
-    return OptionalLong.empty();
+  public Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
+      ImageCandidate image) {
+    List<InstalledFile> files = new ArrayList<>();
+    for (Choice c : choices) {
+      if (c instanceof Choice.Wheel w) {
+        files.add(new InstalledFile(w.file().name(), InstalledFile.Kind.WHEEL, w.file().bytes(), OptionalLong.empty()));
+      } else if (c instanceof Choice.Sdist s) {
+        files.add(new InstalledFile(s.file().name(), InstalledFile.Kind.SDIST, s.file().bytes(), OptionalLong.empty()));
+      }
+    }
+    SizeEstimate e = size.estimate(image.baseBytes(), files, new BuildLeftovers(singleStage, buildPackages, OptionalLong.empty(), pipCache));
+    if (e.totalLow().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(e.totalHigh().isPresent() ? Range.of(e.totalLow().getAsLong(), e.totalHigh().getAsLong())
+        : Range.atLeast(e.totalLow().getAsLong()));
   }
 
   @Override

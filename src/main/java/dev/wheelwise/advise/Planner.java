@@ -56,7 +56,7 @@ public final class Planner {
   }
 
   private static ImagePlan.Summary empty() {
-    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, OptionalLong.empty(), Optional.empty(), List.of(), List.of());
+    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 
   private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped) {
@@ -129,9 +129,8 @@ public final class Planner {
     List<Choice> choices = packages.stream().map(PackagePlan::choice).toList();
     boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
     List<String> buildPackages = new ArrayList<>(systemPackages);
-    OptionalLong added = cost.addedBytes(choices, buildPackages, pipCache, image);
-    OptionalLong total = added.isPresent() && image.baseBytes().isPresent()
-        ? OptionalLong.of(added.getAsLong() + image.baseBytes().getAsLong()) : OptionalLong.empty();
+    boolean singleStage = input.dockerfile().map(d -> !d.multiStage()).orElse(true);
+    Optional<Range> total = cost.imageBytes(choices, buildPackages, singleStage, pipCache, image);
     List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
         total, seconds, List.copyOf(systemPackages), pitfalls);

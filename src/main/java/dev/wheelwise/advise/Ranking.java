@@ -28,8 +28,8 @@ public final class Ranking {
   }
 
   public static final Comparator<ImagePlan> ORDER = Comparator.<ImagePlan>comparingInt(p -> tier(p.verdict()))
-      .thenComparingLong(p -> p.summary().estimatedBuildSeconds().map(Range::high).orElse(Long.MAX_VALUE))
-      .thenComparingLong(p -> p.summary().estimatedImageBytes().orElse(Long.MAX_VALUE))
+      .thenComparingLong(p -> p.summary().estimatedBuildSeconds().map(Range::highOrMax).orElse(Long.MAX_VALUE))
+      .thenComparingLong(p -> p.summary().estimatedImageBytes().map(Range::highOrMax).orElse(Long.MAX_VALUE))
       .thenComparingLong(p -> p.image().baseBytes().orElse(Long.MAX_VALUE))
       .thenComparingInt(p -> p.summary().sourceBuilds());
 

@@ -12,7 +12,9 @@ import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.PackagePlan;
 import java.io.UncheckedIOException;
+import dev.wheelwise.advise.Range;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code check --format json}: schema {@code wheelwise.check/1} exactly as DESIGN.md gives it.
@@ -22,7 +24,10 @@ import java.util.List;
  * {@code images[].remarks}, {@code images[].skipped} (local and VCS packages, not compared),
  * {@code install: "unknown"} for a release with no known files or an unresolved requirement,
  * {@code packages[].filesComplete: false} when the choice rests on a partial file list, {@code packages[].build.known}/{@code note},
- * {@code summary.unknownSizes}, and {@code remedies}.
+ * {@code summary.unknownSizes}, {@code summary.estimatedImageBytesRange} ({@code low}, {@code high}
+ * or null: the size model gives a range; {@code estimatedImageBytes} is a number only when the
+ * range is one point, else null), {@code estimatedBuildSeconds.high} null when unbounded, and
+ * {@code remedies}.
  */
 public final class CheckJson {
 
@@ -91,14 +96,30 @@ public final class CheckJson {
     summary.put("unavailable", s.unavailable());
     summary.put("downloadBytes", s.downloadBytes());
     summary.put("unknownSizes", s.unknownSizes());
-    if (s.estimatedImageBytes().isPresent()) {
-      summary.put("estimatedImageBytes", s.estimatedImageBytes().getAsLong());
+    // The contract's number only when the model gives one; the range beside it always when known.
+    Optional<Range> size = s.estimatedImageBytes();
+    if (size.isPresent() && size.get().high().isPresent() && size.get().high().getAsLong() == size.get().low()) {
+      summary.put("estimatedImageBytes", size.get().low());
     } else {
       summary.putNull("estimatedImageBytes");
     }
+    if (size.isPresent()) {
+      ObjectNode range = summary.putObject("estimatedImageBytesRange").put("low", size.get().low());
+      if (size.get().high().isPresent()) {
+        range.put("high", size.get().high().getAsLong());
+      } else {
+        range.putNull("high");
+      }
+    } else {
+      summary.putNull("estimatedImageBytesRange");
+    }
     if (s.estimatedBuildSeconds().isPresent()) {
-      summary.putObject("estimatedBuildSeconds").put("low", s.estimatedBuildSeconds().get().low())
-          .put("high", s.estimatedBuildSeconds().get().high());
+      ObjectNode seconds = summary.putObject("estimatedBuildSeconds").put("low", s.estimatedBuildSeconds().get().low());
+      if (s.estimatedBuildSeconds().get().high().isPresent()) {
+        seconds.put("high", s.estimatedBuildSeconds().get().high().getAsLong());
+      } else {
+        seconds.putNull("high");
+      }
     } else {
       summary.putNull("estimatedBuildSeconds");
     }

@@ -2,14 +2,21 @@ package dev.wheelwise.report;
 
 import dev.wheelwise.advise.Range;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Human units for the terminal and Markdown: MB (10^6 bytes), seconds and minutes; unknown stays "unknown". */
 final class Units {
   private Units() {}
 
-  static String megabytes(OptionalLong bytes) {
-    return bytes.isPresent() ? megabytes(bytes.getAsLong()) : "unknown";
+  static String megabytes(Optional<Range> range) {
+    if (range.isEmpty()) {
+      return "unknown";
+    }
+    Range r = range.get();
+    if (r.high().isEmpty()) {
+      return "≥ " + megabytes(r.low());
+    }
+    return r.low() == r.high().getAsLong() ? megabytes(r.low())
+        : Math.round(r.low() / 1_000_000.0) + "–" + megabytes(r.high().getAsLong());
   }
 
   static String megabytes(long bytes) {
@@ -21,10 +28,14 @@ final class Units {
       return "unknown";
     }
     Range r = range.get();
-    if (r.high() == 0) {
+    if (r.high().isEmpty()) {
+      return "≥ " + duration(r.low());
+    }
+    long high = r.high().getAsLong();
+    if (high == 0) {
       return "0 s";
     }
-    return r.low() == r.high() ? duration(r.low()) : duration(r.low()) + "–" + duration(r.high());
+    return r.low() == high ? duration(r.low()) : duration(r.low()) + "–" + duration(high);
   }
 
   static String duration(long seconds) {
