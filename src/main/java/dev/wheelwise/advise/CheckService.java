@@ -22,13 +22,20 @@ public final class CheckService {
       plans.add(planner.plan(input, image));
     }
     List<ImagePlan> ranked = Ranking.rank(plans);
-    // Only an image known to install the project is recommended; unknowns and failures are not.
-    Optional<ImagePlan> best = ranked.isEmpty() || Ranking.tier(ranked.get(0).verdict()) > 0
-        ? Optional.empty() : Optional.of(ranked.get(0));
+    // Only an image known to install the project on every platform asked for is recommended;
+    // unknowns and failures are not.
+    Optional<ImagePlan> best = ranked.stream()
+        .filter(p -> ranked.stream().filter(q -> q.image().image().equals(p.image().image()))
+            .allMatch(q -> Ranking.tier(q.verdict()) == 0))
+        .findFirst();
     Optional<CheckResult.Recommendation> recommendation = best.map(b -> recommend(b, ranked));
     List<CheckResult.Remedy> remedies = new ArrayList<>();
     for (ImagePlan plan : ranked) {
-      remedies.addAll(Remedies.forPlan(plan, input, best, cost));
+      // The image to switch to is judged on the same platform.
+      Optional<ImagePlan> bestHere = best.flatMap(b -> ranked.stream()
+          .filter(q -> q.image().image().equals(b.image().image()) && q.image().platform().equals(plan.image().platform()))
+          .findFirst());
+      remedies.addAll(Remedies.forPlan(plan, input, bestHere, cost));
     }
     return new CheckResult(index, asOf, input.inputs(), ranked, recommendation, remedies);
   }

@@ -63,7 +63,8 @@ final class Remedies {
               + " stage, so " + String.join(" ", plan.summary().systemPackages()) + " stay out of the final image"));
     }
 
-    if (best.isPresent() && best.get() != plan && Ranking.tier(best.get().verdict()) < Ranking.tier(plan.verdict())) {
+    if (best.isPresent() && !best.get().image().image().equals(image.image())
+        && Ranking.tier(best.get().verdict()) < Ranking.tier(plan.verdict())) {
       String target = best.get().image().image();
       boolean sibling = image.siblings().contains(target);
       out.add(new CheckResult.Remedy(image.image(), image.platform(), "switch-image",

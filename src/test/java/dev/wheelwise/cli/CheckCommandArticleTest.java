@@ -67,6 +67,30 @@ class CheckCommandArticleTest {
     assertThat(root.get("recommendation").isNull()).isTrue();
   }
 
+  @Test
+  void failOnPolicyAndUsageErrorsMapToExitCodes() {
+    String pinned = "examples/alpine-article/pinned";
+    String[] common = {"--offline", "--as-of", "2020-01-29", "--format", "json"};
+    assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "source-build")).isEqualTo(Main.EXIT_POLICY);
+    assertThat(exit(pinned, common, "--image", "python:3.8-slim", "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
+    assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "unavailable")).isEqualTo(Main.EXIT_OK);
+    assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "never")).isEqualTo(Main.EXIT_OK);
+    // Without --image the policy looks at the recommended image, which has no source build.
+    assertThat(exit(pinned, common, "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
+    assertThat(exit(pinned, common, "--fail-on", "sometimes")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit(pinned, new String[] {"--offline", "--format", "sarif"})).isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit(pinned, new String[] {"--format", "json"})).as("a Dockerfile needs --offline in this build").isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit("examples/no-such-folder", common)).isEqualTo(Main.EXIT_USAGE);
+  }
+
+  private static int exit(String path, String[] common, String... more) {
+    List<String> args = new ArrayList<>(List.of("check", path));
+    args.addAll(List.of(common));
+    args.addAll(List.of(more));
+    return Main.execute(args.toArray(String[]::new), new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()));
+  }
+
   private static String file(JsonNode image, String name) {
     for (JsonNode p : image.get("packages")) {
       if (p.get("name").asText().equals(name)) {
