@@ -51,6 +51,18 @@ class CheckCommandArticleTest {
     assertThat(needed).contains("build-base", "freetype-dev", "libpng-dev", "openblas-dev");
 
     assertThat(root.get("recommendation").get("image").asText()).isNotEqualTo("python:3.8-alpine");
+    // The contract's keys (DESIGN.md, wheelwise.check/1), on the image that compiles.
+    assertThat(names(root)).contains("schema", "source", "inputs", "images", "recommendation");
+    assertThat(names(alpine)).contains("image", "platform", "python", "libc", "libcVersion", "packages", "verdict", "fails", "summary");
+    assertThat(names(alpine.get("summary"))).contains("packages", "wheels", "sourceBuilds", "unavailable", "downloadBytes",
+        "estimatedImageBytes", "estimatedBuildSeconds", "systemPackages", "pitfalls");
+    assertThat(names(alpine.get("fails"))).containsExactly("package", "missingSystemPackages", "error");
+    for (JsonNode p : alpine.get("packages")) {
+      assertThat(names(p)).contains("name", "version", "install", "file", "bytes");
+      if (p.get("install").asText().equals("sdist")) {
+        assertThat(names(p.get("build"))).contains("toolchains", "systemPackages");
+      }
+    }
     List<String> remedies = new ArrayList<>();
     root.get("remedies").forEach(r -> remedies.add(r.get("kind").asText() + ": " + r.get("text").asText()));
     assertThat(remedies).anySatisfy(r -> assertThat(r).startsWith("system-packages: RUN apk add --no-cache build-base"));
@@ -89,6 +101,26 @@ class CheckCommandArticleTest {
     args.addAll(List.of(more));
     return Main.execute(args.toArray(String[]::new), new java.io.PrintWriter(new java.io.StringWriter()),
         new java.io.PrintWriter(new java.io.StringWriter()));
+  }
+
+  @Test
+  void markdownForPullRequestsCarriesTheTableAndTheFailure() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code = Main.execute(new String[] {"check", "examples/alpine-article/pinned", "--offline", "--as-of", "2020-01-29",
+        "--format", "markdown"}, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("| image | platform | python | libc | wheels | source builds |")
+        .contains("| python:3.8-alpine | linux/amd64 | 3.8.1 | musl 1.1.24 | 5/9 | 4 |")
+        .contains("fails at matplotlib")
+        .contains("`error: command 'gcc' failed: No such file or directory`")
+        .contains("**Recommendation:** python:3.8-slim-buster");
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
   }
 
   private static String file(JsonNode image, String name) {
