@@ -43,16 +43,22 @@ final class Remedies {
     FileChooser preferring = image.target().map(t -> new FileChooser(t, input.formats().withPreferBinary(true))).orElse(null);
     for (Wanted w : wanted) {
       PackagePlan p = plan.packages().stream().filter(x -> x.name().equals(w.name())).findFirst().orElse(null);
-      if (p == null || p.choice() instanceof Choice.Wheel || w.versions().pinned()) {
+      if (p == null || p.choice() instanceof Choice.Wheel || p.choice() instanceof Choice.Unknown) {
         continue;
       }
-      if (preferring.choose(w.name(), w.versions(), w.files()) instanceof Choice.Wheel wheel) {
+      // A pin: another release the source saw with a wheel for this image (the newest such).
+      // A looser requirement: what --prefer-binary would pick among the files it allows.
+      Choice other = w.versions().pinned()
+          ? preferring.choose(w.name(), VersionFilter.any(), w.otherReleases())
+          : preferring.choose(w.name(), w.versions(), w.files());
+      if (other instanceof Choice.Wheel wheel) {
         pins.add(w.name() + "==" + wheel.file().version());
       }
     }
     if (!pins.isEmpty()) {
       out.add(new CheckResult.Remedy(image.image(), image.platform(), "pin",
-          "these versions have wheels here: " + String.join(" ", pins) + " (or pip install --prefer-binary)"));
+          "versions seen with a wheel for this image: " + String.join(" ", pins)
+              + " (check they satisfy the other requirements; for loose requirements, pip install --prefer-binary)"));
     }
 
     if (plan.summary().sourceBuilds() > 0 && plan.verdict() != Verdict.UNAVAILABLE

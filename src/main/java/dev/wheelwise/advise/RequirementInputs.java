@@ -53,14 +53,16 @@ public final class RequirementInputs {
       if (!pinned) {
         wanted.add(new Wanted(r.canonicalName(), new VersionFilter(r.specifier().toString(profile), false, Optional.empty(),
             versions -> versions), List.of(), false, Optional.of("'" + w.text() + "' (" + w.where()
-            + ") is not pinned: resolving loose requirements is not implemented yet, so its version and files are unknown")));
+            + ") is not pinned: resolving loose requirements is not implemented yet, so its version and files are unknown"),
+            List.of()));
         continue;
       }
       VersionFilter filter = VersionFilter.of(r.specifier(), profile, false);
-      List<CandidateFile> files = source.files(r.canonicalName()).stream()
-          .filter(f -> !filter.apply(List.of(f.version())).isEmpty()).toList();
+      List<CandidateFile> all = source.files(r.canonicalName());
+      List<CandidateFile> files = all.stream().filter(f -> !filter.apply(List.of(f.version())).isEmpty()).toList();
+      List<CandidateFile> others = all.stream().filter(f -> filter.apply(List.of(f.version())).isEmpty()).toList();
       boolean complete = filter.pin().map(v -> source.complete(r.canonicalName(), v)).orElse(false);
-      wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty()));
+      wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others));
     }
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
   }

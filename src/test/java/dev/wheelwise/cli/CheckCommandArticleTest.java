@@ -80,6 +80,23 @@ class CheckCommandArticleTest {
   }
 
   @Test
+  void anOldPinOnTodaysAlpineGetsTheNewestReleaseSeenWithAWheel(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("requirements.txt"), "matplotlib==3.1.2\n");
+    JsonNode root = CheckCommandLockfilesTest.run(dir.resolve("requirements.txt"), "--offline", "--image", "python:3.13-alpine");
+    JsonNode image = root.get("images").get(0);
+    assertThat(image.get("packages").get(0).get("install").asText()).isEqualTo("sdist");
+    assertThat(image.get("packages").get(0).get("filesComplete").asBoolean(true)).isFalse();
+    List<String> pins = new ArrayList<>();
+    root.get("remedies").forEach(r -> {
+      if (r.get("kind").asText().equals("pin")) {
+        pins.add(r.get("text").asText());
+      }
+    });
+    // The snapshot's newest matplotlib with a cp313 musllinux x86_64 wheel.
+    assertThat(pins).singleElement().asString().contains("matplotlib==3.11.1");
+  }
+
+  @Test
   void failOnPolicyAndUsageErrorsMapToExitCodes() {
     String pinned = "examples/alpine-article/pinned";
     String[] common = {"--offline", "--as-of", "2020-01-29", "--format", "json"};
