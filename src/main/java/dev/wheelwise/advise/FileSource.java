@@ -26,6 +26,21 @@ public interface FileSource {
   /** Whether every file of this release is known (a pin's choice is then a fact, not a sample). */
   boolean complete(String canonicalName, Version version);
 
+  /**
+   * The release's dependencies (PEP 508 strings, possibly without version bounds) and where
+   * they were read, when a source recorded them; empty when unknown.
+   */
+  default Optional<Dependencies> dependencies(String canonicalName, Version version) {
+    return Optional.empty();
+  }
+
+  /** Recorded dependencies of one release. */
+  record Dependencies(List<String> requirements, String from) {
+    public Dependencies {
+      requirements = List.copyOf(requirements);
+    }
+  }
+
   /** {@code snapshot:DATE} or the index URL, for {@code source.index}. */
   String describe();
 
@@ -60,6 +75,21 @@ public interface FileSource {
           }
         }
         return false;
+      }
+
+      @Override
+      public Optional<Dependencies> dependencies(String canonicalName, Version version) {
+        var versions = snapshot.projects().get(canonicalName);
+        if (versions == null) {
+          return Optional.empty();
+        }
+        for (var e : versions.entrySet()) {
+          Version v = Version.tryParse(e.getKey());
+          if (v != null && v.compareTo(version) == 0 && e.getValue().dependenciesFrom().isPresent()) {
+            return Optional.of(new Dependencies(e.getValue().dependencies(), e.getValue().dependenciesFrom().get()));
+          }
+        }
+        return Optional.empty();
       }
 
       @Override

@@ -64,6 +64,43 @@ public final class RequirementInputs {
       boolean complete = filter.pin().map(v -> source.complete(r.canonicalName(), v)).orElse(false);
       wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others));
     }
+    wanted.addAll(unlisted(wanted, source, env, profile));
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
+  }
+
+  /**
+   * Dependencies a source recorded for the pinned releases that the set does not list: pip
+   * would install them too, so they are reported as unknown rather than left out silently.
+   */
+  private static List<Wanted> unlisted(List<Wanted> wanted, FileSource source, MarkerEnvironment env, PipProfile profile) {
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    wanted.forEach(w -> listed.add(w.name()));
+    java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+    for (Wanted w : wanted) {
+      if (w.versions().pin().isEmpty()) {
+        continue;
+      }
+      Optional<FileSource.Dependencies> deps = source.dependencies(w.name(), w.versions().pin().get());
+      if (deps.isEmpty()) {
+        continue;
+      }
+      for (String text : deps.get().requirements()) {
+        try {
+          Requirement dep = Requirement.parse(text, deps.get().from(), 1, profile);
+          if (dep.marker().isPresent() && !dep.marker().get().evaluate(env, profile)) {
+            continue;
+          }
+          if (!listed.contains(dep.canonicalName())) {
+            missing.putIfAbsent(dep.canonicalName(), w.name() + "==" + w.versions().pin().get() + " (per " + deps.get().from() + ")");
+          }
+        } catch (InvalidRequirement | RuntimeException e) {
+          // A dependency string the source recorded but pep508 cannot read: not guessed at.
+        }
+      }
+    }
+    List<Wanted> out = new ArrayList<>();
+    missing.forEach((name, by) -> out.add(new Wanted(name, VersionFilter.any(), List.of(), false,
+        Optional.of(name + " is required by " + by + " but the requirements do not pin it: not resolved, so unknown"), List.of())));
+    return out;
   }
 }

@@ -97,6 +97,23 @@ class CheckCommandArticleTest {
   }
 
   @Test
+  void dependenciesAPinnedSetLeavesOutAreUnknownNotDropped(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("requirements.txt"), "matplotlib==3.10.8\n");
+    JsonNode image = CheckCommandLockfilesTest.run(dir.resolve("requirements.txt"), "--offline", "--image", "python:3.13-slim")
+        .get("images").get(0);
+    List<String> unknown = new ArrayList<>();
+    image.get("packages").forEach(p -> {
+      if (p.get("install").asText().equals("unknown")) {
+        unknown.add(p.get("name").asText());
+      }
+    });
+    // matplotlib 3.10.8's dependencies as Cloud-Drift/clouddrift's uv.lock records them.
+    assertThat(unknown).containsExactly("contourpy", "cycler", "fonttools", "kiwisolver", "numpy", "packaging", "pillow",
+        "pyparsing", "python-dateutil");
+    assertThat(image.get("verdict").asText()).isEqualTo("unknown");
+  }
+
+  @Test
   void failOnPolicyAndUsageErrorsMapToExitCodes() {
     String pinned = "examples/alpine-article/pinned";
     String[] common = {"--offline", "--as-of", "2020-01-29", "--format", "json"};
