@@ -13,6 +13,7 @@ import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.Snapshot;
 import dev.wheelwise.index.SnapshotCodec;
+import dev.wheelwise.project.PyprojectReader;
 import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
 import java.util.Map;
@@ -188,8 +189,10 @@ public final class CheckCommand implements Callable<Integer> {
     String name = path.getFileName().toString();
     if (InputFiles.isLock(name)) {
       LockedSet lock = InputFiles.readLock(path);
+      // The files come from the lock itself (inputs[].kind says which); the index is where it points.
       return new Loaded(LockedInputs.of(lock, selection, merge(FormatControl.DEFAULT, formats), Optional.empty()), Optional.empty(),
-          indexLabel() + " (files as the lock lists them)");
+          lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
+              .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()));
     }
     FileSource source = snapshotSource(date);
     if (file != null || InputFiles.isDockerfile(name)) {
@@ -201,7 +204,8 @@ public final class CheckCommand implements Callable<Integer> {
           merge(input.formats(), formats), input.dockerfile());
       return new Loaded(merged, read.baseImage(), source.describe());
     }
-    RequirementSet set = new RequirementsFileReader(Map.of()).read(path);
+    boolean pyproject = name.equals("pyproject.toml");
+    RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
     List<RequirementInputs.Written> written = set.requirements().stream()
         .map(r -> new RequirementInputs.Written(r.text(), r.origin().toString())).toList();
     FormatControl fileFormats = FormatControl.DEFAULT.withPreferBinary(set.options().preferBinary());
@@ -211,7 +215,7 @@ public final class CheckCommand implements Callable<Integer> {
     for (String v : set.options().noBinary()) {
       fileFormats = fileFormats.withNoBinary(v);
     }
-    CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), "requirements.txt")), Optional.empty(),
+    CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), set.kind().toString())), set.requiresPython(),
         image -> RequirementInputs.packagesOn(written, source, image), merge(fileFormats, formats), Optional.empty());
     return new Loaded(input, Optional.empty(), source.describe());
   }

@@ -27,7 +27,7 @@ final class InputFiles {
   /** In a folder: the Dockerfile first (it says how the project is installed), then a lock, then requirements.txt. */
   static Optional<Path> discover(Path dir) {
     for (String name : new String[] {"Dockerfile", "Containerfile", "uv.lock", "pylock.toml", "poetry.lock", "pdm.lock",
-        "Pipfile.lock", "requirements.txt"}) {
+        "Pipfile.lock", "requirements.txt", "pyproject.toml"}) {
       Path p = dir.resolve(name);
       if (java.nio.file.Files.isRegularFile(p)) {
         return Optional.of(p);
