@@ -43,25 +43,39 @@ public record Specifier(String operator, String version, boolean legacy) {
   /** Case-insensitive for ASCII letters, as packaging 26 compiles the letter parts ({@code (?a:...)}). */
   public static final int REGEX_FLAGS = Pattern.CASE_INSENSITIVE;
 
-  /** packaging ≤ 25 folded case with Unicode rules ({@code 1.0.poſt1} matched {@code post}). */
-  private static final int UNICODE_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  /** packaging ≤ 25 folded case with Unicode rules. */
+  public static final int REGEX_FLAGS_BEFORE_26 = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
   private static final Pattern MODERN = Pattern.compile(S + "*" + CLAUSE_REGEX + S + "*", REGEX_FLAGS);
-  private static final Pattern MODERN_BEFORE_26 = Pattern.compile(S + "*" + CLAUSE_REGEX + S + "*", UNICODE_FLAGS);
+  private static final Pattern MODERN_BEFORE_26 = Pattern.compile(S + "*" + CLAUSE_REGEX + S + "*", REGEX_FLAGS_BEFORE_26);
 
-  /** packaging 21.3: {@code .*} may follow a pre- or post-release; {@code ===} takes any non-space. */
-  private static final Pattern PACKAGING_21 = Pattern.compile(S + "*(?:"
+  /**
+   * One clause as packaging 21.3's {@code Specifier} reads it: {@code .*} may follow a pre- or
+   * post-release; {@code ===} takes any non-space. Compile with {@link #REGEX_FLAGS_BEFORE_26}.
+   */
+  public static final String CLAUSE_REGEX_21 = "(?:"
       + "===" + S + "*" + NOT_S + "*"
       + "|(?:==|!=)" + S + "*" + EPOCH_RELEASE + PRE + "?" + POST + "?(?:" + DEV + "?" + LOCAL + "?|\\.\\*)?"
-      + "|" + COMPATIBLE + "|" + ORDERED + ")" + S + "*", UNICODE_FLAGS);
+      + "|" + COMPATIBLE + "|" + ORDERED + ")";
 
-  /** packaging 21.3's LegacySpecifier. */
+  /** One clause as packaging 21.3's {@code LegacySpecifier} reads it. */
+  public static final String LEGACY_CLAUSE_REGEX =
+      "(?:==|!=|<=|>=|<|>)" + S + "*[^,;)" + Version.PY_SPACE_CHARS + "]*";
+
+  private static final Pattern PACKAGING_21 =
+      Pattern.compile(S + "*" + CLAUSE_REGEX_21 + S + "*", REGEX_FLAGS_BEFORE_26);
+
   private static final Pattern LEGACY =
-      Pattern.compile(S + "*(?:==|!=|<=|>=|<|>)" + S + "*[^,;)" + Version.PY_SPACE_CHARS + "]*" + S + "*", UNICODE_FLAGS);
+      Pattern.compile(S + "*" + LEGACY_CLAUSE_REGEX + S + "*", REGEX_FLAGS_BEFORE_26);
+
+  private static final List<String> OPERATORS = List.of("~=", "==", "!=", "<=", ">=", "<", ">", "===");
 
   public Specifier {
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(version, "version");
+    if (!OPERATORS.contains(operator) || legacy && (operator.equals("~=") || operator.equals("==="))) {
+      throw new IllegalArgumentException("not a " + (legacy ? "legacy " : "") + "specifier operator: " + operator);
+    }
   }
 
   /**

@@ -32,11 +32,6 @@ public final class SpecifierSet {
     return new SpecifierSet(List.of());
   }
 
-  /** Builds a set from clauses already parsed. */
-  public static SpecifierSet of(List<Specifier> specifiers) {
-    return new SpecifierSet(specifiers);
-  }
-
   /** Parses as packaging 26 does (the default profile). */
   public static SpecifierSet parse(String text) throws InvalidSpecifier {
     return parse(text, PipProfile.DEFAULT);

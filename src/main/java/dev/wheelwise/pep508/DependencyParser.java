@@ -20,20 +20,30 @@ final class DependencyParser {
 
   private final Tokenizer tokenizer;
   private final boolean setVariables;
+  private final boolean unescape;
+  private final boolean legacyClauses;
 
-  private DependencyParser(String source, boolean setVariables) {
+  /**
+   * @param setVariables admit {@code extras}/{@code dependency_groups} (packaging 25+)
+   * @param unescape read quoted values as Python literals (packaging 22+; 21.3 kept them raw)
+   */
+  private DependencyParser(String source, boolean setVariables, boolean unescape) {
     this.tokenizer = new Tokenizer(source);
     this.setVariables = setVariables;
+    this.unescape = unescape;
+    // packaging 21.3 (unescape is false only there) read clauses with its Specifier and
+    // LegacySpecifier patterns, the longer match winning.
+    this.legacyClauses = !unescape;
   }
 
-  /** A whole requirement; {@code setVariables} admits {@code extras}/{@code dependency_groups} in its marker. */
-  static Parsed requirement(String source, boolean setVariables) throws SyntaxProblem {
-    return new DependencyParser(source, setVariables).requirement();
+  /** A whole requirement. */
+  static Parsed requirement(String source, boolean setVariables, boolean unescape) throws SyntaxProblem {
+    return new DependencyParser(source, setVariables, unescape).requirement();
   }
 
-  /** A whole marker; {@code setVariables} admits {@code extras}/{@code dependency_groups} (packaging 25+). */
-  static Group marker(String source, boolean setVariables) throws SyntaxProblem {
-    DependencyParser p = new DependencyParser(source, setVariables);
+  /** A whole marker. */
+  static Group marker(String source, boolean setVariables, boolean unescape) throws SyntaxProblem {
+    DependencyParser p = new DependencyParser(source, setVariables, unescape);
     Group marker = p.marker();
     p.tokenizer.expect("END", "end of marker expression");
     return marker;
@@ -144,6 +154,9 @@ final class DependencyParser {
 
   // version_many = (SPECIFIER (WS? COMMA WS? SPECIFIER)*)?
   private String versionMany() throws SyntaxProblem {
+    if (legacyClauses) {
+      return versionMany21();
+    }
     StringBuilder specifiers = new StringBuilder();
     while (tokenizer.check("SPECIFIER")) {
       int start = tokenizer.position;
@@ -164,6 +177,40 @@ final class DependencyParser {
       tokenizer.consume("WS");
     }
     return specifiers.toString();
+  }
+
+  /**
+   * packaging 21.3 (pyparsing): {@code VERSION_ONE (COMMA VERSION_ONE)*} where
+   * {@code VERSION_ONE} is the longer of a Specifier and a LegacySpecifier match; a comma must
+   * be followed by a clause.
+   */
+  private String versionMany21() throws SyntaxProblem {
+    StringBuilder specifiers = new StringBuilder();
+    int length = clause21();
+    if (length <= 0) {
+      return "";
+    }
+    specifiers.append(tokenizer.readLength(length));
+    while (true) {
+      int mark = tokenizer.position;
+      tokenizer.consume("WS");
+      if (!tokenizer.check("COMMA")) {
+        tokenizer.position = mark;
+        break;
+      }
+      tokenizer.read();
+      tokenizer.consume("WS");
+      length = clause21();
+      if (length <= 0) {
+        throw tokenizer.error("expected a version specifier after the comma");
+      }
+      specifiers.append(',').append(tokenizer.readLength(length));
+    }
+    return specifiers.toString();
+  }
+
+  private int clause21() {
+    return Math.max(tokenizer.lengthOf("SPECIFIER_21"), tokenizer.lengthOf("LEGACY_SPECIFIER_21"));
   }
 
   // marker = marker_atom (BOOLOP marker_atom)+
@@ -219,8 +266,18 @@ final class DependencyParser {
       return Operand.variable(name);
     }
     if (tokenizer.check("QUOTED_STRING")) {
+      int start = tokenizer.position;
       String quoted = tokenizer.read();
-      return Operand.value(quoted.substring(1, quoted.length() - 1));
+      String body = quoted.substring(1, quoted.length() - 1);
+      if (unescape) {
+        try {
+          body = PythonString.unescape(body);
+        } catch (PythonString.BadEscape e) {
+          throw tokenizer.error("invalid escape in quoted string: " + e.getMessage(),
+              start + 1 + e.offset, start + quoted.length() - 1);
+        }
+      }
+      return Operand.value(body);
     }
     throw tokenizer.error("expected a marker variable or quoted string");
   }

@@ -88,7 +88,10 @@ public final class Marker {
     return parse(text, PipProfile.DEFAULT);
   }
 
-  /** Parses as the profile's packaging does: {@code extras} and {@code dependency_groups} need 25+. */
+  /**
+   * Parses as the profile's packaging does: {@code extras} and {@code dependency_groups} need
+   * 25+; quoted values are Python literals from 22 (escapes read), raw text in 21.3.
+   */
   public static Marker parse(String text, PipProfile profile) throws InvalidMarker {
     return parse(text, profile, "<marker>", text, 0);
   }
@@ -98,7 +101,7 @@ public final class Marker {
       throws InvalidMarker {
     Objects.requireNonNull(text, "text");
     try {
-      return new Marker(DependencyParser.marker(text, profile.packagingAtLeast(25, 0)));
+      return new Marker(DependencyParser.marker(text, profile.packagingAtLeast(25, 0), profile.packagingAtLeast(22, 0)));
     } catch (SyntaxProblem p) {
       throw new InvalidMarker(p.plain + " at column " + (offset + p.end + 1),
           SourceSpan.inLine(source, line, offset + p.start, p.end - p.start + 1));

@@ -41,16 +41,18 @@ public record Requirement(
   }
 
   /**
-   * Parses with the grammar of packaging 22+ (its tokenizer), for every profile; the specifier
-   * is then read as the profile's packaging reads it. Not modelled: packaging 21.3's pyparsing
-   * grammar, which also accepted legacy clauses such as {@code foo>=1.0+local}.
+   * Parses as the profile's packaging does: packaging 22+'s tokenizer grammar, with 21.3's
+   * ways where they change answers (a clause is the longer of its Specifier and
+   * LegacySpecifier matches, so {@code foo>=1.0+local} is valid; a comma needs a clause after
+   * it; marker values are raw text; direct URLs are checked before 23.2). Other corners of
+   * 21.3's pyparsing grammar (white space other than space and tab) are not modelled.
    */
   public static Requirement parse(String text, String source, int line, PipProfile profile)
       throws InvalidRequirement {
     Objects.requireNonNull(text, "text");
     DependencyParser.Parsed parsed;
     try {
-      parsed = DependencyParser.requirement(text, profile.packagingAtLeast(25, 0));
+      parsed = DependencyParser.requirement(text, profile.packagingAtLeast(25, 0), profile.packagingAtLeast(22, 0));
     } catch (SyntaxProblem p) {
       throw new InvalidRequirement(p.plain + " at column " + (p.end + 1),
           span(source, line, text, p.start, p.end - p.start + 1));

@@ -33,6 +33,8 @@ final class Tokenizer {
       Map.entry("VARIABLE_BEFORE_25", Pattern.compile("\\b(?:" + VARIABLES_COMMON + "|extra)\\b",
           Pattern.UNICODE_CHARACTER_CLASS)),
       Map.entry("SPECIFIER", Pattern.compile(Specifier.CLAUSE_REGEX, Specifier.REGEX_FLAGS)),
+      Map.entry("SPECIFIER_21", Pattern.compile(Specifier.CLAUSE_REGEX_21, Specifier.REGEX_FLAGS_BEFORE_26)),
+      Map.entry("LEGACY_SPECIFIER_21", Pattern.compile(Specifier.LEGACY_CLAUSE_REGEX, Specifier.REGEX_FLAGS_BEFORE_26)),
       Map.entry("AT", Pattern.compile("@")),
       Map.entry("URL", Pattern.compile("[^ \\t]+")),
       Map.entry("IDENTIFIER", Pattern.compile("\\b[a-zA-Z0-9][a-zA-Z0-9._-]*\\b", Pattern.UNICODE_CHARACTER_CLASS)),
@@ -55,6 +57,25 @@ final class Tokenizer {
     if (check(name)) {
       read();
     }
+  }
+
+  /** The length of the named token if it comes next, else -1; nothing is loaded. */
+  int lengthOf(String name) {
+    Matcher m = RULES.get(name).matcher(source);
+    m.region(position, source.length());
+    m.useTransparentBounds(true);
+    m.useAnchoringBounds(false);
+    return m.lookingAt() ? m.end() - position : -1;
+  }
+
+  /** Reads {@code length} characters as one token. */
+  String readLength(int length) {
+    if (nextName != null) {
+      throw new IllegalStateException("a token is loaded: " + nextName);
+    }
+    String text = source.substring(position, position + length);
+    position += length;
+    return text;
   }
 
   /** Whether the named token comes next; loads it to be read. */

@@ -60,7 +60,7 @@ class CorpusMarkerDifferentialTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = PythonOracle.class, names = {"PACKAGING_26", "PACKAGING_23"})
+  @EnumSource(value = PythonOracle.class, names = {"PACKAGING_26", "PACKAGING_23", "PACKAGING_21"})
   void requirementsParseTheSame(PythonOracle oracle) {
     PipProfile profile = PipProfile.forPackaging(Version.tryParse(oracle.expectedVersion()));
     OracleComparison.Result result =

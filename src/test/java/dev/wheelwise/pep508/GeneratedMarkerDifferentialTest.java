@@ -31,7 +31,8 @@ class GeneratedMarkerDifferentialTest {
     Arbitrary<String> value = Arbitraries.of("3.8", "3.12", "3.13.0", "3", "3.14.0rc1", "3.*", "3.12.*", "2.7",
         "linux", "Linux", "x86_64", "aarch64", "posix", "cpython", "CPython", "6", "6.1", "6.1.0-18-amd64",
         "win32", "darwin", "Foo_Bar", "format-audio", "Format_Audio", "all", "dev", "1.0+local", "", "x86",
-        "extra-12-earth2studio-ace2", "3.13.0+local");
+        "extra-12-earth2studio-ace2", "3.13.0+local", "x86\\x5f64", "\\d", "lin\\u0075x", "a\\", "\\x4",
+        "\\N{LATIN SMALL LETTER L}inux", "3.1\\62");
     Arbitrary<Boolean> swapped = Arbitraries.of(false, false, false, true);
     Arbitrary<Character> quote = Arbitraries.of('"', '\'');
     return Combinators.combine(variable, op, value, swapped, quote).as((var, o, val, swap, q) -> {

@@ -43,7 +43,7 @@ class GeneratedRequirementDifferentialTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = PythonOracle.class, names = {"PACKAGING_26", "PACKAGING_23"})
+  @EnumSource(value = PythonOracle.class, names = {"PACKAGING_26", "PACKAGING_23", "PACKAGING_21"})
   void generatedRequirementsParseTheSame(PythonOracle oracle) {
     PipProfile profile = PipProfile.forPackaging(Version.tryParse(oracle.expectedVersion()));
     List<String> cases = requirement().sampleStream().limit(CASES).toList();

@@ -60,6 +60,7 @@ class MarkerTest {
       ~= on a string is undefined                          | platform_machine ~= "x86"           |                 | error | error | error
       in is a substring test on strings                    | "86" in platform_machine            |                 | true  | true  | true
       not in                                               | platform_machine not in "arm64 aarch64" |             | true  | true  | true
+      quoted values are Python literals from 22         | os_name == 'po\\x73ix'             |                 | true  | false | true
       and binds tighter than or                            | os_name == "nt" and python_version < "3" or sys_platform == "linux" | | true | true | true
       """)
   void evaluatesPerProfile(String name, String marker, String change, String at26, String at21, String at23)
@@ -116,6 +117,8 @@ class MarkerTest {
         });
     assertThatThrownBy(() -> Marker.parse("python_version ≥ '3.8'"))
         .hasMessage("<marker>:1:16: expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in at column 16");
+    assertThatThrownBy(() -> Marker.parse("os_name == 'po\\x7'"))
+        .hasMessage("<marker>:1:15: invalid escape in quoted string: \\x needs 2 hex digits at column 18");
     assertThatThrownBy(() -> Marker.parse("python_versions == '3.8'"))
         .hasMessageContaining("expected a marker variable or quoted string at column 1");
   }
