@@ -41,8 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * requirements, the requirements whose markers hold (their versions need resolution).
  */
 @Command(name = "deps", mixinStandardHelpOptions = true,
-    description = {"List what a project installs on a target: the install set of its lock file, or its",
-        "requirements whose markers hold when there is no lock.",
+    description = {"List what a project installs on a target: the install set of its lock",
+        "file or, without a lock, its requirements whose markers hold.",
         "Example: wheelwise deps . --python 3.12 --libc musl-1.2 --arch x86_64"})
 final class DepsCommand implements Callable<Integer> {
 
@@ -129,8 +129,18 @@ final class DepsCommand implements Callable<Integer> {
         text.append('\n');
       }
       text.append("# ").append(set.packages().size()).append(" packages\n");
+      if (!set.notLocked().isEmpty()) {
+        set.notLocked().forEach(json.putArray("notLocked")::add);
+        text.append("# depended on but not locked (the lock leaves them to the environment): ")
+            .append(String.join(", ", set.notLocked())).append('\n');
+      }
     } else {
       RequirementSet reqs = (RequirementSet) input;
+      try {
+        InstallSets.checkRequiresPython(reqs, env, target.profile());
+      } catch (InstallSetError e) {
+        throw new UsageException(e.getMessage());
+      }
       json.put("locked", false);
       ArrayNode list = json.putArray("requirements");
       List<LooseRequirement> chosen = new ArrayList<>(reqs.requirements());
@@ -156,6 +166,11 @@ final class DepsCommand implements Callable<Integer> {
         text.append(r.editable() ? "-e " : "").append(r.text()).append("    # ").append(r.origin()).append('\n');
       }
       text.append("# ").append(kept).append(" requirements; loose: versions are chosen at resolution, not listed here\n");
+      if (reqs.dynamic().contains("dependencies")) {
+        // PEP 621: the build backend supplies dynamic dependencies; what is listed is not all.
+        json.put("dependenciesDynamic", true);
+        text.append("# [project] dependencies are dynamic: the build backend supplies them, so this list is incomplete\n");
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,23 +101,48 @@ public final class InstallSets {
   }
 
   private boolean anyAlternativeContains(String alternatives, Version version) throws InstallSetError {
+    return anyAlternativeContains(lock.file(), alternatives, version, profile, specifiers);
+  }
+
+  /** True when a specifier (Poetry alternatives joined by {@code ||}) contains the version. */
+  private static boolean anyAlternativeContains(String file, String alternatives, Version version, PipProfile profile,
+      Map<String, SpecifierSet> cache) throws InstallSetError {
     for (String alternative : alternatives.split("\\|\\|")) {
-      try {
-        String text = alternative.strip();
-        SpecifierSet set = specifiers.get(text);
-        if (set == null) {
+      String text = alternative.strip();
+      SpecifierSet set = cache.get(text);
+      if (set == null) {
+        try {
           set = SpecifierSet.parse(text, profile);
-          specifiers.put(text, set);
+        } catch (InvalidSpecifier e) {
+          throw new InstallSetError(file + ": invalid version specifier '" + text + "': " + e.plainMessage());
         }
-        if (set.contains(version, profile, Optional.of(true))) {
-          return true;
-        }
-      } catch (InvalidSpecifier e) {
-        throw new InstallSetError(lock.file() + ": invalid version specifier '" + alternative.strip() + "': "
-            + e.plainMessage());
+        cache.put(text, set);
+      }
+      if (set.contains(version, profile, Optional.of(true))) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Loose requirements have no install set without an index, but their project's
+   * {@code requires-python} already says whether the target can install them at all.
+   */
+  public static void checkRequiresPython(RequirementSet project, MarkerEnvironment env, PipProfile profile)
+      throws InstallSetError {
+    if (project.requiresPython().isEmpty()) {
+      return;
+    }
+    Version python = Version.tryParse(env.pythonFullVersion());
+    if (python == null) {
+      throw new InstallSetError("target Python '" + env.pythonFullVersion() + "' is not a version");
+    }
+    String text = project.requiresPython().get();
+    if (!anyAlternativeContains(project.file(), text, python, profile, new HashMap<>())) {
+      throw new InstallSetError(project.file() + ": the project requires Python " + text + "; the target has Python "
+          + env.pythonFullVersion() + ", outside that range");
+    }
   }
 
   private void checkEnvironments() throws InstallSetError {
@@ -161,8 +187,11 @@ public final class InstallSets {
       edges.forEach(e -> queue.add(new Step(e, conflictContext, "<group " + group + ">")));
     }
 
-    Map<LockedPackage, Set<String>> extrasDone = new LinkedHashMap<>();
-    Map<LockedPackage, String> via = new HashMap<>();
+    // Keyed by identity: each locked release is one object, and record hashing would walk its
+    // file lists on every lookup.
+    Map<LockedPackage, Set<String>> extrasDone = new IdentityHashMap<>();
+    Map<LockedPackage, String> via = new IdentityHashMap<>();
+    List<LockedPackage> order = new ArrayList<>();
     while (!queue.isEmpty()) {
       Step step = queue.poll();
       LockedDependency edge = step.edge();
@@ -176,6 +205,9 @@ public final class InstallSets {
       }
       LockedPackage target = resolve(edge, step.via());
       boolean first = !extrasDone.containsKey(target);
+      if (first) {
+        order.add(target);
+      }
       Set<String> done = extrasDone.computeIfAbsent(target, k -> new LinkedHashSet<>());
       via.putIfAbsent(target, step.via());
       Set<String> context = lock.kind() == InputKind.UV_LOCK ? conflictContext : null;
@@ -196,7 +228,7 @@ public final class InstallSets {
       }
     }
     List<InstallSet.Item> out = new ArrayList<>();
-    extrasDone.forEach((p, extras) -> out.add(new InstallSet.Item(p, extras, via.get(p))));
+    order.forEach(p -> out.add(new InstallSet.Item(p, extrasDone.get(p), via.get(p))));
     return out;
   }
 

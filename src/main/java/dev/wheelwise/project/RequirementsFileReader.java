@@ -128,7 +128,13 @@ public final class RequirementsFileReader {
       List<String[]> options = options(file, line, String.join(" ", java.util.Arrays.copyOfRange(tokens, firstOption, tokens.length)));
       for (String[] option : options) {
         // pip parses every option on a requirement line and then uses only the per-requirement
-        // ones; "name==1.0 --no-binary x" is accepted and its --no-binary ignored, so here too.
+        // ones, with one exception: --no-binary/--only-binary act while parsing (their optparse
+        // callbacks edit the finder's format control), so "name==1.0 --no-binary x" applies.
+        if (option[0].equals("--no-binary")) {
+          mutualExclude(file, line, option[1], state.noBinary, state.onlyBinary);
+        } else if (option[0].equals("--only-binary")) {
+          mutualExclude(file, line, option[1], state.onlyBinary, state.noBinary);
+        }
         if (option[0].equals("--hash")) {
           if (!option[1].matches("[A-Za-z0-9]+:[0-9a-fA-F]+")) {
             throw error(file, line, option[1], "bad hash '" + option[1] + "'", "--hash=<algorithm>:<hex digest>");

@@ -135,11 +135,17 @@ public final class UvLockReader {
       files.add(file(wheel));
     }
     Map<String, List<LockedDependency>> optional = new LinkedHashMap<>();
-    node.path("optional-dependencies").fields().forEachRemaining(e ->
-        optional.put(Names.canonicalize(e.getKey()), edges(e.getValue())));
+    var extras = node.path("optional-dependencies").fields();
+    while (extras.hasNext()) {
+      var e = extras.next();
+      optional.put(Names.canonicalize(e.getKey()), edges(file, line, name.get(), e.getValue()));
+    }
     Map<String, List<LockedDependency>> dev = new LinkedHashMap<>();
-    node.path("dev-dependencies").fields().forEachRemaining(e ->
-        dev.put(Names.canonicalize(e.getKey()), edges(e.getValue())));
+    var groups = node.path("dev-dependencies").fields();
+    while (groups.hasNext()) {
+      var e = groups.next();
+      dev.put(Names.canonicalize(e.getKey()), edges(file, line, name.get(), e.getValue()));
+    }
     // A name locked more than once carries the forks it was resolved for; their union is when
     // this version applies. Edges pin the version anyway; the marker disambiguates the rest.
     List<String> forks = new ArrayList<>();
@@ -147,12 +153,19 @@ public final class UvLockReader {
     Optional<String> marker = forks.isEmpty() ? Optional.empty()
         : Optional.of(forks.size() == 1 ? forks.get(0) : String.join(" or ", forks.stream().map(m -> "(" + m + ")").toList()));
     return new LockedPackage(Names.canonicalize(name.get()), version, source, marker, Map.of(),
-        Optional.empty(), edges(node.path("dependencies")), optional, dev, Set.of(), files, List.of());
+        Optional.empty(), edges(file, line, name.get(), node.path("dependencies")), optional, dev, Set.of(), files,
+        List.of());
   }
 
-  private static List<LockedDependency> edges(JsonNode list) {
+  private static List<LockedDependency> edges(SourceFile file, java.util.function.IntSupplier line, String from,
+      JsonNode list) throws InputParseError {
     List<LockedDependency> out = new ArrayList<>();
     for (JsonNode d : list) {
+      if (SourceFile.string(d, "name").isEmpty()) {
+        String firstValue = d.elements().hasNext() ? d.elements().next().asText() : "{";
+        throw file.errorAtLine(file.lineOfLiteral(firstValue, line.getAsInt()), "a dependency of '" + from + "' has no name: " + d,
+            "{ name = \"…\", marker = \"…\"?, extra = [\"…\"]? } in dependencies (uv.lock)");
+      }
       JsonNode src = d.get("source");
       out.add(new LockedDependency(Names.canonicalize(d.path("name").asText()), SourceFile.string(d, "version"),
           Optional.empty(), src == null ? Optional.empty() : Optional.of(source(src).toString()),

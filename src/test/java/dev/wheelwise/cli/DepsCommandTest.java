@@ -68,4 +68,12 @@ class DepsCommandTest {
     assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);
     assertThat(r.err()).contains("pylock.toml:").contains("package name 'jaraco.classes' is not normalized");
   }
+
+  @Test
+  void pyprojectOutsideItsRequiresPythonIsAUsageError() {
+    String dir = Shared.require("corpus/lockfiles/pyproject/pydantic__pydantic").toString();
+    Run r = run("deps", dir, "--python", "3.8");
+    assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err()).contains("pyproject.toml: the project requires Python >=3.10; the target has Python 3.8.0, outside that range");
+  }
 }

@@ -85,6 +85,14 @@ class BadInputTest {
   }
 
   @Test
+  void uvDependencyWithoutNameIsAnError() throws IOException {
+    InputParseError e = fail(write("n/uv.lock", "version = 1\n\n[[package]]\nname = \"a\"\nversion = \"1\"\n"
+        + "source = { registry = \"https://pypi.org/simple\" }\ndependencies = [\n    { marker = \"sys_platform == 'linux'\" },\n]\n"));
+    assertThat(e.span().line()).isEqualTo(8);
+    assertThat(e.plainMessage()).startsWith("a dependency of 'a' has no name: {\"marker\":\"sys_platform == 'linux'\"}; expected { name = ");
+  }
+
+  @Test
   void requirementsIncludeCycleIsNamed() throws IOException {
     write("reqs/base.txt", "six==1.16.0\n-r dev.txt\n");
     write("reqs/dev.txt", "# dev tools\n-r base.txt\npytest\n");
@@ -125,6 +133,22 @@ class BadInputTest {
     InputParseError missing = fail(write("b/pyproject.toml", "[dependency-groups]\ntest = [{include-group = \"typing\"}]\n"));
     assertThat(missing.getMessage()).endsWith("pyproject.toml:2:1: dependency group 'test' includes 'typing', which is not defined; "
         + "expected one of the groups [test] (PEP 735)");
+  }
+
+  @Test
+  void groupNamesThatNormalizeAlikeAreAnError() throws IOException {
+    InputParseError e = fail(write("g/pyproject.toml", "[dependency-groups]\nTest_Tools = [\"pytest\"]\ntest-tools = [\"ruff\"]\n"));
+    assertThat(e.getMessage()).endsWith("pyproject.toml:3:1: dependency groups 'Test_Tools' and 'test-tools' have the same "
+        + "normalized name 'test-tools'; expected group names unique after normalization (PEP 735)");
+  }
+
+  @Test
+  void optionWithoutItsValueSaysWhatItNeeds() throws IOException {
+    InputParseError e = fail(write("v/requirements.txt", "six\n--index-url\n"));
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("v/requirements.txt") + ":2:1: option --index-url needs a value; "
+        + "expected --index-url <value>");
+    InputParseError quote = fail(write("q/requirements.txt", "-e \"./pkg\n"));
+    assertThat(quote.plainMessage()).isEqualTo("unclosed \" quote; expected a closing \"");
   }
 
   @Test

@@ -74,15 +74,39 @@ final class InstallSetOracle {
 
   private InstallSetOracle() {}
 
+  /**
+   * Corpus files whose name matches, under lockfiles/ and dockerfiles/, each content once: the
+   * Dockerfile cases repeat some lock files byte for byte, and the same bytes give the same
+   * answer. Files whose neighbours differ (a poetry.lock beside another pyproject.toml) are
+   * kept apart by including the folder's other dependency files in the key.
+   */
   static List<Path> corpusFiles(Predicate<Path> nameMatches) throws IOException {
+    return corpusFiles(nameMatches, true);
+  }
+
+  /** As above; without {@code distinct}, every copy (requirements files whose includes differ). */
+  static List<Path> corpusFiles(Predicate<Path> nameMatches, boolean distinct) throws IOException {
     Path corpus = Shared.require("corpus");
     List<Path> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (String dir : List.of("lockfiles", "dockerfiles")) {
+      List<Path> found = new ArrayList<>();
       try (Stream<Path> walk = Files.walk(corpus.resolve(dir))) {
-        walk.filter(Files::isRegularFile).filter(nameMatches).sorted().forEach(out::add);
+        walk.filter(Files::isRegularFile).filter(nameMatches).sorted().forEach(found::add);
+      }
+      for (Path p : found) {
+        String key = Files.readString(p) + "\0" + sibling(p, "pyproject.toml");
+        if (!distinct || seen.add(key)) {
+          out.add(p);
+        }
       }
     }
     return out;
+  }
+
+  private static String sibling(Path file, String name) throws IOException {
+    Path s = file.resolveSibling(name);
+    return Files.isRegularFile(s) ? Files.readString(s) : "";
   }
 
   /** Runs the oracle once for all cases and compares; returns how many packages were compared. */

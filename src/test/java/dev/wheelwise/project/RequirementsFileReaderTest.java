@@ -125,10 +125,11 @@ class RequirementsFileReaderTest {
   }
 
   @Test
-  void globalOptionAfterARequirementIsIgnoredAsPipDoes() throws Exception {
-    RequirementSet set = read("python3-saml==1.16.0 --no-binary lxml,xmlsec\n", Map.of());
+  void binaryRulesAfterARequirementApplyAsInPip() throws Exception {
+    RequirementSet set = read("python3-saml==1.16.0 --no-binary lxml,xmlsec --pre\n", Map.of());
     assertThat(texts(set.requirements())).containsExactly("python3-saml==1.16.0");
-    assertThat(set.options().noBinary()).isEmpty();
+    assertThat(set.options().noBinary()).containsExactlyInAnyOrder("lxml", "xmlsec");
+    assertThat(set.options().pre()).isFalse();
     assertThat(set.options().onlyBinary()).isEmpty();
     assertThat(set.requiresPython()).isEqualTo(Optional.empty());
     assertThat(Set.copyOf(set.includedFiles())).hasSize(1);
