@@ -25,7 +25,7 @@ final class SimpleJsonTranslator {
   ProjectPage translate(byte[] body, String pageUrl, Source source, boolean yankKnown) throws IndexError {
     SimpleProjectJson dto;
     try {
-      dto = mapper.readValue(body, SimpleProjectJson.class);
+      dto = SimpleProjectJson.from(mapper.readTree(body));
     } catch (JsonProcessingException e) {
       throw new IndexError(pageUrl, "malformed PEP 691 JSON: " + firstLine(e.getOriginalMessage()), e);
     } catch (java.io.IOException e) {
@@ -83,8 +83,8 @@ final class SimpleJsonTranslator {
     if (value instanceof Map<?, ?> map) {
       Map<String, String> hashes = new java.util.TreeMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (e.getValue() instanceof String s) {
-          hashes.put(String.valueOf(e.getKey()), s);
+        if (e.getValue() instanceof String h) {
+          hashes.put(String.valueOf(e.getKey()), h);
         }
       }
       return new DistFile.CoreMetadataRef(true, lowerValues(hashes));
@@ -109,7 +109,7 @@ final class SimpleJsonTranslator {
     if (value == null) {
       return OptionalLong.empty();
     }
-    if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+    if (value instanceof Long n && n >= 0) {
       return OptionalLong.of(((Number) value).longValue());
     }
     throw new IndexError(pageUrl, filename + ": invalid size " + jsonish(value) + " (PEP 700: a non-negative integer of bytes)");

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -66,9 +65,6 @@ public final class SnapshotBuilder {
     String dependenciesFrom;
   }
 
-  /** One file fact as a source gave it; null fields are unknown. */
-  private record Fact(String filename, String url, Long size, Instant uploadTime, String requiresPython, Map<String, String> hashes) {}
-
   public static Result build(List<Path> dirs) throws IOException {
     SnapshotBuilder b = new SnapshotBuilder();
     for (Path dir : dirs) {
@@ -89,13 +85,13 @@ public final class SnapshotBuilder {
     try {
       boolean used;
       if (name.equals("uv.lock")) {
-        used = readUv(TOML.readTree(file.toFile()), label);
+        used = addAll(LockFacts.uv(TOML.readTree(file.toFile())), label);
       } else if (name.equals("poetry.lock")) {
-        used = readPoetry(TOML.readTree(file.toFile()), label);
+        used = addAll(LockFacts.poetry(TOML.readTree(file.toFile())), label);
       } else if (name.equals("pdm.lock")) {
-        used = readPdm(TOML.readTree(file.toFile()), label);
+        used = addAll(LockFacts.pdm(TOML.readTree(file.toFile())), label);
       } else if (name.matches("pylock(\\.[^.]+)?\\.toml")) {
-        used = readPylock(TOML.readTree(file.toFile()), label);
+        used = addAll(LockFacts.pylock(TOML.readTree(file.toFile())), label);
       } else if (name.equals("release-dates.tsv")) {
         used = readDates(Files.readString(file, StandardCharsets.UTF_8), label);
       } else if (name.endsWith(".json")) {
@@ -112,119 +108,6 @@ public final class SnapshotBuilder {
     }
   }
 
-  // ---- uv.lock: [[package]] with source.registry, sdist {url, hash, size, upload-time}, wheels [...]
-  private boolean readUv(JsonNode lock, String label) {
-    boolean any = false;
-    for (JsonNode pkg : lock.path("package")) {
-      String registry = pkg.path("source").path("registry").asText(null);
-      if (registry == null || !isPypi(registry)) {
-        continue;
-      }
-      List<Fact> facts = new ArrayList<>();
-      if (pkg.has("sdist")) {
-        facts.add(uvFact(pkg.get("sdist")));
-      }
-      pkg.path("wheels").forEach(w -> facts.add(uvFact(w)));
-      List<String> deps = new ArrayList<>();
-      pkg.path("dependencies").forEach(d -> deps.add(requirement(d.path("name").asText(), d.path("extra"), d.path("marker").asText(null))));
-      any |= add(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps, label);
-    }
-    return any;
-  }
-
-  private static Fact uvFact(JsonNode f) {
-    String url = f.path("url").asText(null);
-    String filename = f.has("filename") ? f.get("filename").asText() : url == null ? null : Urls.lastSegment(url);
-    return new Fact(filename, url, f.has("size") ? f.get("size").asLong() : null, instant(f.path("upload-time").asText(null)), null, hash(f.path("hash").asText(null)));
-  }
-
-  // ---- poetry.lock: [metadata.files] (lock 1.x) or per-package files (2.x); [package.source] for non-PyPI
-  private boolean readPoetry(JsonNode lock, String label) {
-    JsonNode metadataFiles = lock.path("metadata").path("files");
-    boolean any = false;
-    for (JsonNode pkg : lock.path("package")) {
-      JsonNode source = pkg.path("source");
-      if (!source.isMissingNode() && !(source.path("type").asText().equals("legacy") && isPypi(source.path("url").asText()))) {
-        continue;
-      }
-      String name = pkg.path("name").asText();
-      JsonNode files = pkg.has("files") ? pkg.get("files") : metadataFiles.path(name);
-      if (files.isMissingNode() && metadataFiles.isObject()) {
-        files = findByCanonicalName(metadataFiles, name);
-      }
-      List<Fact> facts = new ArrayList<>();
-      files.forEach(f -> facts.add(new Fact(f.path("file").asText(null), null, null, null, null, hash(f.path("hash").asText(null)))));
-      List<String> deps = new ArrayList<>();
-      pkg.path("dependencies").properties().forEach(e -> {
-        JsonNode spec = e.getValue();
-        JsonNode first = spec.isArray() && spec.size() > 0 ? spec.get(0) : spec;
-        deps.add(requirement(e.getKey(), first.path("extras"), first.path("markers").asText(null)));
-      });
-      any |= add(name, pkg.path("version").asText(), facts, deps, label);
-    }
-    return any;
-  }
-
-  private static JsonNode findByCanonicalName(JsonNode table, String name) {
-    for (Map.Entry<String, JsonNode> e : table.properties()) {
-      if (Names.canonicalize(e.getKey()).equals(Names.canonicalize(name))) {
-        return e.getValue();
-      }
-    }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-  }
-
-  // ---- pdm.lock: files [{file|url, hash}], dependencies as PEP 508 strings
-  private boolean readPdm(JsonNode lock, String label) {
-    boolean any = false;
-    for (JsonNode pkg : lock.path("package")) {
-      if (pkg.has("path") || pkg.has("git") || pkg.has("editable") || (pkg.has("url") && !pkg.has("files"))) {
-        continue;
-      }
-      List<Fact> facts = new ArrayList<>();
-      for (JsonNode f : pkg.path("files")) {
-        String url = f.path("url").asText(null);
-        if (url != null && !url.contains("files.pythonhosted.org") && !isPypi(url)) {
-          continue;
-        }
-        String filename = f.has("file") ? f.get("file").asText() : url == null ? null : Urls.lastSegment(url);
-        facts.add(new Fact(filename, url, null, null, null, hash(f.path("hash").asText(null))));
-      }
-      List<String> deps = new ArrayList<>();
-      pkg.path("dependencies").forEach(d -> deps.add(d.asText()));
-      any |= add(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps, label);
-    }
-    return any;
-  }
-
-  // ---- pylock.toml (PEP 751): index, sdist, wheels [{name, url, size, upload-time, hashes}]
-  private boolean readPylock(JsonNode lock, String label) {
-    boolean any = false;
-    for (JsonNode pkg : lock.path("packages")) {
-      String index = pkg.path("index").asText(null);
-      if (index == null || !isPypi(index) || !pkg.has("version")) {
-        continue;
-      }
-      List<Fact> facts = new ArrayList<>();
-      if (pkg.has("sdist")) {
-        facts.add(pylockFact(pkg.get("sdist")));
-      }
-      pkg.path("wheels").forEach(w -> facts.add(pylockFact(w)));
-      List<String> deps = new ArrayList<>();
-      pkg.path("dependencies").forEach(d -> deps.add(Names.canonicalize(d.path("name").asText())));
-      any |= add(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps, label);
-    }
-    return any;
-  }
-
-  private static Fact pylockFact(JsonNode f) {
-    String url = f.path("url").asText(null);
-    String filename = f.has("name") ? f.get("name").asText() : url == null ? null : Urls.lastSegment(url);
-    Map<String, String> hashes = new TreeMap<>();
-    f.path("hashes").properties().forEach(e -> hashes.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText().toLowerCase(Locale.ROOT)));
-    return new Fact(filename, url, f.has("size") ? f.get("size").asLong() : null, instant(f.path("upload-time").asText(null)), null, hashes);
-  }
-
   // ---- PEP 691 pages (index-facts): null stays unknown; yanked=false there is not a verified fact
   private boolean readPage(JsonNode page, byte[] raw, String label) {
     ProjectPage parsed;
@@ -234,18 +117,18 @@ public final class SnapshotBuilder {
       skipped.add(label + ": " + e.reason());
       return false;
     }
-    Map<String, List<Fact>> byVersion = new LinkedHashMap<>();
+    Map<String, List<LockFacts.Fact>> byVersion = new LinkedHashMap<>();
     for (DistFile f : parsed.files()) {
       Optional<String> v = versionOf(f.filename());
       if (v.isEmpty()) {
         skipped.add(label + ": " + f.filename() + ": not a wheel or sdist name");
         continue;
       }
-      byVersion.computeIfAbsent(v.get(), k -> new ArrayList<>()).add(new Fact(f.filename(), f.url().orElse(null),
+      byVersion.computeIfAbsent(v.get(), k -> new ArrayList<>()).add(new LockFacts.Fact(f.filename(), f.url().orElse(null),
           f.size().isPresent() ? f.size().getAsLong() : null, f.uploadTime().orElse(null), f.requiresPython().orElse(null), f.hashes()));
     }
     boolean any = false;
-    for (Map.Entry<String, List<Fact>> e : byVersion.entrySet()) {
+    for (Map.Entry<String, List<LockFacts.Fact>> e : byVersion.entrySet()) {
       any |= add(parsed.name(), e.getKey(), e.getValue(), List.of(), label);
     }
     JsonNode complete = page.path("versionsComplete");
@@ -280,8 +163,16 @@ public final class SnapshotBuilder {
     return any;
   }
 
+  private boolean addAll(List<LockFacts.Entry> entries, String label) {
+    boolean any = false;
+    for (LockFacts.Entry e : entries) {
+      any |= add(e.project(), e.version(), e.files(), e.dependencies(), label);
+    }
+    return any;
+  }
+
   /** Adds one source's files for one version; returns whether anything was taken. */
-  private boolean add(String project, String version, List<Fact> facts, List<String> deps, String label) {
+  private boolean add(String project, String version, List<LockFacts.Fact> facts, List<String> deps, String label) {
     String name = Names.canonicalize(project);
     String v = normalize(version);
     // A lockfile naming one file with two hashes is wrong about it (pipenv's early pylock output).
@@ -293,7 +184,7 @@ public final class SnapshotBuilder {
     });
     boolean any = false;
     Set<String> reported = new HashSet<>();
-    for (Fact f : facts) {
+    for (LockFacts.Fact f : facts) {
       if (f.filename() == null) {
         continue;
       }
@@ -356,45 +247,6 @@ public final class SnapshotBuilder {
     }
     String date = newest == null ? "unknown" : LocalDate.ofInstant(newest, ZoneOffset.UTC).toString();
     return new Snapshot(date, inputs, out, dates);
-  }
-
-  /** PyPI itself or a mirror of it (tuna, aliyun…), whose files are PyPI's files. */
-  static boolean isPypi(String url) {
-    String u = url.toLowerCase(Locale.ROOT);
-    return u.matches("https?://(www\\.)?pypi\\.org/simple/?") || u.matches("https?://[^/]+/pypi(/web)?/simple/?")
-        || u.matches("https?://pypi\\.[^/]+/simple/?") || u.startsWith("https://files.pythonhosted.org/");
-  }
-
-  private static String requirement(String name, JsonNode extras, String marker) {
-    StringBuilder sb = new StringBuilder(Names.canonicalize(name));
-    if (extras != null && extras.isArray() && extras.size() > 0) {
-      List<String> e = new ArrayList<>();
-      extras.forEach(x -> e.add(x.asText()));
-      sb.append('[').append(String.join(",", e)).append(']');
-    }
-    if (marker != null && !marker.isBlank()) {
-      sb.append(" ; ").append(marker);
-    }
-    return sb.toString();
-  }
-
-  private static Map<String, String> hash(String text) {
-    if (text == null || !text.contains(":")) {
-      return Map.of();
-    }
-    int colon = text.indexOf(':');
-    return Map.of(text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1).toLowerCase(Locale.ROOT));
-  }
-
-  private static Instant instant(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   static String normalize(String version) {

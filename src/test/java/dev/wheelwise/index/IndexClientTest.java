@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -357,12 +356,5 @@ class IndexClientTest {
   private static byte[] page(String filename, String extra) {
     return ("{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"six\",\"versions\":[],\"files\":[{\"filename\":\"" + filename
         + "\",\"url\":\"https://files.invalid/" + filename + "\",\"hashes\":{}," + extra + "}]}").getBytes(StandardCharsets.UTF_8);
-  }
-
-  @SuppressWarnings("unused")
-  private static List<String> names(List<DistFile> files) {
-    List<String> out = new ArrayList<>();
-    files.forEach(f -> out.add(f.filename()));
-    return out;
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wheelwise.testing.Shared;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,9 +119,5 @@ class SnapshotTest {
     assertThat(fresh.skipped()).anyMatch(m -> m.contains("pypa__pipenv/pylock.toml: cffi-2.0.0-py3-none-any.whl listed with"));
     Map<String, Snapshot.VersionFacts> cffi = fresh.snapshot().projects().get("cffi");
     assertThat(cffi.get("2.0.0").files()).allSatisfy(f -> assertThat(f.filename()).isNotNull());
-  }
-
-  static InputStream unused() {
-    return InputStream.nullInputStream();
   }
 }
