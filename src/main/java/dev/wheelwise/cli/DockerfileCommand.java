@@ -164,6 +164,9 @@ final class DockerfileCommand implements Callable<Integer> {
             out.append(" (virtual ").append(op.virtualName()).append(')');
           }
         }
+        if (step.conditional()) {
+          out.append(" (conditional)");
+        }
         out.append('\n');
       }
     }

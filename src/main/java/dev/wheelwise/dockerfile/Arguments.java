@@ -191,8 +191,10 @@ final class Arguments {
   }
 
   /**
-   * The strings of a JSON array, or null when {@code rest} is not a valid JSON array (BuildKit
-   * then falls back to the shell form). A valid array holding anything but strings is an error.
+   * The strings of a JSON array, or null when {@code rest} does not start with a valid JSON
+   * array (BuildKit then falls back to the shell form); text after the array is ignored, as
+   * BuildKit's {@code json.Decoder} does. A valid array holding anything but strings is an
+   * error.
    */
   static List<String> json(String rest) throws Invalid {
     String s = rest.substring(GoText.skipSpace(rest, 0));
@@ -233,9 +235,7 @@ final class Arguments {
           }
         }
       }
-      if (parser.nextToken() != null) {
-        return null;
-      }
+      // BuildKit decodes one JSON value with json.Decoder and ignores whatever follows it
     } catch (IOException | RuntimeException notJson) {
       return null;
     }

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Variable expansion where BuildKit expands (FROM with the ARGs declared before it; COPY, ADD,
  * WORKDIR, ENV, ARG with the stage's ARGs and ENVs): {@code $v}, {@code ${v}}, {@code
- * ${v:-default}}, {@code ${v-default}}, {@code ${v:+alt}}, {@code ${v+alt}}; quotes are removed
+ * ${v:-default}}, {@code ${v-default}}, {@code ${v:+alt}}, {@code ${v+alt}}, {@code ${v#glob}},
+ * {@code ${v%glob}} (and their longest forms); quotes are removed
  * and the escape character escapes. A variable with no known value is recorded in {@code
  * undefined} and expands to "" as BuildKit does; callers decide whether that is a fact.
  */
@@ -92,7 +93,31 @@ final class Expander {
       boolean use = op.startsWith(":+") ? value != null && !value.isEmpty() : value != null;
       return use ? (nested != null ? nested : expand(word, env, escape, undefined, depth + 1)) : "";
     }
-    return lookup(name, env, undefined);
+    if (op.startsWith(":?") || op.startsWith("?")) {
+      return lookup(name, env, undefined); // unset is a build error in BuildKit; unknown here
+    }
+    // (values longer than an image reference are not trimmed: glob matching is quadratic)
+    if ((op.startsWith("#") || op.startsWith("%")) && value != null && nested == null && value.length() <= 1024) {
+      boolean longest = op.length() > 1 && op.charAt(1) == op.charAt(0);
+      String pattern = expand(op.substring(longest ? 2 : 1), env, escape, undefined, depth + 1);
+      return trim(value, pattern, op.charAt(0) == '#', longest);
+    }
+    // ${v/a/b} and other forms: not evaluated, so the result is unknown
+    undefined.add(name);
+    return "";
+  }
+
+  /** {@code ${v#p}}, {@code ${v##p}}, {@code ${v%p}}, {@code ${v%%p}} with shell globs. */
+  private static String trim(String value, String pattern, boolean prefix, boolean longest) {
+    int n = value.length();
+    for (int k = 0; k <= n; k++) {
+      int len = longest ? n - k : k;
+      String part = prefix ? value.substring(0, len) : value.substring(n - len);
+      if (Paths.globMatches(pattern, part)) {
+        return prefix ? value.substring(len) : value.substring(0, n - len);
+      }
+    }
+    return value;
   }
 
   private static String lookup(String name, Map<String, String> env, Set<String> undefined) {

@@ -305,7 +305,33 @@ final class ModelBuilder {
         newest = new DependencyInput.Traced(found, false);
       }
     }
-    return newest;
+    return newest != null ? newest : assembledFolder(mappings, container);
+  }
+
+  /**
+   * A folder nobody copied as a whole but whose entries from the build context all came from
+   * one context folder ({@code COPY pyproject.toml src/ /app/} then {@code pip install /app}):
+   * that context folder.
+   */
+  private DependencyInput.Traced assembledFolder(List<Mapping> mappings, String folder) {
+    String source = null;
+    for (Mapping m : mappings) {
+      if (m.glob() != null || !Paths.parent(m.container()).equals(folder) || m.container().equals(folder)) {
+        continue;
+      }
+      if (m.source() == null) {
+        continue; // a file from another stage or a heredoc sits beside the context files
+      }
+      String from = m.source().contains("/") ? m.source().substring(0, m.source().lastIndexOf('/')) : ".";
+      if (!Paths.name(m.container()).equals(Paths.name(m.source())) || (source != null && !source.equals(from))) {
+        return null; // renamed on the way, or gathered from several folders
+      }
+      source = from;
+    }
+    if (source == null) {
+      return null;
+    }
+    return new DependencyInput.Traced(source, context == null ? null : Files.isDirectory(context.resolve(source)));
   }
 
   private static String join(String dir, String rest) {
@@ -369,6 +395,20 @@ final class ModelBuilder {
             runVars.put(k, Expander.expand(v, runVars, '\\', new HashSet<>()));
           }
         });
+        continue;
+      }
+      if (written.words().get(0).value().equals("export")) {
+        for (ShellWord w : written.words().subList(1, written.words().size())) {
+          if (Shell.isAssignment(w.value())) {
+            int eq = w.value().indexOf('=');
+            String name = w.value().substring(0, eq);
+            if (written.conditional()) {
+              runVars.remove(name);
+            } else {
+              runVars.put(name, Expander.expand(w.value().substring(eq + 1), runVars, '\\', new HashSet<>()));
+            }
+          }
+        }
         continue;
       }
       ShellCommand c = written.expandKnown(runVars);

@@ -22,7 +22,8 @@ public record PackageOp(
     List<String> words,
     int line,
     int column,
-    int instructionLine)
+    int instructionLine,
+    boolean conditional)
     implements Step {
 
   public PackageOp {

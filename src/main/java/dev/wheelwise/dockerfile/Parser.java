@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * exactly one {@link Element}, so the file prints back unchanged.
  */
 final class Parser {
+  /** BuildKit's directive pattern, applied after "#" and leading white space are cut off. */
   private static final Pattern DIRECTIVE =
-      Pattern.compile("^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$", Pattern.DOTALL);
+      Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*([^\\n]+?)[\\t\\n\\f\\r ]*$");
   private static final Set<String> KNOWN_DIRECTIVES = Set.of("syntax", "escape", "check");
 
   private final String source;
@@ -196,7 +197,12 @@ final class Parser {
     if (directivesDone) {
       return false;
     }
-    Matcher m = DIRECTIVE.matcher(token);
+    if (!token.startsWith("#")) {
+      directivesDone = true;
+      return false;
+    }
+    int bodyStart = GoText.skipSpace(token, 1);
+    Matcher m = DIRECTIVE.matcher(token.substring(bodyStart));
     if (!m.matches()) {
       directivesDone = true;
       return false;
@@ -212,7 +218,7 @@ final class Parser {
     String value = m.group(2);
     if (name.equals("escape")) {
       if (!value.equals("`") && !value.equals("\\")) {
-        throw error("invalid escape token '" + value + "' does not match ` or \\", offset + m.start(2), value.length());
+        throw error("invalid escape token '" + value + "' does not match ` or \\", offset + bodyStart + m.start(2), value.length());
       }
       escape = value.charAt(0);
     }
@@ -260,6 +266,9 @@ final class Parser {
     int lineStart = text.lastIndexOf('\n', Math.max(0, fileOffset - 1)) + 1;
     if (fileOffset == 0) {
       lineStart = 0;
+    }
+    if (lineStart == 0 && text.startsWith("\uFEFF") && fileOffset > 0) {
+      lineStart = 1; // an editor shows no column for the byte-order mark
     }
     int column = text.codePointCount(lineStart, fileOffset) + 1;
     List<String> flags = new ArrayList<>();

@@ -27,7 +27,8 @@ public record PythonInstall(
     List<String> words,
     int line,
     int column,
-    int instructionLine)
+    int instructionLine,
+    boolean conditional)
     implements Step {
 
   public PythonInstall {

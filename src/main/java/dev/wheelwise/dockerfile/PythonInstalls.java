@@ -288,7 +288,7 @@ final class PythonInstalls {
     String commandText = String.join(" ", w.subList(0, sub + 1));
     ShellWord first = command.words().get(0);
     return new PythonInstall(tool, commandText, options, requirements, inputs, env, selection, w,
-        ctx.lines().line(first.offset()), ctx.lines().column(first.offset()), ctx.instructionLine());
+        ctx.lines().line(first.offset()), ctx.lines().column(first.offset()), ctx.instructionLine(), command.conditional());
   }
 
   private static String stripExtras(String p) {

@@ -95,7 +95,10 @@ public final class Shell {
         ShellWord w = unwrapped.words().get(unwrapped.words().size() - 1);
         // positions inside a -c string point at the string's start: escapes make exact mapping moot
         OffsetMap at = new OffsetMap(new int[] {0}, new int[] {w.offset()}, 0);
-        out.addAll(commands(script2, at, depth + 1));
+        for (ShellCommand inner : commands(script2, at, depth + 1)) {
+          out.add(unwrapped.conditional() && !inner.conditional()
+              ? new ShellCommand(inner.assignments(), inner.words(), inner.offset(), true) : inner);
+        }
       } else {
         out.add(unwrapped);
       }
@@ -187,12 +190,35 @@ public final class Shell {
   // ---- lexing ------------------------------------------------------------------------------
 
   private static final Set<String> TESTS = Set.of("[", "[[", "test", "grep", "command", "which", "type", "false");
+  private static final Set<String> LEADING_KEYWORDS = Set.of("then", "do", "else", "elif", "!", "{", "time");
   private static final Set<String> BLOCK_OPEN = Set.of("if", "case", "for", "while", "until");
   private static final Set<String> BLOCK_CLOSE = Set.of("fi", "esac", "done");
   /** The operator before the command being read: ";" (also newline and start), "&&", "||" or "|". */
   private String operator = ";";
   private String previousFirst = "";
-  private int blockDepth;
+  /** Open if/case/for/while blocks, innermost first: true when its body may not run. */
+  private final java.util.ArrayDeque<Boolean> blocks = new java.util.ArrayDeque<>();
+
+  /** {@code for x in a b c}: literal words, so the body runs at least once. */
+  private static boolean loopsOverLiterals(List<ShellWord> words) {
+    int in = -1;
+    for (int k = 0; k < words.size(); k++) {
+      if (words.get(k).value().equals("in") && !words.get(k).quoted()) {
+        in = k;
+        break;
+      }
+    }
+    if (in < 0 || in + 1 >= words.size()) {
+      return false;
+    }
+    for (ShellWord w : words.subList(in + 1, words.size())) {
+      String v = w.value();
+      if (v.contains("$") || v.contains("`") || (!w.quoted() && Paths.hasGlob(v))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private List<ShellWord> words = new ArrayList<>();
   private StringBuilder word = new StringBuilder();
@@ -240,7 +266,7 @@ public final class Shell {
         }
         if (c == '(' && wordStart >= 0) {
           // a function definition or an array: keep as text
-          append(c, false);
+          append(c);
           i++;
           continue;
         }
@@ -318,7 +344,7 @@ public final class Shell {
         start();
         copyUntil('`');
       } else {
-        append(c, true);
+        append(c);
         i++;
       }
     }
@@ -326,7 +352,7 @@ public final class Shell {
     endCommand();
   }
 
-  private void append(char c, boolean plain) {
+  private void append(char c) {
     start();
     word.append(c);
   }
@@ -441,13 +467,19 @@ public final class Shell {
     }
     List<ShellWord> rest = words.subList(k, words.size());
     // a command of assignments only (X=1) sets shell variables for the commands after it
-    String first = rest.isEmpty() ? "" : rest.get(0).value();
-    boolean conditional = blockDepth > 0 || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
+    String first = "";
+    for (ShellWord w : rest) {
+      if (!LEADING_KEYWORDS.contains(w.value())) {
+        first = w.value();
+        break;
+      }
+    }
+    boolean conditional = blocks.contains(Boolean.TRUE) || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
     commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional));
     if (BLOCK_OPEN.contains(first)) {
-      blockDepth++;
-    } else if (BLOCK_CLOSE.contains(first) && blockDepth > 0) {
-      blockDepth--;
+      blocks.push(!first.equals("for") || !loopsOverLiterals(rest));
+    } else if (BLOCK_CLOSE.contains(first) && !blocks.isEmpty()) {
+      blocks.pop();
     }
     previousFirst = first;
     words = new ArrayList<>();

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One build stage. {@code baseName} is the FROM argument as written; {@code base} the same
- * after ARG expansion (null when it uses an ARG with no value: BuildKit would use "", which is
- * never what the author meant, so it stays unknown and {@code undefinedArgs} names the
- * culprits). When {@code base} names an earlier stage, {@code baseStage} is that stage's index;
+ * after ARG expansion (null when it uses an ARG with no value, or a form not evaluated: BuildKit
+ * would use "", which is never what the author meant, so it stays unknown and {@code
+ * undefinedArgs} names those ARGs). When {@code base} names an earlier stage, {@code baseStage}
+ * is that stage's index;
  * {@code image} is the external image the stage finally rests on ({@code scratch} included;
  * null when unknown). {@code steps} are the Python installs and package operations in file order.
  */

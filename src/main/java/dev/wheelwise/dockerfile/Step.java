@@ -9,4 +9,10 @@ public sealed interface Step permits PythonInstall, PackageOp {
 
   /** The line of the RUN instruction that holds the command. */
   int instructionLine();
+
+  /**
+   * Whether the command may not run: it sits inside if/case/for/while, after {@code ||}, or
+   * after {@code &&} behind a test such as {@code [ … ]}.
+   */
+  boolean conditional();
 }

@@ -116,12 +116,14 @@ final class SystemPackages {
     }
     ShellWord first = command.words().get(0);
     return new PackageOp(manager, action, packages, split.options(), virtual, noCache, noRecommends, ctx.cacheMounts(), w,
-        ctx.lines().line(first.offset()), ctx.lines().column(first.offset()), ctx.instructionLine());
+        ctx.lines().line(first.offset()), ctx.lines().column(first.offset()), ctx.instructionLine(),
+        command.conditional());
   }
 
   private static PackageOp clean(String manager, ShellCommand command, RunContext ctx, String path) {
     ShellWord first = command.words().get(0);
     return new PackageOp(manager, "clean", List.of(path), List.of(), null, false, false, ctx.cacheMounts(), command.values(),
-        ctx.lines().line(first.offset()), ctx.lines().column(first.offset()), ctx.instructionLine());
+        ctx.lines().line(first.offset()), ctx.lines().column(first.offset()), ctx.instructionLine(),
+        command.conditional());
   }
 }

@@ -119,6 +119,9 @@ class DockerfileExpectationsTest {
           }
           flag(l, f.breakSystemPackages(), "break-system-packages");
         }
+        if (step.conditional()) {
+          l.append(" conditional");
+        }
         out.add(l.toString().replaceAll("\\s+", " "));
       }
     }

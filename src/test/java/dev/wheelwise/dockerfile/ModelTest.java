@@ -123,4 +123,43 @@ class ModelTest {
     assertThat(installs).extracting(p -> p.requirements().get(0)).containsExactly("a", "b", "c");
     assertThat(installs).extracting(PythonInstall::line).containsExactly(3, 6, 11);
   }
+
+  @Test
+  void knownVariablesExpandUnknownOnesStay() throws Exception {
+    String text = "FROM debian\nARG PKGS=\"gcc make\"\nENV EXTRA=libpq-dev\n"
+        + "RUN DEPS=\"g++ cmake\" && export MORE=zlib1g-dev && [ -n \"$CI\" ] && DEPS=maybe; "
+        + "apt-get install -y $PKGS ${EXTRA} $DEPS $MORE \"$PKGS\" $UNSET\n";
+    PackageOp op = model(text, Map.of()).finalStage().packageOps().get(0);
+    // DEPS was reassigned behind a test: it may be either value, so it stays unexpanded
+    assertThat(op.packages()).containsExactly("gcc", "make", "libpq-dev", "$DEPS", "zlib1g-dev", "$PKGS", "$UNSET");
+    assertThat(op.conditional()).isFalse();
+  }
+
+  @Test
+  void stepsThatMayNotRunAreConditional() throws Exception {
+    String text = "FROM python:3.12\n"
+        + "RUN for i in 1 2; do pip install a && break; done; for f in req/*.txt; do pip install -r $f; done\n"
+        + "RUN [ -f x ] && pip install b; true || pip install c; if [ -n \"$X\" ]; then \\\n  pip install d; \\\nfi; pip install e\n"
+        + "RUN bash -c 'pip install f' || sh -c 'pip install g'\n";
+    List<PythonInstall> installs = model(text, Map.of()).finalStage().pythonInstalls();
+    assertThat(installs).extracting(p -> p.words().get(p.words().size() - 1), PythonInstall::conditional)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", false),
+            org.assertj.core.groups.Tuple.tuple("$f", true),
+            org.assertj.core.groups.Tuple.tuple("b", true),
+            org.assertj.core.groups.Tuple.tuple("c", true),
+            org.assertj.core.groups.Tuple.tuple("d", true),
+            org.assertj.core.groups.Tuple.tuple("e", false),
+            org.assertj.core.groups.Tuple.tuple("f", false),
+            org.assertj.core.groups.Tuple.tuple("g", true));
+  }
+
+  @Test
+  void fromExpansionFollowsShellParameterForms() throws Exception {
+    String text = "ARG V=3.12.7-slim\nARG E\nFROM python:${V%%-*}-${V#*-}${E:+-x}${E-}\nFROM python:${V/slim/alpine}\n";
+    DockerfileModel m = model(text, Map.of());
+    assertThat(m.stages().get(0).base()).isEqualTo("python:3.12.7-slim");
+    assertThat(m.stages().get(1).base()).as("pattern substitution is not evaluated").isNull();
+    assertThat(m.stages().get(1).undefinedArgs()).containsExactly("V");
+  }
 }

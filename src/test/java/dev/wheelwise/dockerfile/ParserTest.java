@@ -101,4 +101,13 @@ class ParserTest {
     assertThat(onbuild.onbuild().arguments()).containsExactly(".", "/app");
     assertThat(file.dump()).endsWith("(frobnicate \"\")\n(onbuild (copy \".\" \"/app\"))");
   }
+
+  @Test
+  void jsonFormIsTheFirstJsonValueLikeGosDecoder() throws Exception {
+    Dockerfile file = Dockerfile.parse("Dockerfile", "FROM a\nCMD [\"a\", \"b\"] trailing words\nRUN [\"x\"\n");
+    Instruction cmd = file.instructions().get(1);
+    assertThat(cmd.json()).isTrue();
+    assertThat(cmd.arguments()).containsExactly("a", "b");
+    assertThat(file.instructions().get(2).json()).isFalse();
+  }
 }
