@@ -24,6 +24,14 @@ public interface CostModel {
   Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
       ImageCandidate image);
 
+  /**
+   * The packages without those another one in the list already pulls in ({@code g++} beside
+   * {@code build-base}), in the given order: the apk/apt line a person would write.
+   */
+  default List<String> withoutImplied(List<String> packages, Optional<String> packageManager) {
+    return packages;
+  }
+
   /** musl runtime pitfalls (ids) whose triggers match these packages on this image. */
   List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds);
 

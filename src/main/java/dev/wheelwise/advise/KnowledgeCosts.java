@@ -130,6 +130,23 @@ public final class KnowledgeCosts implements CostModel {
   }
 
   @Override
+  public List<String> withoutImplied(List<String> packages, Optional<String> packageManager) {
+    Optional<PackageManager> pm = packageManager.flatMap(PackageManager::parse);
+    if (pm.isEmpty()) {
+      return packages;
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : packages) {
+      Set<String> others = new LinkedHashSet<>(packages);
+      others.remove(p);
+      if (!BuildDeps.provided(pm.get(), others, Set.of()).contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds) {
     Exposure exposure = new Exposure(image.isMusl() ? image.libcVersion() : Optional.empty(),
         image.image().startsWith("python:"), Optional.empty(), sourceBuilds, Set.of());

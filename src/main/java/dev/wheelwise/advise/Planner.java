@@ -133,7 +133,7 @@ public final class Planner {
     Optional<Range> total = cost.imageBytes(choices, buildPackages, singleStage, pipCache, image);
     List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
-        total, seconds, List.copyOf(systemPackages), pitfalls);
+        total, seconds, cost.withoutImplied(List.copyOf(systemPackages), image.packageManager()), pitfalls);
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
         : verdict == Verdict.UNKNOWN && unknown > 0 ? Optional.of(unknown + " package(s) unknown: not resolved, or no files known") : Optional.empty();
     return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);

@@ -27,6 +27,9 @@ final class Remedies {
         }
       }
       if (!missing.isEmpty() && image.packageManager().isPresent()) {
+        List<String> needed = cost.withoutImplied(List.copyOf(missing), image.packageManager());
+        missing.clear();
+        missing.addAll(needed);
         String line = image.packageManager().get().equals("apk")
             ? "RUN apk add --no-cache " + String.join(" ", missing)
             : "RUN apt-get update && apt-get install -y --no-install-recommends " + String.join(" ", missing)
