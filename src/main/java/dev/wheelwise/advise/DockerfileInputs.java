@@ -58,6 +58,18 @@ public final class DockerfileInputs {
     }
     boolean multiStage = last != null && last != pipStage;
     Set<String> systemPackages = new LinkedHashSet<>();
+    // Packages the stages this one is built FROM installed are in its filesystem too.
+    for (Integer parent = pipStage.baseStage(); parent != null && parent >= 0 && parent < model.stages().size();
+        parent = model.stages().get(parent).baseStage()) {
+      for (PackageOp op : model.stages().get(parent).packageOps()) {
+        if (op.action().equals("install")) {
+          op.packages().forEach(p -> systemPackages.add(p.replaceAll("[=<>~].*$", "")));
+        }
+      }
+      if (model.stages().get(parent).baseStage() != null && model.stages().get(parent).baseStage() >= parent) {
+        break;
+      }
+    }
     FormatControl formats = FormatControl.DEFAULT;
     boolean pipCache = false;
     List<RequirementInputs.Written> written = new ArrayList<>();

@@ -114,6 +114,29 @@ class CheckCommandArticleTest {
   }
 
   @Test
+  void theApkLineBeforePipTurnsTheFailureIntoABuild(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.copy(Path.of("examples/alpine-article/pinned/requirements.txt"), dir.resolve("requirements.txt"));
+    java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.8-alpine\n"
+        + "RUN apk add --no-cache build-base freetype-dev qhull-dev libpng-dev pkgconf linux-headers openblas-dev\n"
+        + "COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n");
+    JsonNode image = CheckCommandLockfilesTest.run(dir, "--offline", "--as-of", "2020-01-29", "--image", "python:3.8-alpine")
+        .get("images").get(0);
+    assertThat(image.get("summary").get("sourceBuilds").asInt()).isEqualTo(4);
+    assertThat(image.get("verdict").asText()).isEqualTo("builds");
+    assertThat(image.has("fails")).isFalse();
+
+    // Without freetype-dev the same Dockerfile fails at matplotlib, naming what is missing.
+    java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.8-alpine\n"
+        + "RUN apk add --no-cache build-base qhull-dev libpng-dev pkgconf linux-headers openblas-dev\n"
+        + "COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n");
+    JsonNode failing = CheckCommandLockfilesTest.run(dir, "--offline", "--as-of", "2020-01-29", "--image", "python:3.8-alpine")
+        .get("images").get(0);
+    assertThat(failing.get("verdict").asText()).isEqualTo("fails");
+    assertThat(failing.get("fails").get("package").asText()).isEqualTo("matplotlib");
+    assertThat(failing.get("fails").get("missingSystemPackages").toString()).isEqualTo("[\"freetype-dev\"]");
+  }
+
+  @Test
   void failOnPolicyAndUsageErrorsMapToExitCodes() {
     String pinned = "examples/alpine-article/pinned";
     String[] common = {"--offline", "--as-of", "2020-01-29", "--format", "json"};
