@@ -102,6 +102,7 @@ public final class Planner {
 
     Verdict verdict;
     Optional<ImagePlan.Failure> failure = Optional.empty();
+    List<String> doubts = new ArrayList<>();
     if (nothing > 0) {
       verdict = Verdict.UNAVAILABLE;
     } else if (sdists == 0) {
@@ -114,13 +115,19 @@ public final class Planner {
         }
         BuildNeed need = p.build().get();
         Optional<ImagePlan.Failure> lacks = cost.failure(s.file(), need, installed, image);
-        if (lacks.isPresent() && definitelyMissing(lacks.get().missingSystemPackages(), image)) {
+        if (lacks.isPresent() && lacksCompiler(lacks.get().missingSystemPackages())) {
           verdict = Verdict.FAILS;
           failure = lacks;
           break;
         }
-        if (!need.known() || lacks.isPresent()) {
+        if (lacks.isPresent()) {
           verdict = Verdict.UNKNOWN;
+          doubts.add("may fail at " + p.name() + ": it lacks " + String.join(" ", lacks.get().missingSystemPackages())
+              + ", which build-deps knowledge lists for the package's current releases (not known for " + p.version().orElse("this version")
+              + ") -> " + lacks.get().error());
+        } else if (!need.known()) {
+          verdict = Verdict.UNKNOWN;
+          doubts.add("what building " + p.name() + " needs is not known");
         }
       }
     }
@@ -134,20 +141,21 @@ public final class Planner {
     List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
         total, seconds, cost.withoutImplied(List.copyOf(systemPackages), image.packageManager()), pitfalls);
+    if (unknown > 0) {
+      doubts.add(0, unknown + " package(s) unknown: not resolved, or no files known");
+    }
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
-        : verdict == Verdict.UNKNOWN && unknown > 0 ? Optional.of(unknown + " package(s) unknown: not resolved, or no files known") : Optional.empty();
+        : verdict == Verdict.UNKNOWN && !doubts.isEmpty() ? Optional.of(String.join("; ", doubts)) : Optional.empty();
     return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);
   }
 
   /**
-   * A missing compiler is certain when the image has none; a missing header or library only
-   * when the image's packages are known (a bare slim or alpine image), not on the full images
-   * whose many -dev packages the catalog does not list.
+   * A build without a compiler fails for certain: every compiled package needs one. A missing
+   * header or library is reported as a doubt, not a failure: the build-deps knowledge describes
+   * a package's current releases (matplotlib 3.1 bundled qhull, today's builds take it from the
+   * system), and the catalog does not list the -dev packages of the full images.
    */
-  private static boolean definitelyMissing(List<String> missing, ImageCandidate image) {
-    if (image.systemPackagesKnown()) {
-      return true;
-    }
-    return image.compilers().isEmpty() && missing.stream().anyMatch(COMPILER_META::contains);
+  private static boolean lacksCompiler(List<String> missing) {
+    return missing.stream().anyMatch(COMPILER_META::contains);
   }
 }
