@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       DepsCommand.class,
       TrainCommand.class,
       ImagesCommand.class,
+      CheckCommand.class,
       DockerfileCommand.class,
     })
 public final class Main implements Runnable {

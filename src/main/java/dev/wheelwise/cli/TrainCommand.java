@@ -32,6 +32,13 @@ final class TrainCommand implements Callable<Integer> {
     java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("wheelwise-train");
     dev.wheelwise.index.IndexTraining.exercise(scratch);
     Main.execute(new String[] {"explain", "six", "--python", "3.12", "--offline", "--as-of", "2025-01-01"}, nowhere, nowhere);
+    // check: a Dockerfile with a pinned requirements file, in every output format.
+    java.nio.file.Files.writeString(scratch.resolve("requirements.txt"), "six==1.17.0\nnumpy==2.4.4\n");
+    java.nio.file.Files.writeString(scratch.resolve("Dockerfile"),
+        "FROM python:3.12-alpine\nRUN apk add gcc\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n");
+    for (String format : new String[] {"table", "json", "markdown"}) {
+      Main.execute(new String[] {"check", scratch.toString(), "--offline", "--format", format}, nowhere, nowhere);
+    }
     try (var walk = java.nio.file.Files.walk(scratch)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -1,0 +1,67 @@
+package dev.wheelwise.advise;
+
+import dev.wheelwise.pep440.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One distribution file of a release, from whatever source listed it (a lockfile, an index
+ * page, the snapshot). Unknown facts stay empty: a lockfile does not record yanking or a
+ * file's requires-python, so those are "unknown", which the chooser treats as pip treats a
+ * missing attribute (not yanked, no constraint) and the report can say so.
+ *
+ * @param name the PEP 503-normalized project name
+ * @param version the release this file belongs to
+ * @param filename the file name as listed ({@code numpy-2.3.4-cp312-cp312-musllinux_1_2_x86_64.whl})
+ * @param bytes its size, when the source gave one (PEP 700)
+ * @param uploaded its upload time, when the source gave one (PEP 700)
+ * @param yanked PEP 592: true only when a source said so
+ * @param requiresPython the raw {@code requires-python} text, when the source gave one
+ */
+public record CandidateFile(
+    String name,
+    Version version,
+    String filename,
+    OptionalLong bytes,
+    Optional<Instant> uploaded,
+    boolean yanked,
+    Optional<String> requiresPython) {
+
+  public CandidateFile {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(filename, "filename");
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(uploaded, "uploaded");
+    Objects.requireNonNull(requiresPython, "requiresPython");
+  }
+
+  /** A file known only by name and version (sizes, times, yanking, requires-python unknown). */
+  public static CandidateFile of(String name, Version version, String filename) {
+    return new CandidateFile(name, version, filename, OptionalLong.empty(), Optional.empty(), false, Optional.empty());
+  }
+
+  /** PEP 427: wheels end in {@code .whl} (case-sensitive, as pip's {@code Link.is_wheel}). */
+  public boolean isWheel() {
+    return filename.endsWith(".whl");
+  }
+
+  /**
+   * pip's {@code SUPPORTED_EXTENSIONS}: {@code .whl} and the archive formats it can unpack
+   * ({@code .zip}, {@code .tar.gz}, {@code .tgz}, {@code .tar}, {@code .tar.bz2}, {@code .tbz},
+   * {@code .tar.xz}, {@code .txz}, {@code .tlz}, {@code .tar.lz}, {@code .tar.lzma}). The
+   * comparison is case-insensitive, as pip's {@code splitext} lower-cases.
+   */
+  public boolean isSupportedArchive() {
+    String lower = filename.toLowerCase(java.util.Locale.ROOT);
+    for (String ext : new String[] {".whl", ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz",
+        ".txz", ".tlz", ".tar.lz", ".tar.lzma"}) {
+      if (lower.endsWith(ext)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.wheelwise.advise;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole comparison, in ranking order (best first), with the recommendation and the
+ * remedies for the images that are worse.
+ *
+ * @param index where the files came from ({@code https://pypi.org/simple}, {@code snapshot:2026-08-22}, a lockfile)
+ * @param asOf {@code --as-of}, when given
+ * @param inputs the input files
+ * @param images the plans, best first
+ * @param recommendation the best image and why, empty when no image can install the project
+ * @param remedies per image reference and platform, what would fix or improve it
+ */
+public record CheckResult(
+    String index,
+    Optional<String> asOf,
+    List<CheckInput.InputRef> inputs,
+    List<ImagePlan> images,
+    Optional<Recommendation> recommendation,
+    List<Remedy> remedies) {
+
+  public record Recommendation(String image, List<String> reasons) {
+    public Recommendation {
+      reasons = List.copyOf(reasons);
+    }
+  }
+
+  /**
+   * One fix for one image.
+   *
+   * @param image the image it applies to
+   * @param platform its platform
+   * @param kind {@code system-packages}, {@code pin}, {@code prefer-binary}, {@code multi-stage}, {@code switch-image}
+   * @param text what to do, exactly ({@code RUN apk add --no-cache gcc musl-dev})
+   */
+  public record Remedy(String image, String platform, String kind, String text) {}
+
+  public CheckResult {
+    inputs = List.copyOf(inputs);
+    images = List.copyOf(images);
+    remedies = List.copyOf(remedies);
+  }
+}

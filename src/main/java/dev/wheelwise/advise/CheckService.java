@@ -1,0 +1,81 @@
+package dev.wheelwise.advise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The comparison: plans per image, ranked, with a recommendation and remedies. */
+public final class CheckService {
+
+  private final Planner planner;
+  private final CostModel cost;
+
+  public CheckService(CostModel cost) {
+    this.cost = Objects.requireNonNull(cost, "cost");
+    this.planner = new Planner(cost);
+  }
+
+  public CheckResult check(String index, Optional<String> asOf, CheckInput input, List<ImageCandidate> images) {
+    List<ImagePlan> plans = new ArrayList<>();
+    for (ImageCandidate image : images) {
+      plans.add(planner.plan(input, image));
+    }
+    List<ImagePlan> ranked = Ranking.rank(plans);
+    // Only an image known to install the project on every platform asked for is recommended;
+    // unknowns and failures are not.
+    Optional<ImagePlan> best = ranked.stream()
+        .filter(p -> ranked.stream().filter(q -> q.image().image().equals(p.image().image()))
+            .allMatch(q -> Ranking.tier(q.verdict()) == 0))
+        .findFirst();
+    Optional<CheckResult.Recommendation> recommendation = best.map(b -> recommend(b, ranked));
+    List<CheckResult.Remedy> remedies = new ArrayList<>();
+    for (ImagePlan plan : ranked) {
+      // The image to switch to is judged on the same platform.
+      Optional<ImagePlan> bestHere = best.flatMap(b -> ranked.stream()
+          .filter(q -> q.image().image().equals(b.image().image()) && q.image().platform().equals(plan.image().platform()))
+          .findFirst());
+      remedies.addAll(Remedies.forPlan(plan, input, bestHere, cost));
+    }
+    return new CheckResult(index, asOf, input.inputs(), ranked, recommendation, remedies);
+  }
+
+  private static String worse(ImagePlan plan) {
+    switch (plan.verdict()) {
+      case UNAVAILABLE:
+        return plan.summary().unavailable() > 0
+            ? "cannot install " + plan.summary().unavailable() + " package(s)" : "is unavailable: " + plan.reason().orElse("");
+      case FAILS:
+        return "fails as written at " + plan.failure().map(ImagePlan.Failure::packageName).orElse("a source build");
+      default:
+        return "has " + plan.summary().sourceBuilds() + " source build(s) whose needs are not all known";
+    }
+  }
+
+  private static CheckResult.Recommendation recommend(ImagePlan best, List<ImagePlan> ranked) {
+    List<String> reasons = new ArrayList<>();
+    reasons.add(Remedies.describe(best));
+    best.summary().estimatedBuildSeconds().ifPresent(r -> {
+      if (best.summary().sourceBuilds() > 0) {
+        reasons.add("estimated build time " + r.low() + "–" + (r.high().isPresent() ? r.high().getAsLong() + " s" : "? s (an upper bound is unknown)"));
+      }
+    });
+    if (best.summary().estimatedImageBytes().isPresent()) {
+      Range r = best.summary().estimatedImageBytes().get();
+      reasons.add("estimated image size " + (r.low() / 1_000_000) + "–"
+          + (r.high().isPresent() ? (r.high().getAsLong() / 1_000_000) + " MB" : "? MB (an upper bound is unknown)"));
+    } else if (best.image().baseBytes().isPresent()) {
+      reasons.add("smallest base image among the equals: " + (best.image().baseBytes().getAsLong() / 1_000_000)
+          + " MB uncompressed (installed size not estimated)");
+    }
+    for (ImagePlan other : ranked) {
+      if (Ranking.tier(other.verdict()) > Ranking.tier(best.verdict())) {
+        reasons.add(other.image().image() + " (" + other.image().platform() + ") " + worse(other));
+      }
+    }
+    if (!best.summary().pitfalls().isEmpty()) {
+      reasons.add("musl runtime pitfalls to check: " + String.join(", ", best.summary().pitfalls()));
+    }
+    return new CheckResult.Recommendation(best.image().image(), reasons);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.wheelwise.advise;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What the {@code cost} package answers for the comparison. Every answer may be "unknown"
+ * (empty): the plan then says unknown rather than a number.
+ */
+public interface CostModel {
+
+  /** What building {@code sdist} needs on an image with this package manager (apk or apt). */
+  BuildNeed buildNeed(CandidateFile sdist, Optional<String> packageManager);
+
+  /** Seconds to build these sdists on the image, as a range; empty when unknown. */
+  Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image);
+
+  /**
+   * The final image's bytes: the base plus installed wheels and built packages, plus what a
+   * single-stage build leaves behind (compilers, -dev packages, pip's cache); empty when unknown.
+   */
+  Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
+      ImageCandidate image);
+
+  /**
+   * The packages without those another one in the list already pulls in ({@code g++} beside
+   * {@code build-base}), in the given order: the apk/apt line a person would write.
+   */
+  default List<String> withoutImplied(List<String> packages, Optional<String> packageManager) {
+    return packages;
+  }
+
+  /** musl runtime pitfalls (ids) whose triggers match these packages on this image. */
+  List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds);
+
+  /**
+   * What building {@code sdist} lacks on the image with {@code installed} system packages added
+   * (a Dockerfile's apk/apt lines), and the error a user would see first; empty when nothing
+   * known is missing (which, for a package whose needs are unknown, is not "satisfied").
+   */
+  Optional<ImagePlan.Failure> failure(CandidateFile sdist, BuildNeed need, Set<String> installed, ImageCandidate image);
+
+  /** Knows nothing: every cost is unknown. Useful before the cost knowledge is loaded. */
+  CostModel UNKNOWN = new CostModel() {
+    @Override
+    public BuildNeed buildNeed(CandidateFile sdist, Optional<String> packageManager) {
+      return BuildNeed.unknown(null);
+    }
+
+    @Override
+    public Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
+      return sdists.isEmpty() ? Optional.of(Range.ZERO) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
+        ImageCandidate image) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<ImagePlan.Failure> failure(CandidateFile sdist, BuildNeed need, Set<String> installed, ImageCandidate image) {
+      return Optional.empty();
+    }
+  };
+}

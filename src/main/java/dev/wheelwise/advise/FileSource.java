@@ -1,0 +1,109 @@
+package dev.wheelwise.advise;
+
+import dev.wheelwise.index.AsOf;
+import dev.wheelwise.index.DistFile;
+import dev.wheelwise.index.ProjectPage;
+import dev.wheelwise.index.Snapshot;
+import dev.wheelwise.pep440.Version;
+import dev.wheelwise.tags.InvalidSdistFilename;
+import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.SdistFilename;
+import dev.wheelwise.tags.WheelFilename;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the files of a project come from when the input does not list them: the embedded
+ * snapshot (offline), seen through {@code --as-of}. The snapshot lists only files that were
+ * seen, so {@link #complete} says whether a release's list is vouched for.
+ */
+public interface FileSource {
+
+  /** The files known for a project (every version), as the source saw them. */
+  List<CandidateFile> files(String canonicalName);
+
+  /** Whether every file of this release is known (a pin's choice is then a fact, not a sample). */
+  boolean complete(String canonicalName, Version version);
+
+  /**
+   * The release's dependencies (PEP 508 strings, possibly without version bounds) and where
+   * they were read, when a source recorded them; empty when unknown.
+   */
+  default Optional<Dependencies> dependencies(String canonicalName, Version version) {
+    return Optional.empty();
+  }
+
+  /** Recorded dependencies of one release. */
+  record Dependencies(List<String> requirements, String from) {
+    public Dependencies {
+      requirements = List.copyOf(requirements);
+    }
+  }
+
+  /** {@code snapshot:DATE} or the index URL, for {@code source.index}. */
+  String describe();
+
+  /** The embedded snapshot, filtered to what existed on {@code asOf} when given. */
+  static FileSource of(Snapshot snapshot, Optional<AsOf> asOf) {
+    return new FileSource() {
+      @Override
+      public List<CandidateFile> files(String canonicalName) {
+        Optional<ProjectPage> page = snapshot.page(canonicalName);
+        if (page.isEmpty()) {
+          return List.of();
+        }
+        ProjectPage p = asOf.map(a -> a.filter(page.get())).orElse(page.get());
+        List<CandidateFile> out = new ArrayList<>();
+        for (DistFile f : p.files()) {
+          versionOf(f.filename()).ifPresent(v -> out.add(new CandidateFile(canonicalName, v, f.filename(), f.size(),
+              f.uploadTime(), f.yanked().isYanked(), f.requiresPython())));
+        }
+        return out;
+      }
+
+      @Override
+      public boolean complete(String canonicalName, Version version) {
+        var versions = snapshot.projects().get(canonicalName);
+        if (versions == null) {
+          return false;
+        }
+        for (var e : versions.entrySet()) {
+          Version v = Version.tryParse(e.getKey());
+          if (v != null && v.compareTo(version) == 0) {
+            return e.getValue().complete();
+          }
+        }
+        return false;
+      }
+
+      @Override
+      public Optional<Dependencies> dependencies(String canonicalName, Version version) {
+        var versions = snapshot.projects().get(canonicalName);
+        if (versions == null) {
+          return Optional.empty();
+        }
+        for (var e : versions.entrySet()) {
+          Version v = Version.tryParse(e.getKey());
+          if (v != null && v.compareTo(version) == 0 && e.getValue().dependenciesFrom().isPresent()) {
+            return Optional.of(new Dependencies(e.getValue().dependencies(), e.getValue().dependenciesFrom().get()));
+          }
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public String describe() {
+        return "snapshot:" + snapshot.date();
+      }
+    };
+  }
+
+  private static Optional<Version> versionOf(String filename) {
+    try {
+      return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
+    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
+      return Optional.empty();
+    }
+  }
+}

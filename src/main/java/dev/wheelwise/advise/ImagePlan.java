@@ -1,0 +1,68 @@
+package dev.wheelwise.advise;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The install plan of one image: per package, what pip installs; the verdict; where and why it
+ * fails or is unavailable; the totals.
+ */
+public record ImagePlan(
+    ImageCandidate image,
+    List<PackagePlan> packages,
+    Verdict verdict,
+    Optional<Failure> failure,
+    Optional<String> reason,
+    List<String> skipped,
+    Summary summary) {
+
+  // reason: why the verdict is unavailable or unknown; skipped: packages not compared (local, VCS).
+
+  /**
+   * The first build that breaks as written.
+   *
+   * @param packageName the package whose build fails first
+   * @param missingSystemPackages what the image and the Dockerfile lack for it
+   * @param error what the user would see
+   */
+  public record Failure(String packageName, List<String> missingSystemPackages, String error) {
+    public Failure {
+      missingSystemPackages = List.copyOf(missingSystemPackages);
+    }
+  }
+
+  /**
+   * Totals. Sizes and times are empty when unknown; {@code unknownSizes} counts files whose
+   * size no source gave (so {@code downloadBytes} is a lower bound when it is not zero).
+   */
+  public record Summary(
+      int packages,
+      int wheels,
+      int sourceBuilds,
+      int unavailable,
+      long downloadBytes,
+      int unknownSizes,
+      Optional<Range> estimatedImageBytes,
+      Optional<Range> estimatedBuildSeconds,
+      List<String> systemPackages,
+      List<String> pitfalls) {
+    public Summary {
+      Objects.requireNonNull(estimatedImageBytes, "estimatedImageBytes");
+      Objects.requireNonNull(estimatedBuildSeconds, "estimatedBuildSeconds");
+      systemPackages = List.copyOf(systemPackages);
+      pitfalls = List.copyOf(pitfalls);
+    }
+  }
+
+  public ImagePlan {
+    Objects.requireNonNull(image, "image");
+    packages = List.copyOf(packages);
+    Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(failure, "failure");
+    Objects.requireNonNull(reason, "reason");
+    skipped = List.copyOf(skipped);
+    Objects.requireNonNull(summary, "summary");
+  }
+}

@@ -1,0 +1,159 @@
+package dev.wheelwise.advise;
+
+import dev.wheelwise.cost.BuildDeps;
+import dev.wheelwise.cost.BuildError;
+import dev.wheelwise.cost.BuildLeftovers;
+import dev.wheelwise.cost.BuildTimeInput;
+import dev.wheelwise.cost.CompileTimeModel;
+import dev.wheelwise.cost.ImageSizeModel;
+import dev.wheelwise.cost.InstalledFile;
+import dev.wheelwise.cost.SizeEstimate;
+import dev.wheelwise.cost.TimeEstimate;
+import dev.wheelwise.cost.BuildNeeds;
+import dev.wheelwise.cost.Exposure;
+import dev.wheelwise.cost.PackageManager;
+import dev.wheelwise.cost.PitfallMatch;
+import dev.wheelwise.cost.Pitfalls;
+import dev.wheelwise.cost.SdistFacts;
+import dev.wheelwise.cost.Toolchain;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The comparison's costs from the {@code cost} package's knowledge: build needs per distro
+ * (build-deps.tsv), the first build error, musl pitfalls, the compile-time range
+ * (CompileTimeModel, calibrated on compile-times.tsv, for a 2–4 core machine as no --cores is
+ * given) and the image-size range (ImageSizeModel). What a model cannot bound stays open-ended.
+ */
+public final class KnowledgeCosts implements CostModel {
+
+  private final BuildDeps deps;
+  private final Pitfalls pitfalls;
+  private final CompileTimeModel time;
+  private final ImageSizeModel size;
+
+  public KnowledgeCosts(BuildDeps deps, Pitfalls pitfalls, CompileTimeModel time, ImageSizeModel size) {
+    this.deps = Objects.requireNonNull(deps, "deps");
+    this.pitfalls = Objects.requireNonNull(pitfalls, "pitfalls");
+    this.time = Objects.requireNonNull(time, "time");
+    this.size = Objects.requireNonNull(size, "size");
+  }
+
+  /** The bundled knowledge and calibrations. */
+  public static KnowledgeCosts load() {
+    return new KnowledgeCosts(BuildDeps.load(), Pitfalls.load(), CompileTimeModel.load(), new ImageSizeModel());
+  }
+
+  @Override
+  public BuildNeed buildNeed(CandidateFile sdist, Optional<String> packageManager) {
+    Optional<PackageManager> pm = packageManager.flatMap(PackageManager::parse);
+    if (pm.isEmpty()) {
+      return BuildNeed.unknown("the image's package manager is unknown");
+    }
+    BuildNeeds needs = needs(sdist, pm.get());
+    if (needs.isUnknown()) {
+      return new BuildNeed(false, toolchains(needs.inferredToolchains()), List.of(), needs.compiles(), needs.inference());
+    }
+    return new BuildNeed(true, toolchains(needs.toolchains()), needs.systemPackages(), needs.compiles(),
+        needs.status() == BuildNeeds.Status.NOT_USABLE ? Optional.of("not usable on this distro: " + needs.notes()) : Optional.empty());
+  }
+
+  private BuildNeeds needs(CandidateFile sdist, PackageManager pm) {
+    SdistFacts facts = new SdistFacts(sdist.filename(), sdist.bytes(), Optional.empty());
+    return deps.buildNeeds(sdist.name(), pm, facts);
+  }
+
+  private static List<String> toolchains(Set<Toolchain> set) {
+    return set.stream().map(Toolchain::lower).sorted().toList();
+  }
+
+  @Override
+  public Optional<ImagePlan.Failure> failure(CandidateFile sdist, BuildNeed need, Set<String> installed, ImageCandidate image) {
+    Optional<PackageManager> pm = image.packageManager().flatMap(PackageManager::parse);
+    if (pm.isEmpty()) {
+      return Optional.empty();
+    }
+    BuildNeeds needs = needs(sdist, pm.get());
+    Set<String> missing = deps.missing(needs, installed, image.compilers());
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<BuildError> error = deps.firstError(needs, installed, image.compilers(), Optional.empty());
+    String text = error.map(BuildError::message).orElse("the build lacks " + String.join(" ", missing));
+    return Optional.of(new ImagePlan.Failure(sdist.name(), new ArrayList<>(missing), text));
+  }
+
+  @Override
+  public Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
+    if (sdists.isEmpty()) {
+      return Optional.of(Range.ZERO);
+    }
+    Optional<PackageManager> pm = image.packageManager().flatMap(PackageManager::parse);
+    if (pm.isEmpty()) {
+      return Optional.empty();
+    }
+    List<BuildTimeInput> inputs = new ArrayList<>();
+    for (CandidateFile sdist : sdists) {
+      inputs.add(BuildTimeInput.of(needs(sdist, pm.get()), sdist.bytes()));
+    }
+    TimeEstimate t = time.total(inputs, OptionalInt.empty());
+    if (t.low().isEmpty()) {
+      return Optional.empty();
+    }
+    long low = Math.round(t.low().getAsDouble());
+    return Optional.of(t.high().isPresent() ? Range.of(low, Math.max(low, Math.round(t.high().getAsDouble()))) : Range.atLeast(low));
+  }
+
+  @Override
+  public Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
+      ImageCandidate image) {
+    List<InstalledFile> files = new ArrayList<>();
+    for (Choice c : choices) {
+      if (c instanceof Choice.Wheel w) {
+        files.add(new InstalledFile(w.file().name(), InstalledFile.Kind.WHEEL, w.file().bytes(), OptionalLong.empty()));
+      } else if (c instanceof Choice.Sdist s) {
+        files.add(new InstalledFile(s.file().name(), InstalledFile.Kind.SDIST, s.file().bytes(), OptionalLong.empty()));
+      }
+    }
+    SizeEstimate e = size.estimate(image.baseBytes(), files, new BuildLeftovers(singleStage, buildPackages, OptionalLong.empty(), pipCache));
+    if (e.totalLow().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(e.totalHigh().isPresent() ? Range.of(e.totalLow().getAsLong(), e.totalHigh().getAsLong())
+        : Range.atLeast(e.totalLow().getAsLong()));
+  }
+
+  @Override
+  public List<String> withoutImplied(List<String> packages, Optional<String> packageManager) {
+    Optional<PackageManager> pm = packageManager.flatMap(PackageManager::parse);
+    if (pm.isEmpty()) {
+      return packages;
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : packages) {
+      Set<String> others = new LinkedHashSet<>(packages);
+      others.remove(p);
+      if (!BuildDeps.provided(pm.get(), others, Set.of()).contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> pitfalls(List<String> packageNames, ImageCandidate image, boolean sourceBuilds) {
+    Exposure exposure = new Exposure(image.isMusl() ? image.libcVersion() : Optional.empty(),
+        image.image().startsWith("python:"), Optional.empty(), sourceBuilds, Set.of());
+    List<String> ids = new ArrayList<>();
+    for (PitfallMatch m : pitfalls.matching(new LinkedHashSet<>(packageNames), image.isMusl(), exposure)) {
+      ids.add(m.id());
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.wheelwise.advise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The install plan of one project on one image: pip's choice per package, what each source
+ * build needs, whether the build goes through as written, and the totals. Pure: inputs in, a
+ * plan out.
+ */
+public final class Planner {
+
+  /** Packages that stand for "a C/C++ compiler" on each distro. */
+  private static final Set<String> COMPILER_META = Set.of("build-base", "build-essential", "gcc", "g++", "gfortran",
+      "musl-dev", "libc6-dev", "libc-dev", "cargo", "rust");
+
+  private final CostModel cost;
+
+  public Planner(CostModel cost) {
+    this.cost = Objects.requireNonNull(cost, "cost");
+  }
+
+  public ImagePlan plan(CheckInput input, ImageCandidate image) {
+    if (image.target().isEmpty()) {
+      String reason = "the catalog lacks what pip's choice depends on here"
+          + (image.remarks().isEmpty() ? "" : ": " + String.join("; ", image.remarks()));
+      return new ImagePlan(image, List.of(), Verdict.UNKNOWN, Optional.empty(), Optional.of(reason), List.of(), empty());
+    }
+    ChooserTarget target = image.target().get();
+    if (input.requiresPython().isPresent() && !target.requiresPythonAllows(input.requiresPython().get())) {
+      String reason = "the project requires Python " + input.requiresPython().get().trim() + "; the image has " + image.python();
+      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), Optional.of(reason), List.of(), empty());
+    }
+    CheckInput.Packages wantedHere = input.packages().on(image);
+    if (wantedHere.impossible().isPresent()) {
+      return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), wantedHere.impossible(), List.of(), empty());
+    }
+    FileChooser chooser = new FileChooser(target, input.formats());
+    List<PackagePlan> packages = new ArrayList<>();
+    for (Wanted wanted : wantedHere.wanted()) {
+      Choice choice = wanted.unresolved().isPresent() ? new Choice.Unknown(wanted.unresolved().get())
+          : chooser.choose(wanted.name(), wanted.versions(), wanted.files());
+      Optional<String> version = choice instanceof Choice.Wheel w ? Optional.of(w.file().version().toString())
+          : choice instanceof Choice.Sdist s ? Optional.of(s.file().version().toString())
+          : wanted.versions().pin().map(Object::toString);
+      Optional<BuildNeed> build = choice instanceof Choice.Sdist s
+          ? Optional.of(cost.buildNeed(s.file(), image.packageManager())) : Optional.empty();
+      packages.add(new PackagePlan(wanted.name(), version, choice, build, wanted.filesComplete()));
+    }
+    return judge(input, image, packages, wantedHere.skipped());
+  }
+
+  private static ImagePlan.Summary empty() {
+    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of());
+  }
+
+  private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped) {
+    int wheels = 0;
+    int sdists = 0;
+    int nothing = 0;
+    int unknown = 0;
+    long bytes = 0;
+    int unknownSizes = 0;
+    Optional<String> unavailable = Optional.empty();
+    List<CandidateFile> builds = new ArrayList<>();
+    Set<String> systemPackages = new LinkedHashSet<>();
+    for (PackagePlan p : packages) {
+      Choice c = p.choice();
+      CandidateFile file = c instanceof Choice.Wheel w ? w.file() : c instanceof Choice.Sdist s ? s.file() : null;
+      if (c instanceof Choice.Unknown) {
+        unknown++;
+        continue;
+      }
+      if (file == null) {
+        nothing++;
+        if (unavailable.isEmpty()) {
+          unavailable = Optional.of(p.name() + p.version().map(v -> " " + v).orElse("") + ": " + ((Choice.Nothing) c).reason());
+        }
+        continue;
+      }
+      if (file.bytes().isPresent()) {
+        bytes += file.bytes().getAsLong();
+      } else {
+        unknownSizes++;
+      }
+      if (c instanceof Choice.Wheel) {
+        wheels++;
+      } else {
+        sdists++;
+        builds.add(file);
+        p.build().ifPresent(b -> systemPackages.addAll(b.systemPackages()));
+      }
+    }
+
+    Set<String> installed = new LinkedHashSet<>(image.systemPackages());
+    input.dockerfile().ifPresent(d -> installed.addAll(d.systemPackages()));
+
+    Verdict verdict;
+    Optional<ImagePlan.Failure> failure = Optional.empty();
+    List<String> doubts = new ArrayList<>();
+    if (nothing > 0) {
+      verdict = Verdict.UNAVAILABLE;
+    } else if (sdists == 0) {
+      verdict = unknown > 0 ? Verdict.UNKNOWN : Verdict.WHEELS;
+    } else {
+      verdict = unknown > 0 ? Verdict.UNKNOWN : Verdict.BUILDS;
+      for (PackagePlan p : packages) {
+        if (!(p.choice() instanceof Choice.Sdist s) || p.build().isEmpty()) {
+          continue;
+        }
+        BuildNeed need = p.build().get();
+        Optional<ImagePlan.Failure> lacks = cost.failure(s.file(), need, installed, image);
+        if (lacks.isPresent() && lacksCompiler(lacks.get().missingSystemPackages())) {
+          verdict = Verdict.FAILS;
+          failure = lacks;
+          break;
+        }
+        if (lacks.isPresent()) {
+          verdict = Verdict.UNKNOWN;
+          doubts.add("may fail at " + p.name() + ": it lacks " + String.join(" ", lacks.get().missingSystemPackages())
+              + ", which build-deps knowledge lists for the package's current releases (not known for " + p.version().orElse("this version")
+              + ") -> " + lacks.get().error());
+        } else if (!need.known()) {
+          verdict = Verdict.UNKNOWN;
+          doubts.add("what building " + p.name() + " needs is not known");
+        }
+      }
+    }
+
+    Optional<Range> seconds = cost.buildSeconds(builds, image);
+    List<Choice> choices = packages.stream().map(PackagePlan::choice).toList();
+    boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
+    List<String> buildPackages = new ArrayList<>(systemPackages);
+    boolean singleStage = input.dockerfile().map(d -> !d.multiStage()).orElse(true);
+    Optional<Range> total = cost.imageBytes(choices, buildPackages, singleStage, pipCache, image);
+    List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
+    ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
+        total, seconds, cost.withoutImplied(List.copyOf(systemPackages), image.packageManager()), pitfalls);
+    if (unknown > 0) {
+      doubts.add(0, unknown + " package(s) unknown: not resolved, or no files known");
+    }
+    Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
+        : verdict == Verdict.UNKNOWN && !doubts.isEmpty() ? Optional.of(String.join("; ", doubts)) : Optional.empty();
+    return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);
+  }
+
+  /**
+   * A build without a compiler fails for certain: every compiled package needs one. A missing
+   * header or library is reported as a doubt, not a failure: the build-deps knowledge describes
+   * a package's current releases (matplotlib 3.1 bundled qhull, today's builds take it from the
+   * system), and the catalog does not list the -dev packages of the full images.
+   */
+  private static boolean lacksCompiler(List<String> missing) {
+    return missing.stream().anyMatch(COMPILER_META::contains);
+  }
+}

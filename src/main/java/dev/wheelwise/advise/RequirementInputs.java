@@ -1,0 +1,106 @@
+package dev.wheelwise.advise;
+
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.Specifier;
+import dev.wheelwise.pep508.InvalidRequirement;
+import dev.wheelwise.pep508.MarkerEnvironment;
+import dev.wheelwise.pep508.Requirement;
+import dev.wheelwise.tags.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Requirements (a requirements file, a {@code pip install} command line) as the comparison's
+ * input. A set whose every requirement pins one version ({@code ==V}) is planned as written, with
+ * the files the source knows of that version; the plan then holds for the packages listed (a
+ * frozen set lists its dependencies too; a hand-written one may not). A loose requirement needs a
+ * resolver, which this build does not have: it is reported as unknown, never guessed.
+ */
+public final class RequirementInputs {
+  private RequirementInputs() {}
+
+  /** One requirement as written and where. */
+  public record Written(String text, String where) {}
+
+  public static CheckInput.Packages packagesOn(List<Written> requirements, FileSource source, ImageCandidate image) {
+    if (image.target().isEmpty()) {
+      return new CheckInput.Packages(List.of(), Optional.of("the image's Python or libc is unknown"), List.of());
+    }
+    PipProfile profile = image.target().get().profile();
+    Target t = image.target().get().tags().target();
+    MarkerEnvironment env = MarkerEnvironment.linuxCPython(t.pythonMajor(), t.pythonMinor(), Math.max(t.pythonMicro(), 0),
+        t.arch().tagName());
+    List<Wanted> wanted = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Written w : requirements) {
+      Requirement r;
+      try {
+        r = Requirement.parse(w.text(), w.where(), 1, profile);
+      } catch (InvalidRequirement e) {
+        skipped.add(w.text() + " (" + w.where() + ": not a PEP 508 requirement)");
+        continue;
+      }
+      if (r.marker().isPresent() && !r.marker().get().evaluate(env, profile)) {
+        continue;
+      }
+      if (r.url().isPresent()) {
+        skipped.add(r.canonicalName() + " (direct reference " + r.url().get() + ")");
+        continue;
+      }
+      List<Specifier> clauses = r.specifier().specifiers();
+      boolean pinned = clauses.size() == 1 && clauses.get(0).operator().equals("==") && !clauses.get(0).version().endsWith(".*");
+      if (!pinned) {
+        wanted.add(new Wanted(r.canonicalName(), new VersionFilter(r.specifier().toString(profile), false, Optional.empty(),
+            versions -> versions), List.of(), false, Optional.of("'" + w.text() + "' (" + w.where()
+            + ") is not pinned: resolving loose requirements is not implemented yet, so its version and files are unknown"),
+            List.of()));
+        continue;
+      }
+      VersionFilter filter = VersionFilter.of(r.specifier(), profile, false);
+      List<CandidateFile> all = source.files(r.canonicalName());
+      List<CandidateFile> files = all.stream().filter(f -> !filter.apply(List.of(f.version())).isEmpty()).toList();
+      List<CandidateFile> others = all.stream().filter(f -> filter.apply(List.of(f.version())).isEmpty()).toList();
+      boolean complete = filter.pin().map(v -> source.complete(r.canonicalName(), v)).orElse(false);
+      wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others));
+    }
+    wanted.addAll(unlisted(wanted, source, env, profile));
+    return new CheckInput.Packages(wanted, Optional.empty(), skipped);
+  }
+
+  /**
+   * Dependencies a source recorded for the pinned releases that the set does not list: pip
+   * would install them too, so they are reported as unknown rather than left out silently.
+   */
+  private static List<Wanted> unlisted(List<Wanted> wanted, FileSource source, MarkerEnvironment env, PipProfile profile) {
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    wanted.forEach(w -> listed.add(w.name()));
+    java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+    for (Wanted w : wanted) {
+      if (w.versions().pin().isEmpty()) {
+        continue;
+      }
+      Optional<FileSource.Dependencies> deps = source.dependencies(w.name(), w.versions().pin().get());
+      if (deps.isEmpty()) {
+        continue;
+      }
+      for (String text : deps.get().requirements()) {
+        try {
+          Requirement dep = Requirement.parse(text, deps.get().from(), 1, profile);
+          if (dep.marker().isPresent() && !dep.marker().get().evaluate(env, profile)) {
+            continue;
+          }
+          if (!listed.contains(dep.canonicalName())) {
+            missing.putIfAbsent(dep.canonicalName(), w.name() + "==" + w.versions().pin().get() + " (per " + deps.get().from() + ")");
+          }
+        } catch (InvalidRequirement | RuntimeException e) {
+          // A dependency string the source recorded but pep508 cannot read: not guessed at.
+        }
+      }
+    }
+    List<Wanted> out = new ArrayList<>();
+    missing.forEach((name, by) -> out.add(new Wanted(name, VersionFilter.any(), List.of(), false,
+        Optional.of(name + " is required by " + by + " but the requirements do not pin it: not resolved, so unknown"), List.of())));
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.wheelwise.advise;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One package the project installs: its name, the versions it allows (a lock pins one) and
+ * the files known for it.
+ *
+ * @param filesComplete whether {@code files} is every file of the allowed releases (a lock's
+ *     list) or only those a source happened to see (the snapshot): a choice of an sdist or of
+ *     nothing from an incomplete list is marked, since the missing wheel was not seen to be absent
+ * @param unresolved why no choice can be made at all (a loose requirement this build cannot
+ *     resolve), reported as unknown
+ * @param otherReleases files of the project's other releases the source knows, for the remedy
+ *     "these versions have wheels here" (empty for a lock: its versions are fixed)
+ */
+public record Wanted(String name, VersionFilter versions, List<CandidateFile> files, boolean filesComplete, Optional<String> unresolved,
+    List<CandidateFile> otherReleases) {
+  public Wanted {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(versions, "versions");
+    files = List.copyOf(files);
+    Objects.requireNonNull(unresolved, "unresolved");
+    otherReleases = List.copyOf(otherReleases);
+  }
+
+  /** A package whose files are all listed (a lock). */
+  public static Wanted listed(String name, VersionFilter versions, List<CandidateFile> files) {
+    return new Wanted(name, versions, files, true, Optional.empty(), List.of());
+  }
+}

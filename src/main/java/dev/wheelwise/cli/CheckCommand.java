@@ -1,0 +1,335 @@
+package dev.wheelwise.cli;
+
+import dev.wheelwise.ParseError;
+import dev.wheelwise.advise.CheckInput;
+import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.advise.CheckService;
+import dev.wheelwise.advise.DockerfileInputs;
+import dev.wheelwise.advise.FileSource;
+import dev.wheelwise.advise.KnowledgeCosts;
+import dev.wheelwise.advise.RequirementInputs;
+import dev.wheelwise.dockerfile.Dockerfile;
+import dev.wheelwise.dockerfile.DockerfileModel;
+import dev.wheelwise.index.AsOf;
+import dev.wheelwise.index.Snapshot;
+import dev.wheelwise.index.SnapshotCodec;
+import dev.wheelwise.project.PyprojectReader;
+import dev.wheelwise.project.RequirementSet;
+import dev.wheelwise.project.RequirementsFileReader;
+import java.util.Map;
+import dev.wheelwise.advise.FormatControl;
+import dev.wheelwise.advise.ImageCandidate;
+import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.LockedInputs;
+import dev.wheelwise.advise.Verdict;
+import dev.wheelwise.image.Catalog;
+import dev.wheelwise.image.ImageFacts;
+import dev.wheelwise.image.ImageReference;
+import dev.wheelwise.image.Overlay;
+import dev.wheelwise.image.Platform;
+import dev.wheelwise.image.ResolvedImage;
+import dev.wheelwise.image.Sibling;
+import dev.wheelwise.image.Siblings;
+import dev.wheelwise.image.UnknownImage;
+import dev.wheelwise.project.GroupSelection;
+import dev.wheelwise.project.LockedSet;
+import dev.wheelwise.report.CheckJson;
+import dev.wheelwise.report.CheckTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code wheelwise check [PATH…]}: which base image should this project use, and what does each
+ * choice cost. Thin: reads the options, loads the inputs and the images, calls
+ * {@link CheckService}, renders, and maps {@code --fail-on} to the exit code.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Compare base images for a project: which file pip installs for every package on each image, "
+        + "what compiles, what it needs, what it costs, and which image to use.")
+public final class CheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "A folder (finds the Dockerfile and dependency files), a Dockerfile, or a dependency file (default: .).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE",
+      description = "The Dockerfile, as docker build -f: PATH is then the build context (default: PATH/Dockerfile).")
+  Path file;
+
+  @Option(names = "--image", paramLabel = "REF",
+      description = "An image to compare (repeat). Default: the Dockerfile's base image and its slim, full and alpine siblings, "
+          + "or the newest Python the project allows on slim, full and alpine.")
+  List<String> images = new ArrayList<>();
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
+  List<String> platforms = new ArrayList<>();
+
+  @Option(names = "--index-url", paramLabel = "URL", description = "The package index (default https://pypi.org/simple).")
+  String indexUrl;
+
+  @Option(names = "--extra-index-url", paramLabel = "URL", description = "More indexes (repeat).")
+  List<String> extraIndexUrls = new ArrayList<>();
+
+  @Option(names = "--offline", description = "Use only the embedded snapshot and the files lockfiles list; never the network.")
+  boolean offline;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Only files uploaded by DATE, and the image records in force then (YYYY-MM-DD).")
+  String asOf;
+
+  @Option(names = "--prefer-binary", description = "As pip's --prefer-binary: any wheel before any sdist.")
+  boolean preferBinary;
+
+  @Option(names = "--only-binary", paramLabel = "NAMES", description = "As pip's --only-binary (:all:, :none: or names; repeat).")
+  List<String> onlyBinary = new ArrayList<>();
+
+  @Option(names = "--no-binary", paramLabel = "NAMES", description = "As pip's --no-binary (:all:, :none: or names; repeat).")
+  List<String> noBinary = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json or markdown (default table).")
+  String format = "table";
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "POLICY",
+      description = "Exit 1 when an image under check (the --image ones, else the Dockerfile's base, else the recommended one) "
+          + "has a source-build or is unavailable: source-build, unavailable or never (default never).")
+  String failOn = "never";
+
+  @Option(names = "--extra", paramLabel = "NAME", description = "Install this extra of the project (repeat).")
+  List<String> extras = new ArrayList<>();
+
+  @Option(names = "--group", paramLabel = "NAME", description = "Install this dependency group (repeat).")
+  List<String> groups = new ArrayList<>();
+
+  @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
+  Path overlay;
+
+  @Override
+  public Integer call() throws ParseError, IOException {
+    String renderer = format.toLowerCase(Locale.ROOT);
+    if (!List.of("table", "json", "markdown").contains(renderer)) {
+      throw new UsageException("--format: expected table, json or markdown, got '" + format + "'"
+          + (renderer.equals("sarif") || renderer.equals("html") ? " (" + renderer + " is not implemented yet)" : ""));
+    }
+    if (!List.of("source-build", "unavailable", "never").contains(failOn)) {
+      throw new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'");
+    }
+    Optional<LocalDate> date = date();
+    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
+    Loaded loaded = loadInput(formats, date);
+    CheckInput input = loaded.input();
+    Catalog catalog = Catalog.load(overlay != null ? overlay
+        : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+    List<ImageCandidate> candidates = candidates(catalog, date, input, loaded.baseImage());
+    CheckResult result = new CheckService(KnowledgeCosts.load())
+        .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
+    String text = renderer.equals("json") ? CheckJson.render(result)
+        : renderer.equals("markdown") ? CheckTable.markdown(result) : CheckTable.text(result);
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } else {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    }
+    return policy(result);
+  }
+
+  private String indexLabel() {
+    return indexUrl != null ? indexUrl : "https://pypi.org/simple";
+  }
+
+  /** The input, the Dockerfile's base image when the input is a Dockerfile, and where files come from. */
+  private record Loaded(CheckInput input, Optional<String> baseImage, String index) {}
+
+  private Loaded loadInput(FormatControl formats, Optional<LocalDate> date) throws ParseError, IOException {
+    List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    if (given.size() > 1) {
+      throw new UsageException("check takes one PATH for now; got " + given.size());
+    }
+    Path path = given.get(0);
+    if (!Files.exists(path)) {
+      throw new UsageException(path + ": no such file or folder");
+    }
+    Path context = Files.isDirectory(path) ? path : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("."));
+    if (file != null) {
+      if (!Files.isDirectory(path)) {
+        throw new UsageException("-f/--file: PATH must be the build context folder, got the file " + path);
+      }
+      Path dockerfile = Files.exists(file) ? file : path.resolve(file);
+      if (!Files.isRegularFile(dockerfile)) {
+        throw new UsageException("-f/--file: no such Dockerfile " + file);
+      }
+      path = dockerfile;
+    } else if (Files.isDirectory(path)) {
+      Optional<Path> found = InputFiles.discover(path);
+      if (found.isEmpty()) {
+        throw new UsageException(path + ": found no Dockerfile, lock file or requirements file");
+      }
+      path = found.get();
+    }
+    GroupSelection selection = new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false);
+    String name = path.getFileName().toString();
+    if (InputFiles.isLock(name)) {
+      LockedSet lock = InputFiles.readLock(path);
+      // The files come from the lock itself (inputs[].kind says which); the index is where it points.
+      return new Loaded(LockedInputs.of(lock, selection, merge(FormatControl.DEFAULT, formats), Optional.empty()), Optional.empty(),
+          lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
+              .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()));
+    }
+    FileSource source = snapshotSource(date);
+    if (file != null || InputFiles.isDockerfile(name)) {
+      DockerfileModel model = DockerfileModel.of(Dockerfile.parse(path.toString(), Files.readAllBytes(path)), Map.of(), context);
+      DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
+      CheckInput input = read.input();
+      // Command-line format options come after the Dockerfile's, as they would on pip's command line.
+      CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
+          merge(input.formats(), formats), input.dockerfile());
+      return new Loaded(merged, read.baseImage(), source.describe());
+    }
+    boolean pyproject = name.equals("pyproject.toml");
+    RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
+    List<RequirementInputs.Written> written = set.requirements().stream()
+        .map(r -> new RequirementInputs.Written(r.text(), r.origin().toString())).toList();
+    FormatControl fileFormats = FormatControl.DEFAULT.withPreferBinary(set.options().preferBinary());
+    for (String v : set.options().onlyBinary()) {
+      fileFormats = fileFormats.withOnlyBinary(v);
+    }
+    for (String v : set.options().noBinary()) {
+      fileFormats = fileFormats.withNoBinary(v);
+    }
+    CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), set.kind().toString())), set.requiresPython(),
+        image -> RequirementInputs.packagesOn(written, source, image), merge(fileFormats, formats), Optional.empty());
+    return new Loaded(input, Optional.empty(), source.describe());
+  }
+
+  private FormatControl merge(FormatControl first, FormatControl then) {
+    FormatControl out = first.withPreferBinary(first.preferBinary() || then.preferBinary());
+    for (String v : onlyBinary) {
+      out = out.withOnlyBinary(v);
+    }
+    for (String v : noBinary) {
+      out = out.withNoBinary(v);
+    }
+    return out;
+  }
+
+  /** The embedded snapshot, through --as-of; the only index this build reads for unlocked inputs. */
+  private FileSource snapshotSource(Optional<LocalDate> date) throws IOException {
+    if (!offline) {
+      throw new UsageException("this build of check reads package files for Dockerfiles and requirements files only from the "
+          + "embedded snapshot: add --offline (lock files need no index)");
+    }
+    Snapshot snapshot = SnapshotCodec.embedded()
+        .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
+    return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
+  }
+
+  private List<ImageCandidate> candidates(Catalog catalog, Optional<LocalDate> date, CheckInput input, Optional<String> baseImage)
+      throws ParseError {
+    List<Platform> wanted = new ArrayList<>();
+    for (String p : platforms.isEmpty() ? List.of("linux/amd64") : platforms) {
+      wanted.add(Platform.parse(p));
+    }
+    List<ResolvedImage> resolved = new ArrayList<>();
+    List<String> siblingNames = new ArrayList<>();
+    List<ImageCandidate> out = new ArrayList<>();
+    if (!images.isEmpty()) {
+      for (String text : images) {
+        resolved.add(resolve(catalog, ImageReference.parse(text), date));
+      }
+      images.forEach(siblingNames::add);
+    } else {
+      String start = baseImage.orElseGet(() -> DefaultImages.newestAllowed(catalog, date, input.requiresPython()));
+      ResolvedImage base;
+      try {
+        base = catalog.resolve(ImageReference.parse(start), date);
+      } catch (UnknownImage | ParseError unplaced) {
+        // A base the catalog cannot place (ubuntu, a private image) is shown as unknown; the
+        // newest Python the project allows is compared beside it.
+        for (Platform platform : wanted) {
+          out.add(ImageCandidate.unplaced(start, platform.toString(), unplaced.getMessage()));
+        }
+        base = resolve(catalog, ImageReference.parse(DefaultImages.newestAllowed(catalog, date, input.requiresPython())), date);
+      }
+      for (Sibling s : Siblings.of(catalog, base, date)) {
+        if (s.relation() == Sibling.Relation.SELF || s.relation() == Sibling.Relation.FULL
+            || s.relation() == Sibling.Relation.SLIM || s.relation() == Sibling.Relation.ALPINE) {
+          resolved.add(s.image());
+          siblingNames.add(s.image().reference().familiar());
+        }
+      }
+    }
+    for (ResolvedImage image : resolved) {
+      for (Platform platform : wanted) {
+        try {
+          ImageFacts facts = ImageFacts.of(image, platform);
+          List<String> siblings = siblingNames.stream().filter(n -> !n.equals(image.reference().familiar())).toList();
+          out.add(ImageCandidate.of(facts, siblings));
+        } catch (UnknownImage notPublished) {
+          if (!images.isEmpty()) {
+            throw new UsageException(notPublished.getMessage());
+          }
+          out.add(ImageCandidate.unplaced(image.reference().familiar(), platform.toString(), notPublished.getMessage()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static ResolvedImage resolve(Catalog catalog, ImageReference ref, Optional<LocalDate> date) {
+    try {
+      return catalog.resolve(ref, date);
+    } catch (UnknownImage unknown) {
+      throw new UsageException(unknown.getMessage());
+    }
+  }
+
+  /** The images the policy looks at: those named with --image, else the recommended one. */
+  private int policy(CheckResult result) {
+    if (failOn.equals("never")) {
+      return Main.EXIT_OK;
+    }
+    List<ImagePlan> judged = result.images().stream()
+        .filter(p -> images.isEmpty()
+            ? result.recommendation().map(r -> r.image().equals(p.image().image())).orElse(true)
+            : true)
+        .toList();
+    for (ImagePlan p : judged) {
+      boolean unavailable = p.verdict() == Verdict.UNAVAILABLE;
+      boolean builds = p.summary().sourceBuilds() > 0 || p.verdict() == Verdict.FAILS;
+      if (unavailable || (failOn.equals("source-build") && builds)) {
+        return Main.EXIT_POLICY;
+      }
+    }
+    return Main.EXIT_OK;
+  }
+
+  private Optional<LocalDate> date() {
+    if (asOf == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(asOf));
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--as-of: expected a date YYYY-MM-DD, got '" + asOf + "'");
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.wheelwise.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wheelwise.advise.BuildNeed;
+import dev.wheelwise.advise.CandidateFile;
+import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.advise.Choice;
+import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.PackagePlan;
+import java.io.UncheckedIOException;
+import dev.wheelwise.advise.Range;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code check --format json}: schema {@code wheelwise.check/1} exactly as DESIGN.md gives it.
+ * Unknown numbers are {@code null}, never 0. Additive keys beyond the contract:
+ * {@code images[].unavailable.reason} (and {@code images[].unknown.reason} with the verdict
+ * {@code unknown}, when a build's needs or the image's facts are not known),
+ * {@code images[].remarks}, {@code images[].skipped} (local and VCS packages, not compared),
+ * {@code install: "unknown"} for a release with no known files or an unresolved requirement,
+ * {@code packages[].filesComplete: false} when the choice rests on a partial file list, {@code packages[].build.known}/{@code note},
+ * {@code summary.unknownSizes}, {@code summary.estimatedImageBytesRange} ({@code low}, {@code high}
+ * or null: the size model gives a range; {@code estimatedImageBytes} is a number only when the
+ * range is one point, else null), {@code estimatedBuildSeconds.high} null when unbounded, and
+ * {@code remedies}.
+ */
+public final class CheckJson {
+
+  public static final String SCHEMA = "wheelwise.check/1";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private CheckJson() {}
+
+  public static String render(CheckResult result) {
+    try {
+      return JSON.writeValueAsString(tree(result)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ObjectNode tree(CheckResult result) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("schema", SCHEMA);
+    ObjectNode source = root.putObject("source");
+    source.put("index", result.index());
+    source.put("asOf", result.asOf().orElse(null));
+    ArrayNode inputs = root.putArray("inputs");
+    result.inputs().forEach(i -> inputs.addObject().put("path", i.path()).put("kind", i.kind()));
+    ArrayNode images = root.putArray("images");
+    for (ImagePlan plan : result.images()) {
+      images.add(image(plan));
+    }
+    if (result.recommendation().isPresent()) {
+      ObjectNode rec = root.putObject("recommendation");
+      rec.put("image", result.recommendation().get().image());
+      strings(rec.putArray("reasons"), result.recommendation().get().reasons());
+    } else {
+      root.putNull("recommendation");
+    }
+    ArrayNode remedies = root.putArray("remedies");
+    result.remedies().forEach(r -> remedies.addObject().put("image", r.image()).put("platform", r.platform())
+        .put("kind", r.kind()).put("text", r.text()));
+    return root;
+  }
+
+  private static ObjectNode image(ImagePlan plan) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("image", plan.image().image());
+    o.put("platform", plan.image().platform());
+    o.put("python", plan.image().python());
+    o.put("libc", plan.image().libc());
+    o.put("libcVersion", plan.image().libcVersion().orElse(null));
+    strings(o.putArray("remarks"), plan.image().remarks());
+    ArrayNode packages = o.putArray("packages");
+    plan.packages().forEach(p -> packages.add(pkg(p)));
+    o.put("verdict", plan.verdict().json());
+    plan.failure().ifPresent(f -> {
+      ObjectNode fails = o.putObject("fails");
+      fails.put("package", f.packageName());
+      strings(fails.putArray("missingSystemPackages"), f.missingSystemPackages());
+      fails.put("error", f.error());
+    });
+    plan.reason().ifPresent(r -> o.putObject(plan.verdict().json()).put("reason", r));
+    strings(o.putArray("skipped"), plan.skipped());
+    ImagePlan.Summary s = plan.summary();
+    ObjectNode summary = o.putObject("summary");
+    summary.put("packages", s.packages());
+    summary.put("wheels", s.wheels());
+    summary.put("sourceBuilds", s.sourceBuilds());
+    summary.put("unavailable", s.unavailable());
+    summary.put("downloadBytes", s.downloadBytes());
+    summary.put("unknownSizes", s.unknownSizes());
+    // The contract's number only when the model gives one; the range beside it always when known.
+    Optional<Range> size = s.estimatedImageBytes();
+    if (size.isPresent() && size.get().high().isPresent() && size.get().high().getAsLong() == size.get().low()) {
+      summary.put("estimatedImageBytes", size.get().low());
+    } else {
+      summary.putNull("estimatedImageBytes");
+    }
+    if (size.isPresent()) {
+      ObjectNode range = summary.putObject("estimatedImageBytesRange").put("low", size.get().low());
+      if (size.get().high().isPresent()) {
+        range.put("high", size.get().high().getAsLong());
+      } else {
+        range.putNull("high");
+      }
+    } else {
+      summary.putNull("estimatedImageBytesRange");
+    }
+    if (s.estimatedBuildSeconds().isPresent()) {
+      ObjectNode seconds = summary.putObject("estimatedBuildSeconds").put("low", s.estimatedBuildSeconds().get().low());
+      if (s.estimatedBuildSeconds().get().high().isPresent()) {
+        seconds.put("high", s.estimatedBuildSeconds().get().high().getAsLong());
+      } else {
+        seconds.putNull("high");
+      }
+    } else {
+      summary.putNull("estimatedBuildSeconds");
+    }
+    strings(summary.putArray("systemPackages"), s.systemPackages());
+    strings(summary.putArray("pitfalls"), s.pitfalls());
+    return o;
+  }
+
+  private static ObjectNode pkg(PackagePlan p) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("name", p.name());
+    o.put("version", p.version().orElse(null));
+    o.put("install", p.choice().install());
+    CandidateFile file = p.choice() instanceof Choice.Wheel w ? w.file() : p.choice() instanceof Choice.Sdist s ? s.file() : null;
+    if (file != null) {
+      o.put("file", file.filename());
+      if (file.bytes().isPresent()) {
+        o.put("bytes", file.bytes().getAsLong());
+      } else {
+        o.putNull("bytes");
+      }
+    } else {
+      o.put("reason", p.choice() instanceof Choice.Nothing n ? n.reason() : ((Choice.Unknown) p.choice()).reason());
+    }
+    if (!p.filesComplete() && !(p.choice() instanceof Choice.Unknown)) {
+      o.put("filesComplete", false);
+    }
+    if (p.build().isPresent()) {
+      BuildNeed need = p.build().get();
+      ObjectNode build = o.putObject("build");
+      if (need.known()) {
+        strings(build.putArray("toolchains"), need.toolchains());
+        strings(build.putArray("systemPackages"), need.systemPackages());
+      } else {
+        build.putNull("toolchains");
+        build.putNull("systemPackages");
+      }
+      build.put("known", need.known());
+      need.note().ifPresent(n -> build.put("note", n));
+    }
+    return o;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.wheelwise.report;
+
+import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.advise.Choice;
+import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.PackagePlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code check} for people: the comparison table in the spirit of the Alpine article (image,
+ * Python, libc, wheels, source builds, estimated build time and size, system packages), then
+ * per image the source builds and impossible installs, then the recommendation and remedies.
+ * Also renders Markdown for pull-request comments ({@link #markdown}).
+ */
+public final class CheckTable {
+
+  private static final List<String> HEADERS =
+      List.of("image", "platform", "python", "libc", "wheels", "source builds", "est. build time", "est. size", "system packages", "verdict");
+
+  private CheckTable() {}
+
+  static List<List<String>> rows(CheckResult result) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ImagePlan p : result.images()) {
+      ImagePlan.Summary s = p.summary();
+      boolean excluded = p.packages().isEmpty() && p.reason().isPresent();
+      rows.add(List.of(
+          p.image().image(),
+          p.image().platform(),
+          p.image().python(),
+          p.image().libc() + p.image().libcVersion().map(v -> " " + v).orElse(""),
+          excluded ? "-" : s.wheels() + "/" + s.packages(),
+          excluded ? "-" : String.valueOf(s.sourceBuilds()),
+          excluded ? "-" : Units.seconds(s.estimatedBuildSeconds()),
+          excluded ? "-" : Units.megabytes(s.estimatedImageBytes()),
+          s.systemPackages().isEmpty() ? "-" : String.join(" ", s.systemPackages()),
+          p.verdict().json()));
+    }
+    return rows;
+  }
+
+  public static String text(CheckResult result) {
+    StringBuilder out = new StringBuilder();
+    List<List<String>> rows = rows(result);
+    int[] widths = new int[HEADERS.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = HEADERS.get(i).length();
+      for (List<String> row : rows) {
+        widths[i] = Math.max(widths[i], row.get(i).codePointCount(0, row.get(i).length()));
+      }
+    }
+    line(out, HEADERS.stream().map(h -> h.toUpperCase(java.util.Locale.ROOT)).toList(), widths);
+    rows.forEach(r -> line(out, r, widths));
+    out.append('\n');
+    for (ImagePlan p : result.images()) {
+      details(out, p, "", "");
+    }
+    recommendation(out, result, "");
+    return out.toString();
+  }
+
+  public static String markdown(CheckResult result) {
+    StringBuilder out = new StringBuilder("### wheelwise check\n\n");
+    out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
+    out.append("|").append(" --- |".repeat(HEADERS.size())).append('\n');
+    for (List<String> row : rows(result)) {
+      out.append("| ").append(String.join(" | ", row.stream().map(CheckTable::escape).toList())).append(" |\n");
+    }
+    out.append('\n');
+    for (ImagePlan p : result.images()) {
+      details(out, p, "- ", "`");
+    }
+    recommendation(out, result, "- ");
+    return out.toString();
+  }
+
+  private static void details(StringBuilder out, ImagePlan p, String bullet, String code) {
+    List<String> lines = new ArrayList<>();
+    p.reason().ifPresent(r -> lines.add(p.verdict().json() + ": " + r));
+    p.failure().ifPresent(f -> lines.add("fails at " + f.packageName() + ": missing " + String.join(" ", f.missingSystemPackages())
+        + " -> " + code + f.error() + code));
+    for (PackagePlan pkg : p.packages()) {
+      if (pkg.choice() instanceof Choice.Sdist s) {
+        String needs = pkg.build().map(b -> b.known()
+            ? (b.systemPackages().isEmpty() ? "no system packages" : String.join(" ", b.systemPackages()))
+              + (b.toolchains().isEmpty() ? "" : " (" + String.join(", ", b.toolchains()) + ")")
+            : "needs unknown" + b.note().map(n -> ": " + n).orElse("")).orElse("");
+        lines.add("builds " + code + s.file().filename() + code + " from source; " + needs
+            + (pkg.filesComplete() ? "" : " [file list incomplete: a wheel for this image was not seen, not seen to be absent]"));
+      } else if (pkg.choice() instanceof Choice.Nothing n) {
+        lines.add("cannot install " + pkg.name() + pkg.version().map(v -> " " + v).orElse("") + ": " + n.reason()
+            + (pkg.filesComplete() ? "" : " [file list incomplete]"));
+      } else if (pkg.choice() instanceof Choice.Unknown u) {
+        lines.add("unknown: " + u.reason());
+      }
+    }
+    if (!p.skipped().isEmpty()) {
+      lines.add("not compared (built from their own source): " + String.join(", ", p.skipped()));
+    }
+    p.image().remarks().forEach(r -> lines.add("note: " + r));
+    if (!p.summary().pitfalls().isEmpty()) {
+      lines.add("musl pitfalls: " + String.join(", ", p.summary().pitfalls()));
+    }
+    if (p.summary().unknownSizes() > 0 && p.verdict() != dev.wheelwise.advise.Verdict.UNAVAILABLE) {
+      lines.add(p.summary().unknownSizes() + " file size(s) unknown");
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.append(bullet.isEmpty() ? "" : "#### ").append(p.image().image()).append(" (").append(p.image().platform()).append(")\n");
+    for (String l : lines) {
+      out.append(bullet.isEmpty() ? "  " : bullet).append(l).append('\n');
+    }
+    out.append('\n');
+  }
+
+  private static void recommendation(StringBuilder out, CheckResult result, String bullet) {
+    if (result.recommendation().isPresent()) {
+      out.append(bullet.isEmpty() ? "Recommendation: " : "**Recommendation:** ").append(result.recommendation().get().image()).append('\n');
+      for (String r : result.recommendation().get().reasons()) {
+        out.append(bullet.isEmpty() ? "  - " : bullet).append(r).append('\n');
+      }
+    } else {
+      out.append("No recommendation: no image is known to install this project as written"
+          + " (see the verdicts: unknown is not a yes).\n");
+    }
+    if (!result.remedies().isEmpty()) {
+      out.append(bullet.isEmpty() ? "\nRemedies:\n" : "\n**Remedies:**\n");
+      for (CheckResult.Remedy r : result.remedies()) {
+        out.append(bullet.isEmpty() ? "  - " : bullet).append(r.image()).append(" (").append(r.platform()).append("): ")
+            .append(r.text()).append('\n');
+      }
+    }
+  }
+
+  private static void line(StringBuilder out, List<String> cells, int[] widths) {
+    for (int i = 0; i < cells.size(); i++) {
+      String c = cells.get(i);
+      out.append(c);
+      if (i < cells.size() - 1) {
+        out.append(" ".repeat(widths[i] - c.codePointCount(0, c.length()) + 2));
+      }
+    }
+    out.append('\n');
+  }
+
+  private static String escape(String cell) {
+    return cell.replace("|", "\\|");
+  }
+}

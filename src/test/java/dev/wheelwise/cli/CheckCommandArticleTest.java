@@ -1,0 +1,192 @@
+package dev.wheelwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Alpine article's own situation (examples/alpine-article, January 2020): with the pinned
+ * set as of 2020-01-29, the catalog's January 2020 images and the embedded snapshot, python:3.8
+ * slim installs every package from a wheel while python:3.8-alpine compiles matplotlib, pandas,
+ * numpy and kiwisolver and, as written, fails at the first (no compiler, no freetype headers).
+ */
+class CheckCommandArticleTest {
+
+  @Test
+  void pinnedJanuary2020OnTheArticleImages() throws Exception {
+    JsonNode root = CheckCommandLockfilesTest.run(Path.of("examples/alpine-article/pinned"), "--offline", "--as-of", "2020-01-29");
+    assertThat(root.get("source").get("asOf").asText()).isEqualTo("2020-01-29");
+    Map<String, JsonNode> byImage = new HashMap<>();
+    root.get("images").forEach(i -> byImage.put(i.get("image").asText(), i));
+    assertThat(byImage).containsKeys("python:3.8-alpine", "python:3.8-slim-buster");
+
+    JsonNode slim = byImage.get("python:3.8-slim-buster");
+    assertThat(slim.get("python").asText()).isEqualTo("3.8.1");
+    assertThat(slim.get("verdict").asText()).isEqualTo("wheels");
+    assertThat(slim.get("summary").get("wheels").asInt()).isEqualTo(9);
+    assertThat(file(slim, "matplotlib")).isEqualTo("matplotlib-3.1.2-cp38-cp38-manylinux1_x86_64.whl");
+    assertThat(file(slim, "pandas")).isEqualTo("pandas-0.25.3-cp38-cp38-manylinux1_x86_64.whl");
+
+    JsonNode alpine = byImage.get("python:3.8-alpine");
+    assertThat(alpine.get("libcVersion").asText()).isEqualTo("1.1.24");
+    List<String> builds = new ArrayList<>();
+    alpine.get("packages").forEach(p -> {
+      if (p.get("install").asText().equals("sdist")) {
+        builds.add(p.get("name").asText());
+      }
+    });
+    assertThat(builds).contains("matplotlib", "pandas", "numpy", "kiwisolver");
+    assertThat(file(alpine, "matplotlib")).isEqualTo("matplotlib-3.1.2.tar.gz");
+    assertThat(alpine.get("verdict").asText()).isEqualTo("fails");
+    assertThat(alpine.get("fails").get("package").asText()).isEqualTo("matplotlib");
+    assertThat(alpine.get("fails").get("error").asText()).contains("gcc");
+    List<String> needed = new ArrayList<>();
+    alpine.get("summary").get("systemPackages").forEach(n -> needed.add(n.asText()));
+    assertThat(needed).contains("build-base", "freetype-dev", "libpng-dev", "openblas-dev");
+
+    assertThat(root.get("recommendation").get("image").asText()).isNotEqualTo("python:3.8-alpine");
+    // The contract's keys (DESIGN.md, wheelwise.check/1), on the image that compiles.
+    assertThat(names(root)).contains("schema", "source", "inputs", "images", "recommendation");
+    assertThat(names(alpine)).contains("image", "platform", "python", "libc", "libcVersion", "packages", "verdict", "fails", "summary");
+    assertThat(names(alpine.get("summary"))).contains("packages", "wheels", "sourceBuilds", "unavailable", "downloadBytes",
+        "estimatedImageBytes", "estimatedBuildSeconds", "systemPackages", "pitfalls");
+    assertThat(names(alpine.get("fails"))).containsExactly("package", "missingSystemPackages", "error");
+    for (JsonNode p : alpine.get("packages")) {
+      assertThat(names(p)).contains("name", "version", "install", "file", "bytes");
+      if (p.get("install").asText().equals("sdist")) {
+        assertThat(names(p.get("build"))).contains("toolchains", "systemPackages");
+      }
+    }
+    List<String> remedies = new ArrayList<>();
+    root.get("remedies").forEach(r -> remedies.add(r.get("kind").asText() + ": " + r.get("text").asText()));
+    assertThat(remedies).anySatisfy(r -> assertThat(r).startsWith("system-packages: RUN apk add --no-cache build-base"));
+    assertThat(remedies).anySatisfy(r -> assertThat(r).startsWith("switch-image: switch to python:3.8"));
+  }
+
+  @Test
+  void theLooseArticleDockerfileIsUnknownNotGuessed() throws Exception {
+    JsonNode root = CheckCommandLockfilesTest.run(Path.of("examples/alpine-article"), "--offline", "--as-of", "2020-01-29");
+    for (JsonNode image : root.get("images")) {
+      assertThat(image.get("verdict").asText()).isEqualTo("unknown");
+      image.get("packages").forEach(p -> assertThat(p.get("install").asText()).isEqualTo("unknown"));
+    }
+    assertThat(root.get("recommendation").isNull()).isTrue();
+  }
+
+  @Test
+  void anOldPinOnTodaysAlpineGetsTheNewestReleaseSeenWithAWheel(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("requirements.txt"), "matplotlib==3.1.2\n");
+    JsonNode root = CheckCommandLockfilesTest.run(dir.resolve("requirements.txt"), "--offline", "--image", "python:3.13-alpine");
+    JsonNode image = root.get("images").get(0);
+    assertThat(image.get("packages").get(0).get("install").asText()).isEqualTo("sdist");
+    assertThat(image.get("packages").get(0).get("filesComplete").asBoolean(true)).isFalse();
+    List<String> pins = new ArrayList<>();
+    root.get("remedies").forEach(r -> {
+      if (r.get("kind").asText().equals("pin")) {
+        pins.add(r.get("text").asText());
+      }
+    });
+    // The snapshot's newest matplotlib with a cp313 musllinux x86_64 wheel.
+    assertThat(pins).singleElement().asString().contains("matplotlib==3.11.1");
+  }
+
+  @Test
+  void dependenciesAPinnedSetLeavesOutAreUnknownNotDropped(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("requirements.txt"), "matplotlib==3.10.8\n");
+    JsonNode image = CheckCommandLockfilesTest.run(dir.resolve("requirements.txt"), "--offline", "--image", "python:3.13-slim")
+        .get("images").get(0);
+    List<String> unknown = new ArrayList<>();
+    image.get("packages").forEach(p -> {
+      if (p.get("install").asText().equals("unknown")) {
+        unknown.add(p.get("name").asText());
+      }
+    });
+    // matplotlib 3.10.8's dependencies as Cloud-Drift/clouddrift's uv.lock records them.
+    assertThat(unknown).containsExactly("contourpy", "cycler", "fonttools", "kiwisolver", "numpy", "packaging", "pillow",
+        "pyparsing", "python-dateutil");
+    assertThat(image.get("verdict").asText()).isEqualTo("unknown");
+  }
+
+  @Test
+  void theApkLineBeforePipTurnsTheFailureIntoABuildOrANamedDoubt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.copy(Path.of("examples/alpine-article/pinned/requirements.txt"), dir.resolve("requirements.txt"));
+    java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.8-alpine\n"
+        + "RUN apk add --no-cache build-base freetype-dev qhull-dev libpng-dev pkgconf linux-headers openblas-dev\n"
+        + "COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n");
+    JsonNode image = CheckCommandLockfilesTest.run(dir, "--offline", "--as-of", "2020-01-29", "--image", "python:3.8-alpine")
+        .get("images").get(0);
+    assertThat(image.get("summary").get("sourceBuilds").asInt()).isEqualTo(4);
+    assertThat(image.get("verdict").asText()).isEqualTo("builds");
+    assertThat(image.has("fails")).isFalse();
+
+    // Without freetype-dev the knowledge says matplotlib's build lacks it; since the knowledge
+    // describes current releases, not 3.1.2, that is a named doubt, not a claimed failure.
+    java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.8-alpine\n"
+        + "RUN apk add --no-cache build-base qhull-dev libpng-dev pkgconf linux-headers openblas-dev\n"
+        + "COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n");
+    JsonNode failing = CheckCommandLockfilesTest.run(dir, "--offline", "--as-of", "2020-01-29", "--image", "python:3.8-alpine")
+        .get("images").get(0);
+    assertThat(failing.get("verdict").asText()).isEqualTo("unknown");
+    assertThat(failing.has("fails")).isFalse();
+    assertThat(failing.get("unknown").get("reason").asText()).startsWith("may fail at matplotlib: it lacks freetype-dev,");
+  }
+
+  @Test
+  void failOnPolicyAndUsageErrorsMapToExitCodes() {
+    String pinned = "examples/alpine-article/pinned";
+    String[] common = {"--offline", "--as-of", "2020-01-29", "--format", "json"};
+    assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "source-build")).isEqualTo(Main.EXIT_POLICY);
+    assertThat(exit(pinned, common, "--image", "python:3.8-slim", "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
+    assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "unavailable")).isEqualTo(Main.EXIT_OK);
+    assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "never")).isEqualTo(Main.EXIT_OK);
+    // Without --image the policy looks at the recommended image, which has no source build.
+    assertThat(exit(pinned, common, "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
+    assertThat(exit(pinned, common, "--fail-on", "sometimes")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit(pinned, new String[] {"--offline", "--format", "sarif"})).isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit(pinned, new String[] {"--format", "json"})).as("a Dockerfile needs --offline in this build").isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit("examples/no-such-folder", common)).isEqualTo(Main.EXIT_USAGE);
+  }
+
+  private static int exit(String path, String[] common, String... more) {
+    List<String> args = new ArrayList<>(List.of("check", path));
+    args.addAll(List.of(common));
+    args.addAll(List.of(more));
+    return Main.execute(args.toArray(String[]::new), new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()));
+  }
+
+  @Test
+  void markdownForPullRequestsCarriesTheTableAndTheFailure() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code = Main.execute(new String[] {"check", "examples/alpine-article/pinned", "--offline", "--as-of", "2020-01-29",
+        "--format", "markdown"}, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("| image | platform | python | libc | wheels | source builds |")
+        .contains("| python:3.8-alpine | linux/amd64 | 3.8.1 | musl 1.1.24 | 5/9 | 4 |")
+        .contains("fails at matplotlib")
+        .contains("`error: command 'gcc' failed: No such file or directory`")
+        .contains("**Recommendation:** python:3.8-slim-buster");
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static String file(JsonNode image, String name) {
+    for (JsonNode p : image.get("packages")) {
+      if (p.get("name").asText().equals(name)) {
+        return p.get("file").asText();
+      }
+    }
+    return null;
+  }
+}
