@@ -16,16 +16,16 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Which base image should this Python project use, and what does each choice cost?",
     subcommands = {
-      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      ExplainCommand.class,
+      DepsCommand.class,
+      DockerfileCommand.class,
+      ImagesCommand.class,
       TagsCommand.class,
       FilesCommand.class,
-      ExplainCommand.class,
       SnapshotCommand.class,
-      DepsCommand.class,
+      CommandLine.HelpCommand.class,
       TrainCommand.class,
-      ImagesCommand.class,
-      CheckCommand.class,
-      DockerfileCommand.class,
     })
 public final class Main implements Runnable {
 
