@@ -1,0 +1,47 @@
+package dev.wheelwise.resolve;
+
+import dev.wheelwise.advise.Choice;
+import dev.wheelwise.pep440.Version;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the resolver decided for one target.
+ *
+ * @param pinned the packages pip would install, with the file it would choose, in pin order
+ * @param unknown what could not be decided and why: projects no source lists, releases whose
+ *     dependencies no source recorded (packages they need may be missing from {@code pinned})
+ * @param unavailable projects with no installable file at all on the target (pip would stop there)
+ * @param conflict when no solution exists (or the step bound was hit): a readable explanation
+ * @param rounds resolution rounds used (pins tried), for the record
+ */
+public record Resolution(List<Pinned> pinned, List<Unknown> unknown, List<Unavailable> unavailable, Optional<String> conflict,
+    int rounds) {
+
+  public Resolution {
+    pinned = List.copyOf(pinned);
+    unknown = List.copyOf(unknown);
+    unavailable = List.copyOf(unavailable);
+    Objects.requireNonNull(conflict, "conflict");
+  }
+
+  /** One chosen release: its version, the file pip takes, the extras asked for, who asked. */
+  public record Pinned(String name, Version version, Choice choice, Set<String> extras, List<String> requiredBy) {
+    public Pinned {
+      extras = Set.copyOf(extras);
+      requiredBy = List.copyOf(requiredBy);
+    }
+  }
+
+  /** A project with no installable file on the target, and the chooser's reason. */
+  public record Unavailable(String name, String reason) {}
+
+  /** A project (and release, when one was chosen) the resolver could not decide about. */
+  public record Unknown(String name, Optional<Version> version, String reason) {}
+
+  public boolean solved() {
+    return conflict.isEmpty();
+  }
+}

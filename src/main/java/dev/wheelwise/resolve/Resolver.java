@@ -1,0 +1,380 @@
+package dev.wheelwise.resolve;
+
+import dev.wheelwise.advise.CandidateFile;
+import dev.wheelwise.advise.Choice;
+import dev.wheelwise.advise.FileChooser;
+import dev.wheelwise.advise.FileSource;
+import dev.wheelwise.advise.VersionFilter;
+import dev.wheelwise.pep440.InvalidSpecifier;
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.SpecifierSet;
+import dev.wheelwise.pep440.Version;
+import dev.wheelwise.pep508.InvalidRequirement;
+import dev.wheelwise.pep508.MarkerEnvironment;
+import dev.wheelwise.pep508.Requirement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Resolves loose requirements for one target the way pip 23's resolver (resolvelib with pip's
+ * provider) does: in each round the unsatisfied project pip prefers (pins first, then projects
+ * that caused backtracking, then by depth from the roots, then by the order the user wrote
+ * them, then bounded before unbounded, then by name) is pinned to its best candidate; a
+ * project's candidates are its versions allowed by every requirement on it, highest first,
+ * each represented by the file pip would take from it ({@link FileChooser}), so a version with
+ * no installable file for the target is skipped. A candidate whose dependencies leave some
+ * project without any candidate is rejected; when every candidate of a project is rejected
+ * the search goes back to the previous pin and tries its next candidate (chronological
+ * backtracking, bounded in rounds). An already pinned project that a later requirement
+ * excludes is pinned again, as resolvelib does.
+ *
+ * <p>Differences from pip kept on purpose: the metadata's {@code Requires-Python} is checked
+ * against the target's Python (pip before 24.2 checked the host's; only the index's
+ * {@code data-requires-python}, which the chooser checks, honoured {@code --python-version}),
+ * and markers are evaluated for the target (pip uses the host's). When {@code
+ * continuePastUnavailable} is set, a project with no installable file at all on the target is
+ * reported in {@link Resolution#unavailable} and treated as satisfied instead of failing the
+ * whole resolution, so that a comparison of images can still say what the rest would be.
+ */
+public final class Resolver {
+
+  private final MetadataSource source;
+  private final ResolveTarget target;
+  private final int maxRounds;
+  private final boolean continuePastUnavailable;
+  private final FileChooser chooser;
+  private final PipProfile profile;
+  private final Map<String, TreeMap<Version, Choice>> bestByVersion = new HashMap<>();
+  private final Map<String, Optional<FileSource.Dependencies>> depsCache = new HashMap<>();
+
+  public Resolver(MetadataSource source, ResolveTarget target, int maxRounds, boolean continuePastUnavailable) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.target = Objects.requireNonNull(target, "target");
+    this.maxRounds = maxRounds;
+    this.continuePastUnavailable = continuePastUnavailable;
+    this.chooser = new FileChooser(target.chooser(), target.formats());
+    this.profile = target.chooser().profile();
+  }
+
+  /** A requirement on a project and who made it ({@code parent} empty for the user's own). */
+  private record Constraint(String name, SpecifierSet specifier, Set<String> extras, String text, Optional<String> parent,
+      Optional<String> parentName) {}
+
+  private record Pin(Version version, Choice choice, Set<String> extras) {}
+
+  /** Everything a round changes; copied, never shared, so backtracking restores it exactly. */
+  private record State(Map<String, List<Constraint>> criteria, Map<String, Pin> pins) {
+    State copy() {
+      return new State(new LinkedHashMap<>(criteria), new LinkedHashMap<>(pins));
+    }
+  }
+
+  /** A decision to come back to: the state before it, the project, its candidates, the next to try. */
+  private record Frame(State before, String name, List<Version> candidates, int next) {}
+
+  /** Why a candidate or a project failed: the project left without candidates and its requirements. */
+  private record Cause(String name, List<Constraint> constraints) {}
+
+  /**
+   * Resolves {@code roots} (PEP 508 strings as written, with where they were written for
+   * messages). Roots whose markers exclude the target are dropped; unparseable ones are errors
+   * of the caller's input and are rejected with {@link InvalidRequirement}.
+   */
+  public Resolution resolve(List<Requirement> roots) {
+    MarkerEnvironment env = target.markers();
+    State state = new State(new LinkedHashMap<>(), new LinkedHashMap<>());
+    Map<String, Integer> requestedOrder = new HashMap<>();
+    for (Requirement r : roots) {
+      if (r.marker().isPresent() && !r.marker().get().evaluate(env, profile)) {
+        continue;
+      }
+      requestedOrder.putIfAbsent(r.canonicalName(), requestedOrder.size());
+      add(state.criteria(), new Constraint(r.canonicalName(), r.specifier(), r.canonicalExtras(), r.toString(), Optional.empty(),
+          Optional.empty()));
+    }
+    Map<String, Resolution.Unknown> unknown = new LinkedHashMap<>();
+    Map<String, String> unavailable = new LinkedHashMap<>();
+    Deque<Frame> stack = new ArrayDeque<>();
+    Set<String> backtrackCauses = new LinkedHashSet<>();
+    Map<String, Double> depths = new HashMap<>();
+    int rounds = 0;
+    while (true) {
+      if (++rounds > maxRounds) {
+        return result(state, unknown, unavailable, Optional.of("gave up after " + maxRounds + " rounds of backtracking"), rounds);
+      }
+      String name = pick(state, requestedOrder, backtrackCauses, depths, unknown.keySet(), unavailable.keySet());
+      if (name == null) {
+        return result(state, unknown, unavailable, Optional.empty(), rounds);
+      }
+      List<Constraint> constraints = state.criteria().get(name);
+      if (source.files(name).isEmpty()) {
+        unknown.put(name, new Resolution.Unknown(name, Optional.empty(), "no files known for " + name + " in " + "the index"
+            + " (required by " + describeParents(constraints) + ")"));
+        continue;
+      }
+      if (continuePastUnavailable && versionsOf(name).isEmpty()) {
+        unavailable.put(name, chooser.choose(name, VersionFilter.any(), source.files(name)) instanceof Choice.Nothing n ? n.reason()
+            : "no installable file");
+        continue;
+      }
+      List<Version> candidates = candidates(name, constraints);
+      List<Cause> causes = new ArrayList<>();
+      State next = tryFrom(state, name, candidates, 0, causes, unknown, stack);
+      while (next == null) {
+        backtrackCauses.clear();
+        causes.forEach(c -> {
+          backtrackCauses.add(c.name());
+          c.constraints().forEach(k -> k.parentName().ifPresent(backtrackCauses::add));
+        });
+        if (stack.isEmpty()) {
+          return result(state, unknown, unavailable, Optional.of(explain(causes, state)), rounds);
+        }
+        Frame f = stack.pop();
+        if (++rounds > maxRounds) {
+          return result(f.before(), unknown, unavailable, Optional.of("gave up after " + maxRounds + " rounds of backtracking; last conflict: "
+              + explain(causes, state)), rounds);
+        }
+        List<Cause> more = new ArrayList<>();
+        next = tryFrom(f.before(), f.name(), f.candidates(), f.next(), more, unknown, stack);
+        if (next == null) {
+          causes.addAll(more);
+        }
+      }
+      state = next;
+    }
+  }
+
+  /** Pins the first of {@code candidates[from..]} that leaves every project a candidate; pushes the frame. */
+  private State tryFrom(State state, String name, List<Version> candidates, int from, List<Cause> causes,
+      Map<String, Resolution.Unknown> unknown, Deque<Frame> stack) {
+    if (candidates.isEmpty() || from >= candidates.size()) {
+      if (candidates.isEmpty()) {
+        causes.add(new Cause(name, state.criteria().get(name)));
+      }
+      return null;
+    }
+    for (int i = from; i < candidates.size(); i++) {
+      Version v = candidates.get(i);
+      State next = attempt(state, name, v, causes, unknown);
+      if (next != null) {
+        stack.push(new Frame(state, name, candidates, i + 1));
+        return next;
+      }
+    }
+    return null;
+  }
+
+  private State attempt(State state, String name, Version version, List<Cause> causes, Map<String, Resolution.Unknown> unknown) {
+    Set<String> extras = new LinkedHashSet<>();
+    state.criteria().get(name).forEach(c -> extras.addAll(c.extras()));
+    State next = state.copy();
+    String parent = name + "==" + version;
+    Set<String> touched = new LinkedHashSet<>();
+    for (Requirement dep : dependencies(name, version, extras, unknown)) {
+      if (dep.canonicalName().equals(name)) {
+        continue;
+      }
+      add(next.criteria(), new Constraint(dep.canonicalName(), dep.specifier(), dep.canonicalExtras(), dep.toString(),
+          Optional.of(parent), Optional.of(name)));
+      touched.add(dep.canonicalName());
+    }
+    for (String dep : touched) {
+      if (!source.files(dep).isEmpty() && candidates(dep, next.criteria().get(dep)).isEmpty()
+          && !(continuePastUnavailable && versionsOf(dep).isEmpty())) {
+        causes.add(new Cause(dep, next.criteria().get(dep)));
+        return null;
+      }
+    }
+    next.pins().remove(name);
+    next.pins().put(name, new Pin(version, bestByVersion.get(name).get(version), extras));
+    return next;
+  }
+
+  private static void add(Map<String, List<Constraint>> criteria, Constraint c) {
+    List<Constraint> list = new ArrayList<>(criteria.getOrDefault(c.name(), List.of()));
+    list.add(c);
+    criteria.put(c.name(), List.copyOf(list));
+  }
+
+  /** The unsatisfied project pip's provider prefers, or null when every requirement is met. */
+  private String pick(State state, Map<String, Integer> requestedOrder, Set<String> backtrackCauses, Map<String, Double> depths,
+      Set<String> unknown, Set<String> unavailable) {
+    Preference best = null;
+    for (var e : state.criteria().entrySet()) {
+      String name = e.getKey();
+      if (unknown.contains(name) || unavailable.contains(name) || satisfied(state.pins().get(name), e.getValue())) {
+        continue;
+      }
+      boolean pinned = false;
+      boolean bounded = false;
+      double depth = Double.MAX_VALUE;
+      for (Constraint c : e.getValue()) {
+        for (var s : c.specifier().specifiers()) {
+          bounded = true;
+          pinned |= s.operator().startsWith("==");
+        }
+        depth = Math.min(depth, c.parentName().map(p -> depths.getOrDefault(p, 1.0)).orElse(0.0) + 1.0);
+      }
+      depths.put(name, depth);
+      Preference k = new Preference(!pinned, !backtrackCauses.contains(name), depth, requestedOrder.getOrDefault(name, Integer.MAX_VALUE),
+          !bounded, name);
+      if (best == null || PREFERENCE.compare(k, best) < 0) {
+        best = k;
+      }
+    }
+    return best == null ? null : best.name();
+  }
+
+  /** pip's {@code get_preference} key (smallest first); direct URLs and Requires-Python never reach here. */
+  private record Preference(boolean notPinned, boolean notCause, double depth, double order, boolean free, String name) {}
+
+  private static final Comparator<Preference> PREFERENCE = Comparator.comparing(Preference::notPinned)
+      .thenComparing(Preference::notCause)
+      .thenComparingDouble(Preference::depth)
+      .thenComparingDouble(Preference::order)
+      .thenComparing(Preference::free)
+      .thenComparing(Preference::name);
+
+  private boolean satisfied(Pin pin, List<Constraint> constraints) {
+    if (pin == null) {
+      return false;
+    }
+    for (Constraint c : constraints) {
+      if (!c.specifier().contains(pin.version(), profile, Optional.of(true)) || !pin.extras().containsAll(c.extras())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** pip's candidates: installable versions allowed by every requirement, highest first. */
+  private List<Version> candidates(String name, List<Constraint> constraints) {
+    TreeMap<Version, Choice> versions = versionsOf(name);
+    StringBuilder text = new StringBuilder();
+    for (Constraint c : constraints) {
+      String s = c.specifier().toString(profile);
+      if (!s.isEmpty()) {
+        text.append(text.length() == 0 ? "" : ",").append(s);
+      }
+    }
+    SpecifierSet merged;
+    try {
+      merged = SpecifierSet.parse(text.toString(), profile);
+    } catch (InvalidSpecifier e) {
+      return List.of();
+    }
+    List<Version> allowed = new ArrayList<>(merged.filter(versions.keySet(), profile, target.pre() ? Optional.of(true) : Optional.empty()));
+    allowed.sort(Comparator.reverseOrder());
+    return allowed;
+  }
+
+  /** Per version, the file pip would take from it on this target; versions with none are left out. */
+  private TreeMap<Version, Choice> versionsOf(String name) {
+    return bestByVersion.computeIfAbsent(name, n -> {
+      Map<Version, List<CandidateFile>> byVersion = new LinkedHashMap<>();
+      for (CandidateFile f : source.files(n)) {
+        byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
+      }
+      TreeMap<Version, Choice> out = new TreeMap<>();
+      UnaryOperator<List<Version>> all = vs -> vs;
+      VersionFilter any = new VersionFilter("", false, Optional.empty(), all);
+      byVersion.forEach((v, files) -> {
+        Choice c = chooser.choose(n, any, files);
+        if (c instanceof Choice.Wheel || c instanceof Choice.Sdist) {
+          out.put(v, c);
+        }
+      });
+      return out;
+    });
+  }
+
+  /** Requires-Dist of a release for the target and the extras asked for; unknown ones are recorded. */
+  private List<Requirement> dependencies(String name, Version version, Set<String> extras, Map<String, Resolution.Unknown> unknown) {
+    Optional<FileSource.Dependencies> deps = depsCache.computeIfAbsent(name + "==" + version, k -> source.dependencies(name, version));
+    if (deps.isEmpty()) {
+      unknown.putIfAbsent(name + "==" + version, new Resolution.Unknown(name, Optional.of(version),
+          "the dependencies of " + name + " " + version + " are not known (no metadata recorded): packages it needs may be missing"));
+      return List.of();
+    }
+    List<Requirement> out = new ArrayList<>();
+    MarkerEnvironment base = target.markers().withExtra("");
+    for (String text : deps.get().requirements()) {
+      Requirement r;
+      try {
+        r = Requirement.parse(text, deps.get().from(), 1, profile);
+      } catch (InvalidRequirement e) {
+        unknown.putIfAbsent(name + "==" + version + " " + text, new Resolution.Unknown(name, Optional.of(version),
+            "a dependency of " + name + " " + version + " cannot be read: '" + text + "'"));
+        continue;
+      }
+      if (r.marker().isEmpty() || r.marker().get().evaluate(base, profile)
+          || extras.stream().anyMatch(x -> r.marker().get().evaluate(target.markers().withExtra(x), profile))) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private Resolution result(State state, Map<String, Resolution.Unknown> unknown, Map<String, String> unavailable,
+      Optional<String> conflict, int rounds) {
+    List<Resolution.Pinned> pinned = new ArrayList<>();
+    state.pins().forEach((name, pin) -> pinned.add(new Resolution.Pinned(name, pin.version(), pin.choice(), pin.extras(),
+        state.criteria().getOrDefault(name, List.of()).stream().map(c -> c.parent().orElse("requested")).distinct().toList())));
+    // Unknown releases that were backtracked away are no longer part of the answer.
+    List<Resolution.Unknown> still = unknown.values().stream()
+        .filter(u -> u.version().isEmpty() || (state.pins().containsKey(u.name())
+            && state.pins().get(u.name()).version().equals(u.version().get())))
+        .toList();
+    List<Resolution.Unavailable> none = new ArrayList<>();
+    unavailable.forEach((n, why) -> none.add(new Resolution.Unavailable(n, why)));
+    return new Resolution(pinned, still, none, conflict, rounds);
+  }
+
+  private String explain(List<Cause> causes, State state) {
+    if (causes.isEmpty()) {
+      return "no solution";
+    }
+    Cause c = causes.get(causes.size() - 1);
+    List<Version> available = new ArrayList<>(versionsOf(c.name()).descendingKeySet());
+    StringBuilder sb = new StringBuilder("no version of " + c.name() + " satisfies all of: ");
+    List<String> parts = new ArrayList<>();
+    for (Constraint k : c.constraints()) {
+      parts.add("'" + k.text() + "' (" + chain(k, state, 0) + ")");
+    }
+    sb.append(String.join("; ", parts));
+    sb.append(available.isEmpty() ? "; and no version has an installable file for " + target.chooser().description()
+        : "; versions installable on " + target.chooser().description() + ": "
+            + String.join(", ", available.stream().limit(8).map(Version::toString).toList()) + (available.size() > 8 ? ", …" : ""));
+    return sb.toString();
+  }
+
+  /** {@code required by b==2.0 ← requested 'b>=2'}: the path from the user's requirements. */
+  private String chain(Constraint k, State state, int depth) {
+    if (k.parent().isEmpty()) {
+      return "requested";
+    }
+    String out = "required by " + k.parent().get();
+    List<Constraint> up = state.criteria().getOrDefault(k.parentName().get(), List.of());
+    if (!up.isEmpty() && depth < 8) {
+      Constraint first = up.get(0);
+      out += " ← " + (first.parent().isEmpty() ? "requested as '" + first.text() + "'" : chain(first, state, depth + 1));
+    }
+    return out;
+  }
+
+  private String describeParents(List<Constraint> constraints) {
+    return String.join(", ", constraints.stream().map(c -> c.parent().orElse("the requirements")).distinct().toList());
+  }
+}
