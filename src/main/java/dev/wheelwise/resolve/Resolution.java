@@ -1,6 +1,5 @@
 package dev.wheelwise.resolve;
 
-import dev.wheelwise.advise.Choice;
 import dev.wheelwise.pep440.Version;
 import java.util.List;
 import java.util.Objects;
@@ -27,8 +26,8 @@ public record Resolution(List<Pinned> pinned, List<Unknown> unknown, List<Unavai
     Objects.requireNonNull(conflict, "conflict");
   }
 
-  /** One chosen release: its version, the file pip takes, the extras asked for, who asked. */
-  public record Pinned(String name, Version version, Choice choice, Set<String> extras, List<String> requiredBy) {
+  /** One chosen release: its version, the file name pip takes, the extras asked for, who asked. */
+  public record Pinned(String name, Version version, String file, Set<String> extras, List<String> requiredBy) {
     public Pinned {
       extras = Set.copyOf(extras);
       requiredBy = List.copyOf(requiredBy);

@@ -1,10 +1,5 @@
 package dev.wheelwise.resolve;
 
-import dev.wheelwise.advise.CandidateFile;
-import dev.wheelwise.advise.Choice;
-import dev.wheelwise.advise.FileChooser;
-import dev.wheelwise.advise.FileSource;
-import dev.wheelwise.advise.VersionFilter;
 import dev.wheelwise.pep440.InvalidSpecifier;
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.SpecifierSet;
@@ -14,6 +9,7 @@ import dev.wheelwise.pep508.MarkerEnvironment;
 import dev.wheelwise.pep508.Requirement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -21,11 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * Resolves loose requirements for one target the way pip 23's resolver (resolvelib with pip's
@@ -33,11 +28,11 @@ import java.util.function.UnaryOperator;
  * that caused backtracking, then by depth from the roots, then by the order the user wrote
  * them, then bounded before unbounded, then by name) is pinned to its best candidate; a
  * project's candidates are its versions allowed by every requirement on it, highest first,
- * each represented by the file pip would take from it ({@link FileChooser}), so a version with
- * no installable file for the target is skipped. A candidate whose dependencies leave some
+ * each represented by the file pip would take from it (the {@link MetadataSource}'s chooser), so
+ * a version with no installable file for the target is skipped. A candidate whose dependencies leave some
  * project without any candidate is rejected; when every candidate of a project is rejected
- * the search goes back to the previous pin and tries its next candidate (chronological
- * backtracking, bounded in rounds). An already pinned project that a later requirement
+ * the search goes back to the previous pin and tries its next candidate (resolvelib's backjumping,
+ * bounded in rounds). An already pinned project that a later requirement
  * excludes is pinned again, as resolvelib does.
  *
  * <p>Differences from pip kept on purpose: the metadata's {@code Requires-Python} is checked
@@ -54,35 +49,34 @@ public final class Resolver {
   private final ResolveTarget target;
   private final int maxRounds;
   private final boolean continuePastUnavailable;
-  private final FileChooser chooser;
   private final PipProfile profile;
-  private final Map<String, TreeMap<Version, Choice>> bestByVersion = new HashMap<>();
-  private final Map<String, Optional<FileSource.Dependencies>> depsCache = new HashMap<>();
+  private final Map<String, Optional<MetadataSource.Dependencies>> depsCache = new HashMap<>();
 
   public Resolver(MetadataSource source, ResolveTarget target, int maxRounds, boolean continuePastUnavailable) {
     this.source = Objects.requireNonNull(source, "source");
     this.target = Objects.requireNonNull(target, "target");
     this.maxRounds = maxRounds;
     this.continuePastUnavailable = continuePastUnavailable;
-    this.chooser = new FileChooser(target.chooser(), target.formats());
-    this.profile = target.chooser().profile();
+    this.profile = target.profile();
   }
 
   /** A requirement on a project and who made it ({@code parent} empty for the user's own). */
   private record Constraint(String name, SpecifierSet specifier, Set<String> extras, String text, Optional<String> parent,
       Optional<String> parentName) {}
 
-  private record Pin(Version version, Choice choice, Set<String> extras) {}
+  private record Pin(Version version, String file, Set<String> extras) {}
 
   /** Everything a round changes; copied, never shared, so backtracking restores it exactly. */
-  private record State(Map<String, List<Constraint>> criteria, Map<String, Pin> pins) {
+  private record State(Map<String, List<Constraint>> criteria, Map<String, Pin> pins, Map<String, Set<Version>> incompatible) {
     State copy() {
-      return new State(new LinkedHashMap<>(criteria), new LinkedHashMap<>(pins));
+      Map<String, Set<Version>> out = new LinkedHashMap<>();
+      incompatible.forEach((k, v) -> out.put(k, new LinkedHashSet<>(v)));
+      return new State(new LinkedHashMap<>(criteria), new LinkedHashMap<>(pins), out);
     }
   }
 
-  /** A decision to come back to: the state before it, the project, its candidates, the next to try. */
-  private record Frame(State before, String name, List<Version> candidates, int next) {}
+  /** A pin to come back to: the state before it, the project and the version pinned. */
+  private record Frame(State before, String name, Version version) {}
 
   /** Why a candidate or a project failed: the project left without candidates and its requirements. */
   private record Cause(String name, List<Constraint> constraints) {}
@@ -94,7 +88,7 @@ public final class Resolver {
    */
   public Resolution resolve(List<Requirement> roots) {
     MarkerEnvironment env = target.markers();
-    State state = new State(new LinkedHashMap<>(), new LinkedHashMap<>());
+    State state = new State(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
     Map<String, Integer> requestedOrder = new HashMap<>();
     for (Requirement r : roots) {
       if (r.marker().isPresent() && !r.marker().get().evaluate(env, profile)) {
@@ -119,66 +113,93 @@ public final class Resolver {
         return result(state, unknown, unavailable, Optional.empty(), rounds);
       }
       List<Constraint> constraints = state.criteria().get(name);
-      if (source.files(name).isEmpty()) {
-        unknown.put(name, new Resolution.Unknown(name, Optional.empty(), "no files known for " + name + " in " + "the index"
+      if (!source.listed(name)) {
+        unknown.put(name, new Resolution.Unknown(name, Optional.empty(), "no files known for " + name
             + " (required by " + describeParents(constraints) + ")"));
         continue;
       }
       if (continuePastUnavailable && versionsOf(name).isEmpty()) {
-        unavailable.put(name, chooser.choose(name, VersionFilter.any(), source.files(name)) instanceof Choice.Nothing n ? n.reason()
-            : "no installable file");
+        unavailable.put(name, source.whyNotInstallable(name));
         continue;
       }
-      List<Version> candidates = candidates(name, constraints);
       List<Cause> causes = new ArrayList<>();
-      State next = tryFrom(state, name, candidates, 0, causes, unknown, stack);
-      while (next == null) {
+      State next = null;
+      for (Version v : candidates(name, state)) {
+        next = attempt(state, name, v, causes, unknown);
+        if (next != null) {
+          stack.push(new Frame(state, name, v));
+          break;
+        }
+      }
+      if (next == null && causes.isEmpty()) {
+        causes.add(new Cause(name, constraints));
+      }
+      if (next == null) {
+        next = backjump(state, stack, causes, unknown);
         backtrackCauses.clear();
-        causes.forEach(c -> {
+        for (Cause c : causes) {
           backtrackCauses.add(c.name());
           c.constraints().forEach(k -> k.parentName().ifPresent(backtrackCauses::add));
-        });
-        if (stack.isEmpty()) {
-          return result(state, unknown, unavailable, Optional.of(explain(causes, state)), rounds);
         }
-        Frame f = stack.pop();
-        if (++rounds > maxRounds) {
-          return result(f.before(), unknown, unavailable, Optional.of("gave up after " + maxRounds + " rounds of backtracking; last conflict: "
-              + explain(causes, state)), rounds);
-        }
-        List<Cause> more = new ArrayList<>();
-        next = tryFrom(f.before(), f.name(), f.candidates(), f.next(), more, unknown, stack);
         if (next == null) {
-          causes.addAll(more);
+          return result(state, unknown, unavailable, Optional.of(explain(causes, state)), rounds);
         }
       }
       state = next;
     }
   }
 
-  /** Pins the first of {@code candidates[from..]} that leaves every project a candidate; pushes the frame. */
-  private State tryFrom(State state, String name, List<Version> candidates, int from, List<Cause> causes,
-      Map<String, Resolution.Unknown> unknown, Deque<Frame> stack) {
-    if (candidates.isEmpty() || from >= candidates.size()) {
-      if (candidates.isEmpty()) {
-        causes.add(new Cause(name, state.criteria().get(name)));
-      }
-      return null;
+  /**
+   * resolvelib's backjump: drop pins until one whose dependencies touch the conflict, mark
+   * that pin's version incompatible in the state before it (with the incompatibilities learnt
+   * since), and go on from there; null when no pin is left to revise.
+   */
+  private State backjump(State failed, Deque<Frame> stack, List<Cause> causes, Map<String, Resolution.Unknown> unknown) {
+    Set<String> involved = new LinkedHashSet<>();
+    for (Cause c : causes) {
+      involved.add(c.name());
+      c.constraints().forEach(k -> k.parentName().ifPresent(involved::add));
     }
-    for (int i = from; i < candidates.size(); i++) {
-      Version v = candidates.get(i);
-      State next = attempt(state, name, v, causes, unknown);
-      if (next != null) {
-        stack.push(new Frame(state, name, candidates, i + 1));
-        return next;
+    Map<String, Set<Version>> learnt = failed.incompatible();
+    while (!stack.isEmpty()) {
+      Frame f = stack.pop();
+      Set<String> deps = new LinkedHashSet<>();
+      for (Requirement r : dependencies(f.name(), f.version(), extrasOf(f.before(), f.name()), unknown)) {
+        deps.add(r.canonicalName());
       }
+      if (Collections.disjoint(deps, involved)) {
+        continue;
+      }
+      State patched = f.before().copy();
+      learnt.forEach((k, v) -> {
+        if (patched.criteria().containsKey(k)) {
+          patched.incompatible().computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v);
+        }
+      });
+      patched.incompatible().computeIfAbsent(f.name(), x -> new LinkedHashSet<>()).add(f.version());
+      boolean viable = true;
+      for (String k : patched.incompatible().keySet()) {
+        if (patched.criteria().containsKey(k) && source.listed(k) && candidates(k, patched).isEmpty()) {
+          viable = false;
+          break;
+        }
+      }
+      if (viable) {
+        return patched;
+      }
+      learnt = patched.incompatible();
     }
     return null;
   }
 
-  private State attempt(State state, String name, Version version, List<Cause> causes, Map<String, Resolution.Unknown> unknown) {
+  private static Set<String> extrasOf(State state, String name) {
     Set<String> extras = new LinkedHashSet<>();
-    state.criteria().get(name).forEach(c -> extras.addAll(c.extras()));
+    state.criteria().getOrDefault(name, List.of()).forEach(c -> extras.addAll(c.extras()));
+    return extras;
+  }
+
+  private State attempt(State state, String name, Version version, List<Cause> causes, Map<String, Resolution.Unknown> unknown) {
+    Set<String> extras = extrasOf(state, name);
     State next = state.copy();
     String parent = name + "==" + version;
     Set<String> touched = new LinkedHashSet<>();
@@ -191,14 +212,30 @@ public final class Resolver {
       touched.add(dep.canonicalName());
     }
     for (String dep : touched) {
-      if (!source.files(dep).isEmpty() && candidates(dep, next.criteria().get(dep)).isEmpty()
+      if (source.listed(dep) && candidates(dep, next).isEmpty()
           && !(continuePastUnavailable && versionsOf(dep).isEmpty())) {
         causes.add(new Cause(dep, next.criteria().get(dep)));
         return null;
       }
     }
+    Set<String> wasSatisfied = new LinkedHashSet<>();
+    state.criteria().forEach((k, v) -> {
+      if (satisfied(state.pins().get(k), v)) {
+        wasSatisfied.add(k);
+      }
+    });
     next.pins().remove(name);
-    next.pins().put(name, new Pin(version, bestByVersion.get(name).get(version), extras));
+    next.pins().put(name, new Pin(version, versionsOf(name).get(version), extras));
+    // A pin that no longer satisfies its requirements will be replaced: what it asked for goes.
+    Set<String> broken = new LinkedHashSet<>();
+    for (String k : wasSatisfied) {
+      if (!satisfied(next.pins().get(k), next.criteria().get(k))) {
+        broken.add(k);
+      }
+    }
+    if (!broken.isEmpty()) {
+      next.criteria().replaceAll((k, list) -> list.stream().filter(c -> c.parentName().map(p -> !broken.contains(p)).orElse(true)).toList());
+    }
     return next;
   }
 
@@ -260,8 +297,10 @@ public final class Resolver {
   }
 
   /** pip's candidates: installable versions allowed by every requirement, highest first. */
-  private List<Version> candidates(String name, List<Constraint> constraints) {
-    TreeMap<Version, Choice> versions = versionsOf(name);
+  private List<Version> candidates(String name, State state) {
+    List<Constraint> constraints = state.criteria().getOrDefault(name, List.of());
+    Set<Version> excluded = state.incompatible().getOrDefault(name, Set.of());
+    NavigableMap<Version, String> versions = versionsOf(name);
     StringBuilder text = new StringBuilder();
     for (Constraint c : constraints) {
       String s = c.specifier().toString(profile);
@@ -276,33 +315,18 @@ public final class Resolver {
       return List.of();
     }
     List<Version> allowed = new ArrayList<>(merged.filter(versions.keySet(), profile, target.pre() ? Optional.of(true) : Optional.empty()));
+    allowed.removeIf(excluded::contains);
     allowed.sort(Comparator.reverseOrder());
     return allowed;
   }
 
-  /** Per version, the file pip would take from it on this target; versions with none are left out. */
-  private TreeMap<Version, Choice> versionsOf(String name) {
-    return bestByVersion.computeIfAbsent(name, n -> {
-      Map<Version, List<CandidateFile>> byVersion = new LinkedHashMap<>();
-      for (CandidateFile f : source.files(n)) {
-        byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
-      }
-      TreeMap<Version, Choice> out = new TreeMap<>();
-      UnaryOperator<List<Version>> all = vs -> vs;
-      VersionFilter any = new VersionFilter("", false, Optional.empty(), all);
-      byVersion.forEach((v, files) -> {
-        Choice c = chooser.choose(n, any, files);
-        if (c instanceof Choice.Wheel || c instanceof Choice.Sdist) {
-          out.put(v, c);
-        }
-      });
-      return out;
-    });
+  private NavigableMap<Version, String> versionsOf(String name) {
+    return source.installable(name);
   }
 
   /** Requires-Dist of a release for the target and the extras asked for; unknown ones are recorded. */
   private List<Requirement> dependencies(String name, Version version, Set<String> extras, Map<String, Resolution.Unknown> unknown) {
-    Optional<FileSource.Dependencies> deps = depsCache.computeIfAbsent(name + "==" + version, k -> source.dependencies(name, version));
+    Optional<MetadataSource.Dependencies> deps = depsCache.computeIfAbsent(name + "==" + version, k -> source.dependencies(name, version));
     if (deps.isEmpty()) {
       unknown.putIfAbsent(name + "==" + version, new Resolution.Unknown(name, Optional.of(version),
           "the dependencies of " + name + " " + version + " are not known (no metadata recorded): packages it needs may be missing"));
@@ -330,7 +354,7 @@ public final class Resolver {
   private Resolution result(State state, Map<String, Resolution.Unknown> unknown, Map<String, String> unavailable,
       Optional<String> conflict, int rounds) {
     List<Resolution.Pinned> pinned = new ArrayList<>();
-    state.pins().forEach((name, pin) -> pinned.add(new Resolution.Pinned(name, pin.version(), pin.choice(), pin.extras(),
+    state.pins().forEach((name, pin) -> pinned.add(new Resolution.Pinned(name, pin.version(), pin.file(), pin.extras(),
         state.criteria().getOrDefault(name, List.of()).stream().map(c -> c.parent().orElse("requested")).distinct().toList())));
     // Unknown releases that were backtracked away are no longer part of the answer.
     List<Resolution.Unknown> still = unknown.values().stream()
@@ -354,8 +378,8 @@ public final class Resolver {
       parts.add("'" + k.text() + "' (" + chain(k, state, 0) + ")");
     }
     sb.append(String.join("; ", parts));
-    sb.append(available.isEmpty() ? "; and no version has an installable file for " + target.chooser().description()
-        : "; versions installable on " + target.chooser().description() + ": "
+    sb.append(available.isEmpty() ? "; and no version has an installable file for " + target.description()
+        : "; versions installable on " + target.description() + ": "
             + String.join(", ", available.stream().limit(8).map(Version::toString).toList()) + (available.size() > 8 ? ", …" : ""));
     return sb.toString();
   }
