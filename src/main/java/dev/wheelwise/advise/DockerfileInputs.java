@@ -142,7 +142,7 @@ public final class DockerfileInputs {
     CheckInput input = new CheckInput(refs, requiresPython, image -> {
       List<Wanted> wanted = new ArrayList<>();
       List<String> notCompared = new ArrayList<>(skippedHere);
-      CheckInput.Packages fromRequirements = RequirementInputs.packagesOn(requirements, source, image);
+      CheckInput.Packages fromRequirements = RequirementInputs.packagesOn(requirements, source, image, finalFormats);
       fromRequirements.impossible().ifPresent(notCompared::add);
       wanted.addAll(fromRequirements.wanted());
       notCompared.addAll(fromRequirements.skipped());

@@ -5,6 +5,9 @@ import dev.wheelwise.pep440.Specifier;
 import dev.wheelwise.pep508.InvalidRequirement;
 import dev.wheelwise.pep508.MarkerEnvironment;
 import dev.wheelwise.pep508.Requirement;
+import dev.wheelwise.resolve.Resolution;
+import dev.wheelwise.resolve.ResolveTarget;
+import dev.wheelwise.resolve.Resolver;
 import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +17,10 @@ import java.util.Optional;
  * Requirements (a requirements file, a {@code pip install} command line) as the comparison's
  * input. A set whose every requirement pins one version ({@code ==V}) is planned as written, with
  * the files the source knows of that version; the plan then holds for the packages listed (a
- * frozen set lists its dependencies too; a hand-written one may not). A loose requirement needs a
- * resolver, which this build does not have: it is reported as unknown, never guessed.
+ * frozen set lists its dependencies too; a hand-written one may not). A set with a loose
+ * requirement is resolved per image ({@link Resolver}) with the files and recorded dependencies
+ * the source has; what the source does not know (a project it does not list, a release whose
+ * dependencies it did not record) is reported, never guessed.
  */
 public final class RequirementInputs {
   private RequirementInputs() {}
@@ -23,7 +28,16 @@ public final class RequirementInputs {
   /** One requirement as written and where. */
   public record Written(String text, String where) {}
 
+  /** Resolution gives up after this many rounds (pip's own bound is 200000; real sets need hundreds). */
+  static final int MAX_ROUNDS = 20_000;
+
   public static CheckInput.Packages packagesOn(List<Written> requirements, FileSource source, ImageCandidate image) {
+    return packagesOn(requirements, source, image, FormatControl.DEFAULT);
+  }
+
+  /** The packages pip installs on {@code image} for these requirements, under pip's format options. */
+  public static CheckInput.Packages packagesOn(List<Written> requirements, FileSource source, ImageCandidate image,
+      FormatControl formats) {
     if (image.target().isEmpty()) {
       return new CheckInput.Packages(List.of(), Optional.of("the image's Python or libc is unknown"), List.of());
     }
@@ -33,6 +47,8 @@ public final class RequirementInputs {
         t.arch().tagName());
     List<Wanted> wanted = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<Requirement> roots = new ArrayList<>();
+    boolean loose = false;
     for (Written w : requirements) {
       Requirement r;
       try {
@@ -48,13 +64,11 @@ public final class RequirementInputs {
         skipped.add(r.canonicalName() + " (direct reference " + r.url().get() + ")");
         continue;
       }
+      roots.add(r);
       List<Specifier> clauses = r.specifier().specifiers();
       boolean pinned = clauses.size() == 1 && clauses.get(0).operator().equals("==") && !clauses.get(0).version().endsWith(".*");
       if (!pinned) {
-        wanted.add(new Wanted(r.canonicalName(), new VersionFilter(r.specifier().toString(profile), false, Optional.empty(),
-            versions -> versions), List.of(), false, Optional.of("'" + w.text() + "' (" + w.where()
-            + ") is not pinned: resolving loose requirements is not implemented yet, so its version and files are unknown"),
-            List.of()));
+        loose = true;
         continue;
       }
       VersionFilter filter = VersionFilter.of(r.specifier(), profile, false);
@@ -64,8 +78,42 @@ public final class RequirementInputs {
       boolean complete = filter.pin().map(v -> source.complete(r.canonicalName(), v)).orElse(false);
       wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others));
     }
+    if (loose) {
+      return resolved(roots, source, image.target().get(), env, formats, skipped);
+    }
     wanted.addAll(unlisted(wanted, source, env, profile));
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
+  }
+
+  /** The set resolved as pip would on this image; pins become plans of one version each. */
+  private static CheckInput.Packages resolved(List<Requirement> roots, FileSource source, ChooserTarget target,
+      MarkerEnvironment env, FormatControl formats, List<String> skipped) {
+    ChosenFiles index = new ChosenFiles(source, new FileChooser(target, formats));
+    Resolution r = new Resolver(index, new ResolveTarget(env, target.profile(), false, target.description()), MAX_ROUNDS, true)
+        .resolve(roots);
+    List<String> notes = new ArrayList<>(skipped);
+    if (r.conflict().isPresent()) {
+      return new CheckInput.Packages(List.of(), Optional.of("pip's resolver would find no solution here: " + r.conflict().get()), notes);
+    }
+    List<Wanted> wanted = new ArrayList<>();
+    for (Resolution.Pinned p : r.pinned()) {
+      List<CandidateFile> all = index.files(p.name());
+      List<CandidateFile> files = all.stream().filter(f -> f.version().compareTo(p.version()) == 0).toList();
+      List<CandidateFile> others = all.stream().filter(f -> f.version().compareTo(p.version()) != 0).toList();
+      wanted.add(new Wanted(p.name(), VersionFilter.exactly(p.version()), files, source.complete(p.name(), p.version()),
+          Optional.empty(), others));
+    }
+    for (Resolution.Unavailable u : r.unavailable()) {
+      wanted.add(new Wanted(u.name(), VersionFilter.any(), index.files(u.name()), false, Optional.empty(), List.of()));
+    }
+    for (Resolution.Unknown u : r.unknown()) {
+      if (u.version().isEmpty()) {
+        wanted.add(new Wanted(u.name(), VersionFilter.any(), List.of(), false, Optional.of(u.reason()), List.of()));
+      } else {
+        notes.add(u.reason());
+      }
+    }
+    return new CheckInput.Packages(wanted, Optional.empty(), notes);
   }
 
   /**

@@ -215,8 +215,9 @@ public final class CheckCommand implements Callable<Integer> {
     for (String v : set.options().noBinary()) {
       fileFormats = fileFormats.withNoBinary(v);
     }
+    FormatControl allFormats = merge(fileFormats, formats);
     CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), set.kind().toString())), set.requiresPython(),
-        image -> RequirementInputs.packagesOn(written, source, image), merge(fileFormats, formats), Optional.empty());
+        image -> RequirementInputs.packagesOn(written, source, image, allFormats), allFormats, Optional.empty());
     return new Loaded(input, Optional.empty(), source.describe());
   }
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Unknown numbers are {@code null}, never 0. Additive keys beyond the contract:
  * {@code images[].unavailable.reason} (and {@code images[].unknown.reason} with the verdict
  * {@code unknown}, when a build's needs or the image's facts are not known),
- * {@code images[].remarks}, {@code images[].skipped} (local and VCS packages, not compared),
+ * {@code images[].remarks}, {@code images[].skipped} (what is not compared: local and VCS packages, releases whose dependencies are unknown),
  * {@code install: "unknown"} for a release with no known files or an unresolved requirement,
  * {@code packages[].filesComplete: false} when the choice rests on a partial file list, {@code packages[].build.known}/{@code note},
  * {@code summary.unknownSizes}, {@code summary.estimatedImageBytesRange} ({@code low}, {@code high}

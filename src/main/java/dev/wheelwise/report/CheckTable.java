@@ -96,7 +96,7 @@ public final class CheckTable {
       }
     }
     if (!p.skipped().isEmpty()) {
-      lines.add("not compared (built from their own source): " + String.join(", ", p.skipped()));
+      lines.add("not compared: " + String.join("; ", p.skipped()));
     }
     p.image().remarks().forEach(r -> lines.add("note: " + r));
     if (!p.summary().pitfalls().isEmpty()) {
