@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * requires-python, yanking and format control apply exactly as for a pin), and per release the
  * dependencies the source recorded. Answers are memoized for the life of one resolution.
  */
-final class ChosenFiles implements MetadataSource {
+public final class ChosenFiles implements MetadataSource {
 
   private final FileSource source;
   private final FileChooser chooser;
@@ -26,12 +26,12 @@ final class ChosenFiles implements MetadataSource {
   private final Map<String, NavigableMap<Version, Choice>> choices = new HashMap<>();
   private final Map<String, NavigableMap<Version, String>> names = new HashMap<>();
 
-  ChosenFiles(FileSource source, FileChooser chooser) {
+  public ChosenFiles(FileSource source, FileChooser chooser) {
     this.source = source;
     this.chooser = chooser;
   }
 
-  List<CandidateFile> files(String name) {
+  public List<CandidateFile> files(String name) {
     return files.computeIfAbsent(name, source::files);
   }
 

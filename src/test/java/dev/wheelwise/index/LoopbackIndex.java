@@ -30,13 +30,13 @@ import java.util.stream.Stream;
  * generated METADATA file per wheel. Hostile behaviour is installed per path with
  * {@link #override}. Every request is recorded.
  */
-final class LoopbackIndex implements AutoCloseable {
+public final class LoopbackIndex implements AutoCloseable {
 
   /** A recorded request: path, Accept and Authorization headers. */
   record Seen(String path, String accept, String authorization) {}
 
   /** A canned answer for one path. */
-  interface Handler {
+  public interface Handler {
     void handle(HttpExchange exchange, int count) throws IOException;
   }
 
@@ -50,7 +50,7 @@ final class LoopbackIndex implements AutoCloseable {
   volatile long latencyMillis;
   volatile boolean htmlOnly;
 
-  LoopbackIndex(Path indexFacts) throws IOException {
+  public LoopbackIndex(Path indexFacts) throws IOException {
     if (indexFacts != null) {
       try (Stream<Path> files = Files.list(indexFacts)) {
         for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json")).sorted()::iterator) {
@@ -74,11 +74,11 @@ final class LoopbackIndex implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT} (no trailing slash). */
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + port();
   }
 
-  void override(String path, Handler handler) {
+  public void override(String path, Handler handler) {
     overrides.put(path, handler);
   }
 
@@ -127,7 +127,7 @@ final class LoopbackIndex implements AutoCloseable {
     }
   }
 
-  static void send(HttpExchange ex, int code, String type, byte[] body) throws IOException {
+  public static void send(HttpExchange ex, int code, String type, byte[] body) throws IOException {
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("Cache-Control", "max-age=600");
     ex.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);

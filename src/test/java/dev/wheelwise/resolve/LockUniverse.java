@@ -1,0 +1,130 @@
+package dev.wheelwise.resolve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.wheelwise.advise.CandidateFile;
+import dev.wheelwise.advise.FileSource;
+import dev.wheelwise.pep440.Version;
+import dev.wheelwise.pep508.Names;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Every registry release recorded by the corpus's uv.lock files whose recorded dependencies are
+ * marker-free and extra-free (so pip's host markers cannot change the answer, research §2.1),
+ * closed under dependencies: the real file names and the real dependency records, as one index.
+ */
+record LockUniverse(Map<String, Map<String, Release>> projects) implements FileSource {
+
+  /** One release: its files (real names) and its dependencies as PEP 508 strings. */
+  record Release(String name, String version, List<String> files, List<String> requiresDist) {}
+
+  static LockUniverse read(Path uvLocks) throws IOException {
+    TomlMapper toml = new TomlMapper();
+    Map<String, Map<String, Release>> all = new TreeMap<>();
+    Map<String, Boolean> inconsistent = new TreeMap<>();
+    List<Path> locks;
+    try (Stream<Path> s = Files.walk(uvLocks)) {
+      locks = s.filter(p -> p.getFileName().toString().equals("uv.lock")).sorted().toList();
+    }
+    for (Path lock : locks) {
+      JsonNode root = toml.readTree(lock.toFile());
+      for (JsonNode pkg : root.path("package")) {
+        if (!pkg.path("source").has("registry")) {
+          continue;
+        }
+        String name = Names.canonicalize(pkg.path("name").asText());
+        String version = pkg.path("version").asText();
+        boolean markerFree = true;
+        List<String> deps = new ArrayList<>();
+        for (JsonNode d : pkg.path("dependencies")) {
+          if (d.has("marker") || d.has("extra") || d.has("source")) {
+            markerFree = false;
+            break;
+          }
+          deps.add(d.path("name").asText() + (d.has("version") ? "==" + d.path("version").asText() : ""));
+        }
+        List<String> files = new ArrayList<>();
+        for (JsonNode w : pkg.path("wheels")) {
+          files.add(fileName(w));
+        }
+        if (pkg.has("sdist")) {
+          files.add(fileName(pkg.path("sdist")));
+        }
+        String key = name + "==" + version;
+        if (!markerFree || files.isEmpty()) {
+          inconsistent.put(key, true);
+          continue;
+        }
+        Release r = new Release(name, version, files, deps);
+        Release before = all.computeIfAbsent(name, n -> new TreeMap<>()).putIfAbsent(version, r);
+        if (before != null && !before.requiresDist().stream().sorted().toList().equals(deps.stream().sorted().toList())) {
+          inconsistent.put(key, true);
+        }
+      }
+    }
+    inconsistent.keySet().forEach(k -> {
+      String[] nv = k.split("==", 2);
+      Map<String, Release> versions = all.get(nv[0]);
+      if (versions != null) {
+        versions.remove(nv[1]);
+      }
+    });
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map<String, Release> versions : all.values()) {
+        changed |= versions.values().removeIf(r -> r.requiresDist().stream()
+            .anyMatch(d -> !all.containsKey(Names.canonicalize(d.replaceAll("==.*", ""))) || all.get(Names.canonicalize(d.replaceAll("==.*", ""))).isEmpty()));
+      }
+      all.values().removeIf(Map::isEmpty);
+    }
+    return new LockUniverse(all);
+  }
+
+  private static String fileName(JsonNode f) {
+    String url = f.has("url") ? f.path("url").asText() : f.path("filename").asText();
+    return URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+  }
+
+  int releases() {
+    return projects.values().stream().mapToInt(Map::size).sum();
+  }
+
+  @Override
+  public List<CandidateFile> files(String canonicalName) {
+    List<CandidateFile> out = new ArrayList<>();
+    projects.getOrDefault(canonicalName, Map.of()).values().forEach(r -> r.files().forEach(
+        f -> out.add(CandidateFile.of(canonicalName, Version.tryParse(r.version()), f))));
+    return out;
+  }
+
+  @Override
+  public boolean complete(String canonicalName, Version version) {
+    return true;
+  }
+
+  @Override
+  public Optional<Dependencies> dependencies(String canonicalName, Version version) {
+    for (Release r : projects.getOrDefault(canonicalName, Map.of()).values()) {
+      if (Version.tryParse(r.version()).compareTo(version) == 0) {
+        return Optional.of(new Dependencies(r.requiresDist(), "uv.lock"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String describe() {
+    return "corpus uv.locks";
+  }
+}

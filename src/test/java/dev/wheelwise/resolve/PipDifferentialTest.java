@@ -1,0 +1,216 @@
+package dev.wheelwise.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelwise.advise.ChooserTarget;
+import dev.wheelwise.advise.ChosenFiles;
+import dev.wheelwise.advise.FileChooser;
+import dev.wheelwise.advise.FormatControl;
+import dev.wheelwise.index.LoopbackIndex;
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.Version;
+import dev.wheelwise.pep508.MarkerEnvironment;
+import dev.wheelwise.pep508.Requirement;
+import dev.wheelwise.tags.Arch;
+import dev.wheelwise.tags.Libc;
+import dev.wheelwise.tags.SupportedTags;
+import dev.wheelwise.tags.Tag;
+import dev.wheelwise.tags.Target;
+import dev.wheelwise.testing.Shared;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The resolver against pip's own (issue 9): pip 23.2.1 resolves marker-free requirement sets
+ * against a loopback index that serves the corpus's uv.lock releases under their real file
+ * names, each wheel a small generated one carrying the release's recorded dependencies; the
+ * versions and files pip reports must be the resolver's, for every set and target, and a set
+ * pip cannot install must be one the resolver finds no solution for.
+ */
+class PipDifferentialTest {
+
+  private static final PipProfile PIP = PipProfile.forPip(Version.tryParse("23.2.1"));
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private record Run(Target target, List<String> requirements) {}
+
+  @Test
+  void resolutionAgreesWithPip(@TempDir Path tmp) throws Exception {
+    LockUniverse universe = LockUniverse.read(Shared.require("corpus/lockfiles/uv"));
+    assertThat(universe.releases()).isGreaterThan(200);
+    List<Target> targets = List.of(new Target(3, 12, 0, false, Libc.glibc(2, 36), Arch.X86_64),
+        new Target(3, 12, 0, false, Libc.musl(1, 2), Arch.X86_64), new Target(3, 11, 0, false, Libc.glibc(2, 28), Arch.AARCH64));
+    List<List<String>> sets = requirementSets(universe, 8);
+    try (LoopbackIndex index = new LoopbackIndex(null)) {
+      serve(index, universe);
+      List<Run> runs = new ArrayList<>();
+      for (Target t : targets) {
+        sets.forEach(s -> runs.add(new Run(t, s)));
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      List<Future<Map<String, String>>> pips = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        Run run = runs.get(i);
+        Path dir = tmp.resolve("t" + i);
+        pips.add(pool.submit(() -> pip(index.base(), run, dir)));
+      }
+      int packages = 0;
+      int failedBoth = 0;
+      List<String> disagreements = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        Run run = runs.get(i);
+        Map<String, String> theirs = pips.get(i).get();
+        Resolution ours = resolve(universe, run);
+        Map<String, String> mine = new TreeMap<>();
+        ours.pinned().forEach(p -> mine.put(p.name(), p.version() + " " + p.file()));
+        assertThat(ours.unknown()).as("every release in the universe has recorded dependencies").isEmpty();
+        if (theirs == null) {
+          failedBoth += ours.solved() ? 0 : 1;
+          if (ours.solved()) {
+            disagreements.add(run + ": pip found no solution, the resolver chose " + mine);
+          }
+          continue;
+        }
+        packages += theirs.size();
+        if (!theirs.equals(mine)) {
+          disagreements.add(run + ":\n  pip:  " + theirs + "\n  ours: " + mine + ours.conflict().map(c -> "\n  conflict: " + c).orElse(""));
+        }
+      }
+      pool.shutdown();
+      System.out.printf("pip differential: %d requirement sets x %d targets = %d resolutions, %d packages compared, %d unsolvable"
+          + " for both; universe of %d releases%n", sets.size(), targets.size(), runs.size(), packages, failedBoth, universe.releases());
+      assertThat(disagreements).isEmpty();
+      assertThat(packages).isGreaterThan(runs.size());
+    }
+  }
+
+  private static Resolution resolve(LockUniverse universe, Run run) throws Exception {
+    ChooserTarget chooser = ChooserTarget.of(run.target(), PIP);
+    FormatControl binaryOnly = FormatControl.DEFAULT.withOnlyBinary(FormatControl.ALL);
+    Target t = run.target();
+    MarkerEnvironment env = MarkerEnvironment.linuxCPython(t.pythonMajor(), t.pythonMinor(), 0, t.arch().tagName());
+    List<Requirement> roots = new ArrayList<>();
+    for (String r : run.requirements()) {
+      roots.add(Requirement.parse(r));
+    }
+    return new Resolver(new ChosenFiles(universe, new FileChooser(chooser, binaryOnly)),
+        new ResolveTarget(env, PIP, false, chooser.description()), 20_000, false).resolve(roots);
+  }
+
+  /**
+   * Sets of four projects with several releases, each written loose, bounded below the newest
+   * release, or pinned to an older one, so that older releases and skipped versions are exercised.
+   */
+  private static List<List<String>> requirementSets(LockUniverse universe, int count) {
+    List<String> several = universe.projects().entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).toList();
+    Random random = new Random(9);
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Set<String> names = new LinkedHashSet<>();
+      while (names.size() < 4) {
+        names.add(several.get(random.nextInt(several.size())));
+      }
+      List<String> set = new ArrayList<>();
+      for (String n : names) {
+        List<Version> versions = universe.projects().get(n).keySet().stream().map(Version::tryParse).sorted().toList();
+        Version newest = versions.get(versions.size() - 1);
+        Version older = versions.get(random.nextInt(versions.size() - 1));
+        set.add(switch (random.nextInt(3)) {
+          case 0 -> n;
+          case 1 -> n + "<" + newest;
+          default -> n + "==" + older;
+        });
+      }
+      out.add(set);
+    }
+    return out;
+  }
+
+  /** PEP 503 pages and generated wheels: METADATA with the release's Requires-Dist. */
+  private static void serve(LoopbackIndex index, LockUniverse universe) {
+    universe.projects().forEach((name, versions) -> {
+      StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
+      versions.values().forEach(r -> r.files().forEach(f -> {
+        page.append("<a href=\"../../files/").append(f).append("\">").append(f).append("</a><br/>\n");
+        if (f.endsWith(".whl")) {
+          index.override("/files/" + f, (ex, n) -> LoopbackIndex.send(ex, 200, "application/octet-stream", wheel(f, r)));
+        }
+      }));
+      page.append("</body></html>\n");
+      byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
+      index.override("/simple/" + name + "/", (ex, n) -> LoopbackIndex.send(ex, 200, "text/html", body));
+    });
+  }
+
+  private static byte[] wheel(String filename, LockUniverse.Release r) {
+    String[] parts = filename.split("-");
+    String distInfo = parts[0] + "-" + parts[1] + ".dist-info/";
+    StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + r.name() + "\nVersion: " + parts[1] + "\n");
+    r.requiresDist().forEach(d -> meta.append("Requires-Dist: ").append(d).append('\n'));
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String[] entry : new String[][] {{"METADATA", meta.toString()},
+          {"WHEEL", "Wheel-Version: 1.0\nGenerator: wheelwise-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"},
+          {"RECORD", ""}}) {
+        zip.putNextEntry(new ZipEntry(distInfo + entry[0]));
+        zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+      zip.finish();
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** pip's choice: name → "version file", or null when pip finds no solution. */
+  private static Map<String, String> pip(String base, Run run, Path dir) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--dry-run", "--report", "-", "--quiet",
+        "--ignore-installed", "--only-binary=:all:", "--no-cache-dir", "--disable-pip-version-check",
+        "--python-version", run.target().pythonVersion(), "--implementation", "cp", "--target", dir.toString(),
+        "--index-url", base + "/simple/"));
+    Set<String> platforms = new LinkedHashSet<>();
+    for (Tag tag : SupportedTags.of(run.target(), PIP).ordered()) {
+      platforms.add(tag.platform());
+    }
+    platforms.forEach(p -> {
+      cmd.add("--platform");
+      cmd.add(p);
+    });
+    cmd.addAll(run.requirements());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
+    pb.environment().put("PIP_NO_INPUT", "1");
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (p.waitFor() != 0) {
+      return null;
+    }
+    JsonNode report = JSON.readTree(out);
+    Map<String, String> chosen = new TreeMap<>();
+    for (JsonNode item : report.path("install")) {
+      String url = item.path("download_info").path("url").asText();
+      chosen.put(dev.wheelwise.pep508.Names.canonicalize(item.path("metadata").path("name").asText()),
+          Version.tryParse(item.path("metadata").path("version").asText()) + " " + url.substring(url.lastIndexOf('/') + 1));
+    }
+    Files.createDirectories(dir);
+    return chosen;
+  }
+}
