@@ -28,6 +28,15 @@ record LockUniverse(Map<String, Map<String, Release>> projects) implements FileS
   /** One release: its files (real names) and its dependencies as PEP 508 strings. */
   record Release(String name, String version, List<String> files, List<String> requiresDist) {}
 
+  /** A universe written out by hand (small real-shaped cases). */
+  static LockUniverse of(Release... releases) {
+    Map<String, Map<String, Release>> all = new TreeMap<>();
+    for (Release r : releases) {
+      all.computeIfAbsent(r.name(), n -> new TreeMap<>()).put(r.version(), r);
+    }
+    return new LockUniverse(all);
+  }
+
   static LockUniverse read(Path uvLocks) throws IOException {
     TomlMapper toml = new TomlMapper();
     Map<String, Map<String, Release>> all = new TreeMap<>();

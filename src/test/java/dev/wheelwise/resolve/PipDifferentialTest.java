@@ -60,7 +60,7 @@ class PipDifferentialTest {
         new Target(3, 12, 0, false, Libc.musl(1, 2), Arch.X86_64), new Target(3, 11, 0, false, Libc.glibc(2, 28), Arch.AARCH64));
     List<List<String>> sets = requirementSets(universe, 8);
     try (LoopbackIndex index = new LoopbackIndex(null)) {
-      serve(index, universe);
+      PipOracle.serve(index, universe);
       List<Run> runs = new ArrayList<>();
       for (Target t : targets) {
         sets.forEach(s -> runs.add(new Run(t, s)));
@@ -70,7 +70,7 @@ class PipDifferentialTest {
       for (int i = 0; i < runs.size(); i++) {
         Run run = runs.get(i);
         Path dir = tmp.resolve("t" + i);
-        pips.add(pool.submit(() -> pip(index.base(), run, dir)));
+        pips.add(pool.submit(() -> PipOracle.choose(index.base(), run.target(), run.requirements(), dir)));
       }
       int packages = 0;
       int failedBoth = 0;
@@ -78,7 +78,7 @@ class PipDifferentialTest {
       for (int i = 0; i < runs.size(); i++) {
         Run run = runs.get(i);
         Map<String, String> theirs = pips.get(i).get();
-        Resolution ours = resolve(universe, run);
+        Resolution ours = PipOracle.resolve(universe, run.target(), run.requirements());
         Map<String, String> mine = new TreeMap<>();
         ours.pinned().forEach(p -> mine.put(p.name(), p.version() + " " + p.file()));
         assertThat(ours.unknown()).as("every release in the universe has recorded dependencies").isEmpty();
@@ -100,19 +100,6 @@ class PipDifferentialTest {
       assertThat(disagreements).isEmpty();
       assertThat(packages).isGreaterThan(runs.size());
     }
-  }
-
-  private static Resolution resolve(LockUniverse universe, Run run) throws Exception {
-    ChooserTarget chooser = ChooserTarget.of(run.target(), PIP);
-    FormatControl binaryOnly = FormatControl.DEFAULT.withOnlyBinary(FormatControl.ALL);
-    Target t = run.target();
-    MarkerEnvironment env = MarkerEnvironment.linuxCPython(t.pythonMajor(), t.pythonMinor(), 0, t.arch().tagName());
-    List<Requirement> roots = new ArrayList<>();
-    for (String r : run.requirements()) {
-      roots.add(Requirement.parse(r));
-    }
-    return new Resolver(new ChosenFiles(universe, new FileChooser(chooser, binaryOnly)),
-        new ResolveTarget(env, PIP, false, chooser.description()), 20_000, false).resolve(roots);
   }
 
   /**
@@ -144,73 +131,4 @@ class PipDifferentialTest {
     return out;
   }
 
-  /** PEP 503 pages and generated wheels: METADATA with the release's Requires-Dist. */
-  private static void serve(LoopbackIndex index, LockUniverse universe) {
-    universe.projects().forEach((name, versions) -> {
-      StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
-      versions.values().forEach(r -> r.files().forEach(f -> {
-        page.append("<a href=\"../../files/").append(f).append("\">").append(f).append("</a><br/>\n");
-        if (f.endsWith(".whl")) {
-          index.override("/files/" + f, (ex, n) -> LoopbackIndex.send(ex, 200, "application/octet-stream", wheel(f, r)));
-        }
-      }));
-      page.append("</body></html>\n");
-      byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
-      index.override("/simple/" + name + "/", (ex, n) -> LoopbackIndex.send(ex, 200, "text/html", body));
-    });
-  }
-
-  private static byte[] wheel(String filename, LockUniverse.Release r) {
-    String[] parts = filename.split("-");
-    String distInfo = parts[0] + "-" + parts[1] + ".dist-info/";
-    StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + r.name() + "\nVersion: " + parts[1] + "\n");
-    r.requiresDist().forEach(d -> meta.append("Requires-Dist: ").append(d).append('\n'));
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (String[] entry : new String[][] {{"METADATA", meta.toString()},
-          {"WHEEL", "Wheel-Version: 1.0\nGenerator: wheelwise-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"},
-          {"RECORD", ""}}) {
-        zip.putNextEntry(new ZipEntry(distInfo + entry[0]));
-        zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-      zip.finish();
-      return bytes.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** pip's choice: name → "version file", or null when pip finds no solution. */
-  private static Map<String, String> pip(String base, Run run, Path dir) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--dry-run", "--report", "-", "--quiet",
-        "--ignore-installed", "--only-binary=:all:", "--no-cache-dir", "--disable-pip-version-check",
-        "--python-version", run.target().pythonVersion(), "--implementation", "cp", "--target", dir.toString(),
-        "--index-url", base + "/simple/"));
-    Set<String> platforms = new LinkedHashSet<>();
-    for (Tag tag : SupportedTags.of(run.target(), PIP).ordered()) {
-      platforms.add(tag.platform());
-    }
-    platforms.forEach(p -> {
-      cmd.add("--platform");
-      cmd.add(p);
-    });
-    cmd.addAll(run.requirements());
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
-    pb.environment().put("PIP_NO_INPUT", "1");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (p.waitFor() != 0) {
-      return null;
-    }
-    JsonNode report = JSON.readTree(out);
-    Map<String, String> chosen = new TreeMap<>();
-    for (JsonNode item : report.path("install")) {
-      String url = item.path("download_info").path("url").asText();
-      chosen.put(dev.wheelwise.pep508.Names.canonicalize(item.path("metadata").path("name").asText()),
-          Version.tryParse(item.path("metadata").path("version").asText()) + " " + url.substring(url.lastIndexOf('/') + 1));
-    }
-    Files.createDirectories(dir);
-    return chosen;
-  }
 }
