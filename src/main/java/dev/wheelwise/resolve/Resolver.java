@@ -29,19 +29,23 @@ import java.util.Set;
  * them, then bounded before unbounded, then by name) is pinned to its best candidate; a
  * project's candidates are its versions allowed by every requirement on it, highest first,
  * each represented by the file pip would take from it (the {@link MetadataSource}'s chooser), so
- * a version with no installable file for the target is skipped. A candidate whose dependencies leave some
- * project without any candidate is rejected; when every candidate of a project is rejected
- * the search goes back to the previous pin and tries its next candidate (resolvelib's backjumping,
- * bounded in rounds). An already pinned project that a later requirement
- * excludes is pinned again, as resolvelib does.
+ * a version with no installable file for the target is skipped. A candidate whose dependencies
+ * leave some project without any candidate is rejected. When every candidate of a project is
+ * rejected, resolvelib's backjump: pins are dropped, newest first, down to the latest one whose
+ * dependencies touch the conflict; its version is marked incompatible in the state before it
+ * and the rounds go on from there (bounded in number). An already pinned project that a later
+ * requirement excludes is pinned again, and what its old pin required is forgotten, as in
+ * resolvelib.
  *
- * <p>Differences from pip kept on purpose: the metadata's {@code Requires-Python} is checked
- * against the target's Python (pip before 24.2 checked the host's; only the index's
- * {@code data-requires-python}, which the chooser checks, honoured {@code --python-version}),
- * and markers are evaluated for the target (pip uses the host's). When {@code
+ * <p>Differences from pip kept on purpose: markers are evaluated for the target (pip uses the
+ * host's, research §2.1), and a release's metadata {@code Requires-Python} is not read (the
+ * sources record only the files' {@code requires-python}, which the chooser checks against
+ * the target; pip 23 checked the metadata's against the host). When {@code
  * continuePastUnavailable} is set, a project with no installable file at all on the target is
  * reported in {@link Resolution#unavailable} and treated as satisfied instead of failing the
  * whole resolution, so that a comparison of images can still say what the rest would be.
+ *
+ * <p>One resolver serves one target and memoizes the metadata it reads; it is not thread-safe.
  */
 public final class Resolver {
 
@@ -82,9 +86,8 @@ public final class Resolver {
   private record Cause(String name, List<Constraint> constraints) {}
 
   /**
-   * Resolves {@code roots} (PEP 508 strings as written, with where they were written for
-   * messages). Roots whose markers exclude the target are dropped; unparseable ones are errors
-   * of the caller's input and are rejected with {@link InvalidRequirement}.
+   * Resolves the user's requirements ({@code pip install ROOTS…}); those whose markers exclude
+   * the target are dropped, as pip drops them.
    */
   public Resolution resolve(List<Requirement> roots) {
     MarkerEnvironment env = target.markers();
