@@ -80,6 +80,11 @@ final class PipOracle {
     String[] parts = filename.split("-");
     String distInfo = parts[0] + "-" + parts[1] + ".dist-info/";
     StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + r.name() + "\nVersion: " + parts[1] + "\n");
+    // Real metadata declares its extras; pip ignores a requested extra the release does not provide.
+    Set<String> extras = new java.util.TreeSet<>();
+    r.requiresDist().forEach(d -> java.util.regex.Pattern.compile("extra *== *[\"']([^\"']+)[\"']").matcher(d).results()
+        .forEach(m -> extras.add(m.group(1))));
+    extras.forEach(e -> meta.append("Provides-Extra: ").append(e).append('\n'));
     r.requiresDist().forEach(d -> meta.append("Requires-Dist: ").append(d).append('\n'));
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String[] entry : new String[][] {{"METADATA", meta.toString()},

@@ -44,6 +44,9 @@ class ResolverTest {
           "numpy-2.1.0-cp312-cp312-musllinux_1_2_x86_64.whl"),
       release("numpy", "1.26.4", List.of(), "numpy-1.26.4-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
           "numpy-1.26.4-cp312-cp312-musllinux_1_1_x86_64.whl"),
+      release("requests", "2.32.3", List.of("urllib3<3,>=1.21.1", "PySocks!=1.5.7,>=1.5.6; extra == \"socks\""),
+          "requests-2.32.3-py3-none-any.whl"),
+      release("pysocks", "1.7.1", List.of(), "PySocks-1.7.1-py3-none-any.whl"),
       release("pandas", "2.2.2", List.of("numpy>=1.26.0"), "pandas-2.2.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"));
 
   private static Map<String, String> pins(Resolution r) {
@@ -74,6 +77,18 @@ class ResolverTest {
     assertThat(pins(r)).isEqualTo(pip(roots, tmp));
     Resolution musl = PipOracle.resolve(BOTO, new Target(3, 12, 0, false, Libc.musl(1, 2), Arch.X86_64), List.of("numpy"));
     assertThat(pins(musl)).containsEntry("numpy", "2.1.0 numpy-2.1.0-cp312-cp312-musllinux_1_2_x86_64.whl");
+  }
+
+  @Test
+  void anExtraBringsItsDependenciesAndOnlyThen(@TempDir Path tmp) throws Exception {
+    List<String> roots = List.of("requests[socks]", "urllib3<2");
+    Resolution r = PipOracle.resolve(BOTO, SLIM, roots);
+    assertThat(pins(r)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "requests", "2.32.3 requests-2.32.3-py3-none-any.whl",
+        "pysocks", "1.7.1 PySocks-1.7.1-py3-none-any.whl",
+        "urllib3", "1.26.18 urllib3-1.26.18-py2.py3-none-any.whl"));
+    assertThat(pins(r)).isEqualTo(pip(roots, tmp));
+    assertThat(pins(PipOracle.resolve(BOTO, SLIM, List.of("requests")))).doesNotContainKey("pysocks");
   }
 
   @Test
