@@ -55,6 +55,9 @@ public final class Resolver {
   private final boolean continuePastUnavailable;
   private final PipProfile profile;
   private final Map<String, Optional<MetadataSource.Dependencies>> depsCache = new HashMap<>();
+  private final Map<SpecifierSet, Map<Version, Boolean>> allowsCache = new java.util.IdentityHashMap<>();
+  private final Map<String, List<Version>> candidatesCache = new HashMap<>();
+  private final Map<List<Constraint>, Map<Pin, Boolean>> satisfiedCache = new java.util.IdentityHashMap<>();
 
   public Resolver(MetadataSource source, ResolveTarget target, int maxRounds, boolean continuePastUnavailable) {
     this.source = Objects.requireNonNull(source, "source");
@@ -65,8 +68,8 @@ public final class Resolver {
   }
 
   /** A requirement on a project and who made it ({@code parent} empty for the user's own). */
-  private record Constraint(String name, SpecifierSet specifier, Set<String> extras, String text, Optional<String> parent,
-      Optional<String> parentName) {}
+  private record Constraint(String name, SpecifierSet specifier, String specifierText, Set<String> extras, String text,
+      Optional<String> parent, Optional<String> parentName) {}
 
   private record Pin(Version version, String file, Set<String> extras) {}
 
@@ -98,8 +101,8 @@ public final class Resolver {
         continue;
       }
       requestedOrder.putIfAbsent(r.canonicalName(), requestedOrder.size());
-      add(state.criteria(), new Constraint(r.canonicalName(), r.specifier(), r.canonicalExtras(), r.toString(), Optional.empty(),
-          Optional.empty()));
+      add(state.criteria(), new Constraint(r.canonicalName(), r.specifier(), r.specifier().toString(profile), r.canonicalExtras(),
+          r.toString(), Optional.empty(), Optional.empty()));
     }
     Map<String, Resolution.Unknown> unknown = new LinkedHashMap<>();
     Map<String, String> unavailable = new LinkedHashMap<>();
@@ -210,8 +213,8 @@ public final class Resolver {
       if (dep.canonicalName().equals(name)) {
         continue;
       }
-      add(next.criteria(), new Constraint(dep.canonicalName(), dep.specifier(), dep.canonicalExtras(), dep.toString(),
-          Optional.of(parent), Optional.of(name)));
+      add(next.criteria(), new Constraint(dep.canonicalName(), dep.specifier(), dep.specifier().toString(profile),
+          dep.canonicalExtras(), dep.toString(), Optional.of(parent), Optional.of(name)));
       touched.add(dep.canonicalName());
     }
     for (String dep : touched) {
@@ -221,21 +224,16 @@ public final class Resolver {
         return null;
       }
     }
-    Set<String> wasSatisfied = new LinkedHashSet<>();
-    state.criteria().forEach((k, v) -> {
-      if (satisfied(state.pins().get(k), v)) {
-        wasSatisfied.add(k);
-      }
-    });
-    next.pins().remove(name);
-    next.pins().put(name, new Pin(version, versionsOf(name).get(version), extras));
-    // A pin that no longer satisfies its requirements will be replaced: what it asked for goes.
+    // Only the projects this pin added requirements to can stop being satisfied by their pins.
     Set<String> broken = new LinkedHashSet<>();
-    for (String k : wasSatisfied) {
-      if (!satisfied(next.pins().get(k), next.criteria().get(k))) {
+    for (String k : touched) {
+      if (satisfied(state.pins().get(k), state.criteria().getOrDefault(k, List.of()))
+          && !satisfied(next.pins().get(k), next.criteria().get(k))) {
         broken.add(k);
       }
     }
+    next.pins().remove(name);
+    next.pins().put(name, new Pin(version, versionsOf(name).get(version), extras));
     if (!broken.isEmpty()) {
       next.criteria().replaceAll((k, list) -> list.stream().filter(c -> c.parentName().map(p -> !broken.contains(p)).orElse(true)).toList());
     }
@@ -287,12 +285,27 @@ public final class Resolver {
       .thenComparing(Preference::free)
       .thenComparing(Preference::name);
 
+  /**
+   * pip's {@code is_satisfied_by}: the specifier contains the version, pre-releases allowed.
+   * Memoized: every round asks it of every requirement, and a specifier check is not cheap.
+   */
+  private boolean allows(Constraint c, Version v) {
+    return allowsCache.computeIfAbsent(c.specifier(), k -> new HashMap<>())
+        .computeIfAbsent(v, x -> c.specifier().contains(x, profile, Optional.of(true)));
+  }
+
   private boolean satisfied(Pin pin, List<Constraint> constraints) {
     if (pin == null) {
       return false;
     }
+    // Lists and pins are immutable and replaced when they change, so identity is a sound key.
+    return satisfiedCache.computeIfAbsent(constraints, k -> new java.util.IdentityHashMap<>())
+        .computeIfAbsent(pin, p -> meets(p, constraints));
+  }
+
+  private boolean meets(Pin pin, List<Constraint> constraints) {
     for (Constraint c : constraints) {
-      if (!c.specifier().contains(pin.version(), profile, Optional.of(true)) || !pin.extras().containsAll(c.extras())) {
+      if (!allows(c, pin.version()) || !pin.extras().containsAll(c.extras())) {
         return false;
       }
     }
@@ -306,10 +319,15 @@ public final class Resolver {
     NavigableMap<Version, String> versions = versionsOf(name);
     StringBuilder text = new StringBuilder();
     for (Constraint c : constraints) {
-      String s = c.specifier().toString(profile);
+      String s = c.specifierText();
       if (!s.isEmpty()) {
         text.append(text.length() == 0 ? "" : ",").append(s);
       }
+    }
+    String key = name + " " + text + " " + excluded;
+    List<Version> cached = candidatesCache.get(key);
+    if (cached != null) {
+      return cached;
     }
     SpecifierSet merged;
     try {
@@ -320,7 +338,9 @@ public final class Resolver {
     List<Version> allowed = new ArrayList<>(merged.filter(versions.keySet(), profile, target.pre() ? Optional.of(true) : Optional.empty()));
     allowed.removeIf(excluded::contains);
     allowed.sort(Comparator.reverseOrder());
-    return allowed;
+    List<Version> out = List.copyOf(allowed);
+    candidatesCache.put(key, out);
+    return out;
   }
 
   private NavigableMap<Version, String> versionsOf(String name) {
