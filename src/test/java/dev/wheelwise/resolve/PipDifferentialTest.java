@@ -2,26 +2,12 @@ package dev.wheelwise.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wheelwise.advise.ChooserTarget;
-import dev.wheelwise.advise.ChosenFiles;
-import dev.wheelwise.advise.FileChooser;
-import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.index.LoopbackIndex;
-import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Version;
-import dev.wheelwise.pep508.MarkerEnvironment;
-import dev.wheelwise.pep508.Requirement;
 import dev.wheelwise.tags.Arch;
 import dev.wheelwise.tags.Libc;
-import dev.wheelwise.tags.SupportedTags;
-import dev.wheelwise.tags.Tag;
 import dev.wheelwise.tags.Target;
 import dev.wheelwise.testing.Shared;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,8 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * pip cannot install must be one the resolver finds no solution for.
  */
 class PipDifferentialTest {
-
-  private static final PipProfile PIP = PipProfile.forPip(Version.tryParse("23.2.1"));
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private record Run(Target target, List<String> requirements) {}
 
