@@ -39,7 +39,7 @@ class PipDifferentialTest {
     assertThat(universe.releases()).isGreaterThan(200);
     List<Target> targets = List.of(new Target(3, 12, 0, false, Libc.glibc(2, 36), Arch.X86_64),
         new Target(3, 12, 0, false, Libc.musl(1, 2), Arch.X86_64), new Target(3, 11, 0, false, Libc.glibc(2, 28), Arch.AARCH64));
-    List<List<String>> sets = requirementSets(universe, 8);
+    List<List<String>> sets = requirementSets(universe, 12);
     try (LoopbackIndex index = new LoopbackIndex(null)) {
       PipOracle.serve(index, universe);
       List<Run> runs = new ArrayList<>();
