@@ -5,10 +5,6 @@ import dev.wheelwise.index.DistFile;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.Snapshot;
 import dev.wheelwise.pep440.Version;
-import dev.wheelwise.tags.InvalidSdistFilename;
-import dev.wheelwise.tags.InvalidWheelFilename;
-import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.WheelFilename;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,8 +52,7 @@ public interface FileSource {
         ProjectPage p = asOf.map(a -> a.filter(page.get())).orElse(page.get());
         List<CandidateFile> out = new ArrayList<>();
         for (DistFile f : p.files()) {
-          versionOf(f.filename()).ifPresent(v -> out.add(new CandidateFile(canonicalName, v, f.filename(), f.size(),
-              f.uploadTime(), f.yanked().isYanked(), f.requiresPython())));
+          CandidateFile.from(canonicalName, f).ifPresent(out::add);
         }
         return out;
       }
@@ -97,13 +92,5 @@ public interface FileSource {
         return "snapshot:" + snapshot.date();
       }
     };
-  }
-
-  private static Optional<Version> versionOf(String filename) {
-    try {
-      return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
-    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
-      return Optional.empty();
-    }
   }
 }
