@@ -59,32 +59,12 @@ public interface FileSource {
 
       @Override
       public boolean complete(String canonicalName, Version version) {
-        var versions = snapshot.projects().get(canonicalName);
-        if (versions == null) {
-          return false;
-        }
-        for (var e : versions.entrySet()) {
-          Version v = Version.tryParse(e.getKey());
-          if (v != null && v.compareTo(version) == 0) {
-            return e.getValue().complete();
-          }
-        }
-        return false;
+        return RecordedFacts.complete(snapshot.projects().get(canonicalName), version);
       }
 
       @Override
       public Optional<Dependencies> dependencies(String canonicalName, Version version) {
-        var versions = snapshot.projects().get(canonicalName);
-        if (versions == null) {
-          return Optional.empty();
-        }
-        for (var e : versions.entrySet()) {
-          Version v = Version.tryParse(e.getKey());
-          if (v != null && v.compareTo(version) == 0 && e.getValue().dependenciesFrom().isPresent()) {
-            return Optional.of(new Dependencies(e.getValue().dependencies(), e.getValue().dependenciesFrom().get()));
-          }
-        }
-        return Optional.empty();
+        return RecordedFacts.dependencies(snapshot.projects().get(canonicalName), version);
       }
 
       @Override
