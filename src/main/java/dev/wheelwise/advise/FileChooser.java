@@ -12,7 +12,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import dev.wheelwise.tags.BuildTag;
 import dev.wheelwise.tags.Compatibility;
+import dev.wheelwise.tags.InvalidSdistFilename;
 import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.SdistFilename;
 import dev.wheelwise.tags.WheelFilename;
 
 /**
@@ -21,7 +23,8 @@ import dev.wheelwise.tags.WheelFilename;
  *
  * <ol>
  *   <li>link filter: a supported archive; wheels only when binaries are allowed, sdists only
- *       when source is; the wheel name parses, names the project and has a supported tag;
+ *       when source is; the wheel name parses, names the project and has a supported tag; an
+ *       sdist's name, when it splits, names the project;
  *       {@code requires-python} admits the target (an invalid one is ignored);
  *   <li>the requirement's specifier over the surviving versions (with PEP 440's pre-release
  *       rules, inside {@link VersionFilter});
@@ -219,6 +222,13 @@ public final class FileChooser {
       if (!formats.allowsSource(project)) {
         return Evaluation.dropped(file, Drop.SOURCE_FORBIDDEN, "--only-binary forbids this sdist");
       }
+      // pip reads an sdist's version after the project's name; a file named for another
+      // project has none ("Missing project version"). Names this parser cannot split are
+      // left to pip's laxer reading.
+      Optional<String> named = sdistName(file.filename());
+      if (named.isPresent() && !named.get().equals(project)) {
+        return Evaluation.dropped(file, Drop.BAD_NAME, "belongs to project " + named.get() + ", not " + project);
+      }
       // pip gives an sdist the priority -len(supported tags): below every wheel.
       result = Evaluation.passed(file, false, target.tags().ordered().size(), Optional.empty());
     }
@@ -227,6 +237,14 @@ public final class FileChooser {
           "requires-python " + file.requiresPython().get() + " excludes Python " + target.python());
     }
     return result;
+  }
+
+  private static Optional<String> sdistName(String filename) {
+    try {
+      return Optional.of(SdistFilename.parse(filename).name());
+    } catch (InvalidSdistFilename e) {
+      return Optional.empty();
+    }
   }
 
   /** pip's {@code CandidateEvaluator._sort_key}, as a comparator whose maximum is chosen. */
@@ -269,7 +287,7 @@ public final class FileChooser {
       parts.add("only yanked files match");
     }
     if (why.badNames > 0) {
-      parts.add(why.badNames + " wheel name(s) that do not parse or name another project");
+      parts.add(why.badNames + " file name(s) that do not parse or name another project");
     }
     if (why.unsupportedArchives > 0) {
       parts.add(why.unsupportedArchives + " file(s) in archive formats pip cannot install");

@@ -93,6 +93,26 @@ class ExplainerTest {
     assertThat(e.summary()).isEqualTo("no file of pandas 0.1 was seen");
   }
 
+  @Test
+  void everyFileSaysWhyAndFilesOfAnotherProjectAreNeverChosen() {
+    DistFile other = file("demo_extras-3.0.tar.gz", Yanked.NO);
+    DistFile sdist = file("demo-1.0.tar.gz", Yanked.UNKNOWN);
+    DistFile musl = file("demo-1.0-cp38-cp38-musllinux_1_1_x86_64.whl", Yanked.NO);
+    ProjectPage page = new ProjectPage("demo", List.of("1.0"), List.of(other, sdist, musl), List.of(Source.index("http://127.0.0.1/simple")));
+    Explainer.Explanation e = explainer(SLIM_38, PipProfile.DEFAULT).explain(page, Optional.empty());
+    assertThat(e.chosen()).contains(sdist);
+    assertThat(e.files()).extracting(Explainer.FileVerdict::why).containsExactly(
+        "usable as source: pip would build it; yanked status unknown",
+        "musl wheel on glibc: built for musl (musllinux_1_1_x86_64), the image has glibc 2.28");
+    Explainer.Explanation pinned = explainer(SLIM_38, PipProfile.DEFAULT).explain(page, Optional.of(Version.tryParse("3.0")));
+    assertThat(pinned.chosen()).isEmpty();
+    assertThat(pinned.files()).singleElement().satisfies(f -> {
+      assertThat(f.usable()).isFalse();
+      assertThat(f.why()).isEqualTo("belongs to project demo-extras, not demo");
+    });
+    assertThat(pinned.summary()).startsWith("nothing of demo 3.0 is installable here: ");
+  }
+
   private static Explainer explainer(Target target, PipProfile pip) {
     return new Explainer(new FileChooser(ChooserTarget.of(target, pip), FormatControl.DEFAULT));
   }
