@@ -50,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -92,14 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--offline", description = "Use only the embedded snapshot and the files lockfiles list; never the network.")
   boolean offline;
 
-  @Option(names = "--isolated", description = "Ignore PIP_*/UV_* variables and pip.conf files, as pip --isolated does.")
-  boolean isolated;
-
-  @Option(names = "--no-cache", description = "Do not use the on-disk HTTP cache.")
-  boolean noCache;
-
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache folder (default: $XDG_CACHE_HOME/wheelwise/http).")
-  Path cacheDir;
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "Only files uploaded by DATE, and the image records in force then (YYYY-MM-DD).")
   String asOf;
@@ -190,9 +184,7 @@ public final class CheckCommand implements Callable<Integer> {
     o.extraIndexUrls = extraIndexUrls;
     o.offline = offline;
     o.asOf = asOf;
-    o.isolated = isolated;
-    o.noCache = noCache;
-    o.cacheDir = cacheDir;
+    o.connection = connection;
     o.quiet = true;
     return o;
   }
