@@ -5,10 +5,6 @@ import dev.wheelwise.index.DistFile;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.Snapshot;
 import dev.wheelwise.pep440.Version;
-import dev.wheelwise.tags.InvalidSdistFilename;
-import dev.wheelwise.tags.InvalidWheelFilename;
-import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.WheelFilename;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,40 +52,19 @@ public interface FileSource {
         ProjectPage p = asOf.map(a -> a.filter(page.get())).orElse(page.get());
         List<CandidateFile> out = new ArrayList<>();
         for (DistFile f : p.files()) {
-          versionOf(f.filename()).ifPresent(v -> out.add(new CandidateFile(canonicalName, v, f.filename(), f.size(),
-              f.uploadTime(), f.yanked().isYanked(), f.requiresPython())));
+          CandidateFile.from(canonicalName, f).ifPresent(out::add);
         }
         return out;
       }
 
       @Override
       public boolean complete(String canonicalName, Version version) {
-        var versions = snapshot.projects().get(canonicalName);
-        if (versions == null) {
-          return false;
-        }
-        for (var e : versions.entrySet()) {
-          Version v = Version.tryParse(e.getKey());
-          if (v != null && v.compareTo(version) == 0) {
-            return e.getValue().complete();
-          }
-        }
-        return false;
+        return RecordedFacts.complete(snapshot.projects().get(canonicalName), version);
       }
 
       @Override
       public Optional<Dependencies> dependencies(String canonicalName, Version version) {
-        var versions = snapshot.projects().get(canonicalName);
-        if (versions == null) {
-          return Optional.empty();
-        }
-        for (var e : versions.entrySet()) {
-          Version v = Version.tryParse(e.getKey());
-          if (v != null && v.compareTo(version) == 0 && e.getValue().dependenciesFrom().isPresent()) {
-            return Optional.of(new Dependencies(e.getValue().dependencies(), e.getValue().dependenciesFrom().get()));
-          }
-        }
-        return Optional.empty();
+        return RecordedFacts.dependencies(snapshot.projects().get(canonicalName), version);
       }
 
       @Override
@@ -97,13 +72,5 @@ public interface FileSource {
         return "snapshot:" + snapshot.date();
       }
     };
-  }
-
-  private static Optional<Version> versionOf(String filename) {
-    try {
-      return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
-    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
-      return Optional.empty();
-    }
   }
 }
