@@ -1,5 +1,6 @@
 package dev.wheelwise.pep440;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,7 +61,11 @@ public record PipProfile(Optional<Version> pip, Version packaging) {
 
   /** True when the vendored packaging is at least {@code major.minor}. */
   public boolean packagingAtLeast(int major, int minor) {
-    return packaging.compareTo(v(major + "." + minor)) >= 0;
+    // Built directly rather than parsed: every marker and specifier asks this, often.
+    Version bound = new Version(java.math.BigInteger.ZERO,
+        List.of(java.math.BigInteger.valueOf(major), java.math.BigInteger.valueOf(minor)),
+        Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    return packaging.compareTo(bound) >= 0;
   }
 
   /** PEP 656 musllinux wheels: packaging 21.0, pip 21.2. */
