@@ -11,7 +11,7 @@ import dev.wheelwise.advise.RequirementInputs;
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.index.AsOf;
-import dev.wheelwise.index.Snapshot;
+import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.SnapshotCodec;
 import dev.wheelwise.project.PyprojectReader;
 import dev.wheelwise.project.RequirementSet;
@@ -237,8 +237,9 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UsageException("this build of check reads package files for Dockerfiles and requirements files only from the "
           + "embedded snapshot: add --offline (lock files need no index)");
     }
-    Snapshot snapshot = SnapshotCodec.embedded()
+    byte[] embedded = SnapshotCodec.embeddedBytes()
         .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
+    LazySnapshot snapshot = LazySnapshot.of(embedded);
     return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
   }
 
