@@ -2,12 +2,17 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.DistFile;
+import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.Snapshot;
 import dev.wheelwise.pep440.Version;
+import dev.wheelwise.pep508.Names;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the files of a project come from when the input does not list them: the embedded
@@ -65,6 +70,43 @@ public interface FileSource {
       @Override
       public Optional<Dependencies> dependencies(String canonicalName, Version version) {
         return RecordedFacts.dependencies(snapshot.projects().get(canonicalName), version);
+      }
+
+      @Override
+      public String describe() {
+        return "snapshot:" + snapshot.date();
+      }
+    };
+  }
+
+  /**
+   * As {@link #of(Snapshot, Optional)}, but each project is read from the snapshot only when
+   * first asked for (then kept): a check needs a few dozen of the snapshot's projects, and
+   * reading all of them cost more than the rest of the run.
+   */
+  static FileSource of(LazySnapshot snapshot, Optional<AsOf> asOf) {
+    Map<String, FileSource> read = new HashMap<>();
+    Function<String, FileSource> project = name -> read.computeIfAbsent(name, n -> {
+      // The eager snapshot is keyed by canonical names and looked up as given; so here.
+      Map<String, Map<String, Snapshot.VersionFacts>> one = Names.canonicalize(n).equals(n)
+          ? snapshot.versions(n).map(v -> Map.of(n, v)).orElse(Map.of())
+          : Map.of();
+      return of(new Snapshot(snapshot.date(), List.of(), one, Map.of()), asOf);
+    });
+    return new FileSource() {
+      @Override
+      public List<CandidateFile> files(String canonicalName) {
+        return project.apply(canonicalName).files(canonicalName);
+      }
+
+      @Override
+      public boolean complete(String canonicalName, Version version) {
+        return project.apply(canonicalName).complete(canonicalName, version);
+      }
+
+      @Override
+      public Optional<Dependencies> dependencies(String canonicalName, Version version) {
+        return project.apply(canonicalName).dependencies(canonicalName, version);
       }
 
       @Override

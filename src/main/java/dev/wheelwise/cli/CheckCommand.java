@@ -13,7 +13,7 @@ import dev.wheelwise.advise.RequirementInputs;
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.index.AsOf;
-import dev.wheelwise.index.Snapshot;
+import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.SnapshotCodec;
 import dev.wheelwise.project.PyprojectReader;
 import dev.wheelwise.project.RequirementSet;
@@ -279,8 +279,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The embedded snapshot, through --as-of (--offline). */
   private FileSource snapshotSource(Optional<LocalDate> date) throws IOException {
-    Snapshot snapshot = SnapshotCodec.embedded()
+    byte[] embedded = SnapshotCodec.embeddedBytes()
         .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
+    LazySnapshot snapshot = LazySnapshot.of(embedded);
     return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
   }
 
