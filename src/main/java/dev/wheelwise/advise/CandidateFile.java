@@ -1,6 +1,11 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.index.DistFile;
 import dev.wheelwise.pep440.Version;
+import dev.wheelwise.tags.InvalidSdistFilename;
+import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.SdistFilename;
+import dev.wheelwise.tags.WheelFilename;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +46,24 @@ public record CandidateFile(
   /** A file known only by name and version (sizes, times, yanking, requires-python unknown). */
   public static CandidateFile of(String name, Version version, String filename) {
     return new CandidateFile(name, version, filename, OptionalLong.empty(), Optional.empty(), false, Optional.empty());
+  }
+
+  /**
+   * An index's file as the chooser sees it, with the version its name carries (PEP 427 for a
+   * wheel, the sdist convention otherwise); empty when the name does not parse, as pip skips it.
+   */
+  public static Optional<CandidateFile> from(String canonicalName, DistFile f) {
+    return versionOf(f.filename()).map(v -> new CandidateFile(canonicalName, v, f.filename(), f.size(),
+        f.uploadTime(), f.yanked().isYanked(), f.requiresPython()));
+  }
+
+  /** The version in a wheel or sdist file name, when it parses. */
+  static Optional<Version> versionOf(String filename) {
+    try {
+      return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
+    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
+      return Optional.empty();
+    }
   }
 
   /** PEP 427: wheels end in {@code .whl} (case-sensitive, as pip's {@code Link.is_wheel}). */

@@ -52,18 +52,24 @@ public final class CheckService {
     }
   }
 
+  private static String unknownFor(List<String> names) {
+    return names.isEmpty() ? " (an upper bound is unknown)" : " (unknown for " + String.join(", ", names) + ")";
+  }
+
   private static CheckResult.Recommendation recommend(ImagePlan best, List<ImagePlan> ranked) {
     List<String> reasons = new ArrayList<>();
     reasons.add(Remedies.describe(best));
     best.summary().estimatedBuildSeconds().ifPresent(r -> {
       if (best.summary().sourceBuilds() > 0) {
-        reasons.add("estimated build time " + r.low() + "–" + (r.high().isPresent() ? r.high().getAsLong() + " s" : "? s (an upper bound is unknown)"));
+        reasons.add(r.high().isPresent() ? "estimated build time " + r.low() + "–" + r.high().getAsLong() + " s"
+            : "build time at least " + r.low() + " s" + unknownFor(best.summary().buildTimeUnknown()));
       }
     });
     if (best.summary().estimatedImageBytes().isPresent()) {
       Range r = best.summary().estimatedImageBytes().get();
-      reasons.add("estimated image size " + (r.low() / 1_000_000) + "–"
-          + (r.high().isPresent() ? (r.high().getAsLong() / 1_000_000) + " MB" : "? MB (an upper bound is unknown)"));
+      reasons.add(r.high().isPresent()
+          ? "estimated image size " + (r.low() / 1_000_000) + "–" + (r.high().getAsLong() / 1_000_000) + " MB"
+          : "image size at least " + (r.low() / 1_000_000) + " MB" + unknownFor(best.summary().sizeUnknown()));
     } else if (best.image().baseBytes().isPresent()) {
       reasons.add("smallest base image among the equals: " + (best.image().baseBytes().getAsLong() / 1_000_000)
           + " MB uncompressed (installed size not estimated)");

@@ -49,4 +49,14 @@ public record ChooserTarget(SupportedTags tags, Version python) {
       return true;
     }
   }
+
+  /** Whether {@code text} is a specifier set this pip parses (an invalid one is ignored). */
+  public boolean requiresPythonParses(String text) {
+    try {
+      SpecifierSet.parse(text, profile());
+      return true;
+    } catch (InvalidSpecifier e) {
+      return false;
+    }
+  }
 }

@@ -18,6 +18,14 @@ public interface CostModel {
   Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image);
 
   /**
+   * The projects among {@code sdists} whose build time the model cannot bound (the rest make
+   * {@link #buildSeconds}'s known part), in the given order.
+   */
+  default List<String> unknownBuildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
+    return buildSeconds(sdists, image).isPresent() ? List.of() : sdists.stream().map(CandidateFile::name).toList();
+  }
+
+  /**
    * The final image's bytes: the base plus installed wheels and built packages, plus what a
    * single-stage build leaves behind (compilers, -dev packages, pip's cache); empty when unknown.
    */

@@ -8,10 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import dev.wheelwise.tags.BuildTag;
 import dev.wheelwise.tags.Compatibility;
+import dev.wheelwise.tags.InvalidSdistFilename;
 import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.SdistFilename;
 import dev.wheelwise.tags.WheelFilename;
 
 /**
@@ -20,7 +23,8 @@ import dev.wheelwise.tags.WheelFilename;
  *
  * <ol>
  *   <li>link filter: a supported archive; wheels only when binaries are allowed, sdists only
- *       when source is; the wheel name parses, names the project and has a supported tag;
+ *       when source is; the wheel name parses, names the project and has a supported tag; an
+ *       sdist's name, when it splits, names the project;
  *       {@code requires-python} admits the target (an invalid one is ignored);
  *   <li>the requirement's specifier over the surviving versions (with PEP 440's pre-release
  *       rules, inside {@link VersionFilter});
@@ -50,8 +54,41 @@ public final class FileChooser {
     return formats;
   }
 
-  /** A file that passed the link filter, with what pip sorts it by. */
-  private record Applicable(CandidateFile file, boolean wheel, int rank, Optional<BuildTag> build) {}
+  /**
+   * pip's verdict on one file for one project on this target: usable (with its tag rank, or
+   * for an sdist none) or not, and why in words a person can act on. {@code wheelwise explain}
+   * lists these; {@link #choose} decides from the same evaluation.
+   */
+  public record Verdict(CandidateFile file, boolean usable, OptionalInt rank, String why) {
+    public Verdict {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(rank, "rank");
+      Objects.requireNonNull(why, "why");
+    }
+  }
+
+  /** Which step of pip's link filter dropped a file. */
+  private enum Drop { UNSUPPORTED_ARCHIVE, BINARY_FORBIDDEN, SOURCE_FORBIDDEN, BAD_NAME, UNTAGGED, REQUIRES_PYTHON }
+
+  /**
+   * One file through the link filter: {@code drop} empty when it passed, with what pip sorts
+   * it by ({@code rank}: an sdist gets -len(supported tags), i.e. below every wheel).
+   */
+  private record Evaluation(CandidateFile file, boolean wheel, int rank, Optional<BuildTag> build,
+      Optional<Drop> drop, String detail, Compatibility.Incompatible incompatible) {
+
+    static Evaluation passed(CandidateFile file, boolean wheel, int rank, Optional<BuildTag> build) {
+      return new Evaluation(file, wheel, rank, build, Optional.empty(), "", null);
+    }
+
+    static Evaluation dropped(CandidateFile file, Drop drop, String detail) {
+      return new Evaluation(file, file.isWheel(), -1, Optional.empty(), Optional.of(drop), detail, null);
+    }
+
+    boolean applicable() {
+      return drop.isEmpty();
+    }
+  }
 
   /** Why files were dropped, gathered for the reason of a {@link Choice.Nothing}. */
   private static final class Rejections {
@@ -66,6 +103,34 @@ public final class FileChooser {
     final Set<String> requiresPython = new LinkedHashSet<>();
     int versionExcluded;
     int yanked;
+
+    void count(Evaluation e) {
+      if (e.drop().equals(Optional.of(Drop.UNSUPPORTED_ARCHIVE))) {
+        unsupportedArchives++;
+        return;
+      }
+      if (e.wheel()) {
+        wheels++;
+      } else {
+        sdists++;
+      }
+      if (e.drop().isEmpty()) {
+        return;
+      }
+      switch (e.drop().get()) {
+        case BINARY_FORBIDDEN -> binaryForbidden++;
+        case SOURCE_FORBIDDEN -> sourceForbidden++;
+        case BAD_NAME -> badNames++;
+        case UNTAGGED -> {
+          untagged++;
+          if (closest == null || e.incompatible().reason().compareTo(closest.reason()) < 0) {
+            closest = e.incompatible();
+          }
+        }
+        case REQUIRES_PYTHON -> requiresPython.add(e.file().requiresPython().orElseThrow().trim());
+        default -> throw new IllegalStateException(e.drop().get().toString());
+      }
+    }
   }
 
   /**
@@ -78,15 +143,19 @@ public final class FileChooser {
       return new Choice.Unknown("no files known for " + name + filter.text());
     }
     Rejections why = new Rejections();
-    List<Applicable> applicable = new ArrayList<>();
+    List<Evaluation> applicable = new ArrayList<>();
     for (CandidateFile file : files) {
-      evaluate(name, file, why).ifPresent(applicable::add);
+      Evaluation e = evaluate(name, file);
+      why.count(e);
+      if (e.applicable()) {
+        applicable.add(e);
+      }
     }
     Set<Version> versions = new LinkedHashSet<>();
     applicable.forEach(a -> versions.add(a.file().version()));
     Set<Version> allowed = new java.util.HashSet<>(filter.apply(new ArrayList<>(versions)));
-    List<Applicable> matching = new ArrayList<>();
-    for (Applicable a : applicable) {
+    List<Evaluation> matching = new ArrayList<>();
+    for (Evaluation a : applicable) {
       if (allowed.contains(a.file().version())) {
         matching.add(a);
       } else {
@@ -94,79 +163,99 @@ public final class FileChooser {
       }
     }
     boolean allYanked = !matching.isEmpty() && matching.stream().allMatch(a -> a.file().yanked());
-    List<Applicable> installable = new ArrayList<>();
-    for (Applicable a : matching) {
+    List<Evaluation> installable = new ArrayList<>();
+    for (Evaluation a : matching) {
       if (a.file().yanked() && !(allYanked && filter.pinned())) {
         why.yanked++;
       } else {
         installable.add(a);
       }
     }
-    Optional<Applicable> best = installable.stream().max(sortKey());
+    Optional<Evaluation> best = installable.stream().max(sortKey());
     if (best.isEmpty()) {
       return new Choice.Nothing(explain(name, filter, files, why));
     }
-    Applicable a = best.get();
+    Evaluation a = best.get();
     return a.wheel() ? new Choice.Wheel(a.file(), a.rank()) : new Choice.Sdist(a.file());
   }
 
-  private Optional<Applicable> evaluate(String project, CandidateFile file, Rejections why) {
-    if (!file.isSupportedArchive()) {
-      why.unsupportedArchives++;
-      return Optional.empty();
+  /** pip's link filter on one file of {@code project}, with the reason in words. */
+  public Verdict judge(String project, CandidateFile file) {
+    Evaluation e = evaluate(Names.canonicalize(project), file);
+    if (e.applicable()) {
+      String ignored = file.requiresPython().filter(rp -> !target.requiresPythonParses(rp))
+          .map(rp -> " (its requires-python '" + rp + "' is invalid, so pip ignores it)").orElse("");
+      return e.wheel()
+          ? new Verdict(file, true, OptionalInt.of(e.rank()), "usable: tag rank " + e.rank() + ignored)
+          : new Verdict(file, true, OptionalInt.empty(), "usable as source: pip would build it" + ignored);
     }
-    Applicable result;
+    String why = e.drop().get() == Drop.UNTAGGED
+        ? reasonWords(e.incompatible().reason()) + ": " + e.detail()
+        : e.detail();
+    return new Verdict(file, false, OptionalInt.empty(), why);
+  }
+
+  private Evaluation evaluate(String project, CandidateFile file) {
+    if (!file.isSupportedArchive()) {
+      return Evaluation.dropped(file, Drop.UNSUPPORTED_ARCHIVE, "not an archive format pip can install");
+    }
+    Evaluation result;
     if (file.isWheel()) {
-      why.wheels++;
       if (!formats.allowsBinary(project)) {
-        why.binaryForbidden++;
-        return Optional.empty();
+        return Evaluation.dropped(file, Drop.BINARY_FORBIDDEN, "--no-binary forbids this wheel");
       }
       WheelFilename parsed;
       try {
         parsed = WheelFilename.parse(file.filename(), target.profile());
       } catch (InvalidWheelFilename e) {
-        why.badNames++;
-        return Optional.empty();
+        return Evaluation.dropped(file, Drop.BAD_NAME, "not a valid wheel name: " + e.plainMessage());
       }
       if (!parsed.name().equals(project)) {
-        why.badNames++;
-        return Optional.empty();
+        return Evaluation.dropped(file, Drop.BAD_NAME, "belongs to project " + parsed.name() + ", not " + project);
       }
       Compatibility fit = target.tags().compatibility(parsed);
       if (fit instanceof Compatibility.Incompatible no) {
-        why.untagged++;
-        if (why.closest == null || no.reason().compareTo(why.closest.reason()) < 0) {
-          why.closest = no;
-        }
-        return Optional.empty();
+        return new Evaluation(file, true, -1, Optional.empty(), Optional.of(Drop.UNTAGGED), no.detail(), no);
       }
-      result = new Applicable(file, true, ((Compatibility.Compatible) fit).rank(), parsed.build());
+      result = Evaluation.passed(file, true, ((Compatibility.Compatible) fit).rank(), parsed.build());
     } else {
-      why.sdists++;
       if (!formats.allowsSource(project)) {
-        why.sourceForbidden++;
-        return Optional.empty();
+        return Evaluation.dropped(file, Drop.SOURCE_FORBIDDEN, "--only-binary forbids this sdist");
+      }
+      // pip reads an sdist's version after the project's name; a file named for another
+      // project has none ("Missing project version"). Names this parser cannot split are
+      // left to pip's laxer reading.
+      Optional<String> named = sdistName(file.filename());
+      if (named.isPresent() && !named.get().equals(project)) {
+        return Evaluation.dropped(file, Drop.BAD_NAME, "belongs to project " + named.get() + ", not " + project);
       }
       // pip gives an sdist the priority -len(supported tags): below every wheel.
-      result = new Applicable(file, false, target.tags().ordered().size(), Optional.empty());
+      result = Evaluation.passed(file, false, target.tags().ordered().size(), Optional.empty());
     }
     if (file.requiresPython().isPresent() && !target.requiresPythonAllows(file.requiresPython().get())) {
-      why.requiresPython.add(file.requiresPython().get().trim());
+      return Evaluation.dropped(file, Drop.REQUIRES_PYTHON,
+          "requires-python " + file.requiresPython().get() + " excludes Python " + target.python());
+    }
+    return result;
+  }
+
+  private static Optional<String> sdistName(String filename) {
+    try {
+      return Optional.of(SdistFilename.parse(filename).name());
+    } catch (InvalidSdistFilename e) {
       return Optional.empty();
     }
-    return Optional.of(result);
   }
 
   /** pip's {@code CandidateEvaluator._sort_key}, as a comparator whose maximum is chosen. */
-  private Comparator<Applicable> sortKey() {
+  private Comparator<Evaluation> sortKey() {
     Comparator<Optional<BuildTag>> builds =
         (x, y) -> x.isEmpty() ? (y.isEmpty() ? 0 : -1) : (y.isEmpty() ? 1 : x.get().compareTo(y.get()));
-    return Comparator.<Applicable>comparingInt(a -> a.file().yanked() ? 0 : 1)
+    return Comparator.<Evaluation>comparingInt(a -> a.file().yanked() ? 0 : 1)
         .thenComparingInt(a -> formats.preferBinary() && a.wheel() ? 1 : 0)
         .thenComparing(a -> a.file().version())
         .thenComparingInt(a -> -a.rank())
-        .thenComparing(Applicable::build, builds);
+        .thenComparing(Evaluation::build, builds);
   }
 
   private String explain(String project, VersionFilter filter, List<CandidateFile> files, Rejections why) {
@@ -198,11 +287,26 @@ public final class FileChooser {
       parts.add("only yanked files match");
     }
     if (why.badNames > 0) {
-      parts.add(why.badNames + " wheel name(s) that do not parse or name another project");
+      parts.add(why.badNames + " file name(s) that do not parse or name another project");
     }
     if (why.unsupportedArchives > 0) {
       parts.add(why.unsupportedArchives + " file(s) in archive formats pip cannot install");
     }
     return String.join(" and ", parts);
+  }
+  private static String reasonWords(Compatibility.Reason r) {
+    return switch (r) {
+      case GLIBC_TOO_NEW -> "glibc too new";
+      case MUSL_TOO_NEW -> "musl too new";
+      case PIP_TOO_OLD -> "pip too old for this tag";
+      case GLIBC_WHEEL_ON_MUSL -> "glibc wheel on musl";
+      case MUSL_WHEEL_ON_GLIBC -> "musl wheel on glibc";
+      case ABI3_ON_FREE_THREADED -> "abi3 on free-threaded Python";
+      case WRONG_ABI -> "wrong ABI";
+      case WRONG_PYTHON -> "wrong Python";
+      case WRONG_ARCH -> "wrong architecture";
+      case OTHER_OS -> "other operating system";
+      default -> "unsupported tag";
+    };
   }
 }

@@ -2,16 +2,17 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.DistFile;
+import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.Snapshot;
 import dev.wheelwise.pep440.Version;
-import dev.wheelwise.tags.InvalidSdistFilename;
-import dev.wheelwise.tags.InvalidWheelFilename;
-import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.WheelFilename;
+import dev.wheelwise.pep508.Names;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the files of a project come from when the input does not list them: the embedded
@@ -56,40 +57,19 @@ public interface FileSource {
         ProjectPage p = asOf.map(a -> a.filter(page.get())).orElse(page.get());
         List<CandidateFile> out = new ArrayList<>();
         for (DistFile f : p.files()) {
-          versionOf(f.filename()).ifPresent(v -> out.add(new CandidateFile(canonicalName, v, f.filename(), f.size(),
-              f.uploadTime(), f.yanked().isYanked(), f.requiresPython())));
+          CandidateFile.from(canonicalName, f).ifPresent(out::add);
         }
         return out;
       }
 
       @Override
       public boolean complete(String canonicalName, Version version) {
-        var versions = snapshot.projects().get(canonicalName);
-        if (versions == null) {
-          return false;
-        }
-        for (var e : versions.entrySet()) {
-          Version v = Version.tryParse(e.getKey());
-          if (v != null && v.compareTo(version) == 0) {
-            return e.getValue().complete();
-          }
-        }
-        return false;
+        return RecordedFacts.complete(snapshot.projects().get(canonicalName), version);
       }
 
       @Override
       public Optional<Dependencies> dependencies(String canonicalName, Version version) {
-        var versions = snapshot.projects().get(canonicalName);
-        if (versions == null) {
-          return Optional.empty();
-        }
-        for (var e : versions.entrySet()) {
-          Version v = Version.tryParse(e.getKey());
-          if (v != null && v.compareTo(version) == 0 && e.getValue().dependenciesFrom().isPresent()) {
-            return Optional.of(new Dependencies(e.getValue().dependencies(), e.getValue().dependenciesFrom().get()));
-          }
-        }
-        return Optional.empty();
+        return RecordedFacts.dependencies(snapshot.projects().get(canonicalName), version);
       }
 
       @Override
@@ -99,11 +79,40 @@ public interface FileSource {
     };
   }
 
-  private static Optional<Version> versionOf(String filename) {
-    try {
-      return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
-    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
-      return Optional.empty();
-    }
+  /**
+   * As {@link #of(Snapshot, Optional)}, but each project is read from the snapshot only when
+   * first asked for (then kept): a check needs a few dozen of the snapshot's projects, and
+   * reading all of them cost more than the rest of the run.
+   */
+  static FileSource of(LazySnapshot snapshot, Optional<AsOf> asOf) {
+    Map<String, FileSource> read = new HashMap<>();
+    Function<String, FileSource> project = name -> read.computeIfAbsent(name, n -> {
+      // The eager snapshot is keyed by canonical names and looked up as given; so here.
+      Map<String, Map<String, Snapshot.VersionFacts>> one = Names.canonicalize(n).equals(n)
+          ? snapshot.versions(n).map(v -> Map.of(n, v)).orElse(Map.of())
+          : Map.of();
+      return of(new Snapshot(snapshot.date(), List.of(), one, Map.of()), asOf);
+    });
+    return new FileSource() {
+      @Override
+      public List<CandidateFile> files(String canonicalName) {
+        return project.apply(canonicalName).files(canonicalName);
+      }
+
+      @Override
+      public boolean complete(String canonicalName, Version version) {
+        return project.apply(canonicalName).complete(canonicalName, version);
+      }
+
+      @Override
+      public Optional<Dependencies> dependencies(String canonicalName, Version version) {
+        return project.apply(canonicalName).dependencies(canonicalName, version);
+      }
+
+      @Override
+      public String describe() {
+        return "snapshot:" + snapshot.date();
+      }
+    };
   }
 }

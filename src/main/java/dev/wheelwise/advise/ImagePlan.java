@@ -34,8 +34,11 @@ public record ImagePlan(
   }
 
   /**
-   * Totals. Sizes and times are empty when unknown; {@code unknownSizes} counts files whose
-   * size no source gave (so {@code downloadBytes} is a lower bound when it is not zero).
+   * Totals. Sizes and times are empty when nothing is known; when only part is known they are
+   * {@link Range#atLeast} the known part, and {@code buildTimeUnknown} / {@code sizeUnknown}
+   * name the packages whose share is unknown (a package that is itself unknown may build, so it
+   * is named in both). {@code unknownSizes} counts files whose size no source gave (so
+   * {@code downloadBytes} is a lower bound when it is not zero).
    */
   public record Summary(
       int packages,
@@ -47,8 +50,12 @@ public record ImagePlan(
       Optional<Range> estimatedImageBytes,
       Optional<Range> estimatedBuildSeconds,
       List<String> systemPackages,
-      List<String> pitfalls) {
+      List<String> pitfalls,
+      List<String> buildTimeUnknown,
+      List<String> sizeUnknown) {
     public Summary {
+      buildTimeUnknown = List.copyOf(buildTimeUnknown);
+      sizeUnknown = List.copyOf(sizeUnknown);
       Objects.requireNonNull(estimatedImageBytes, "estimatedImageBytes");
       Objects.requireNonNull(estimatedBuildSeconds, "estimatedBuildSeconds");
       systemPackages = List.copyOf(systemPackages);

@@ -111,6 +111,18 @@ public final class KnowledgeCosts implements CostModel {
   }
 
   @Override
+  public List<String> unknownBuildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
+    Optional<PackageManager> pm = image.packageManager().flatMap(PackageManager::parse);
+    List<String> out = new ArrayList<>();
+    for (CandidateFile sdist : sdists) {
+      if (pm.isEmpty() || time.estimate(BuildTimeInput.of(needs(sdist, pm.get()), sdist.bytes()), OptionalInt.empty()).low().isEmpty()) {
+        out.add(sdist.name());
+      }
+    }
+    return out;
+  }
+
+  @Override
   public Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
       ImageCandidate image) {
     List<InstalledFile> files = new ArrayList<>();

@@ -56,7 +56,7 @@ public final class Planner {
   }
 
   private static ImagePlan.Summary empty() {
-    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of());
+    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of());
   }
 
   private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped) {
@@ -66,6 +66,8 @@ public final class Planner {
     int unknown = 0;
     long bytes = 0;
     int unknownSizes = 0;
+    List<String> unknownPackages = new ArrayList<>();
+    List<String> sizeUnknown = new ArrayList<>();
     Optional<String> unavailable = Optional.empty();
     List<CandidateFile> builds = new ArrayList<>();
     Set<String> systemPackages = new LinkedHashSet<>();
@@ -74,6 +76,7 @@ public final class Planner {
       CandidateFile file = c instanceof Choice.Wheel w ? w.file() : c instanceof Choice.Sdist s ? s.file() : null;
       if (c instanceof Choice.Unknown) {
         unknown++;
+        unknownPackages.add(p.name());
         continue;
       }
       if (file == null) {
@@ -87,6 +90,7 @@ public final class Planner {
         bytes += file.bytes().getAsLong();
       } else {
         unknownSizes++;
+        sizeUnknown.add(p.name());
       }
       if (c instanceof Choice.Wheel) {
         wheels++;
@@ -132,15 +136,21 @@ public final class Planner {
       }
     }
 
-    Optional<Range> seconds = cost.buildSeconds(builds, image);
+    // An unknown package may be a wheel or a build: what is known is then only a lower bound.
+    Optional<Range> seconds = cost.buildSeconds(builds, image).map(r -> unknownPackages.isEmpty() ? r : Range.atLeast(r.low()));
+    List<String> buildTimeUnknown = new ArrayList<>(cost.unknownBuildSeconds(builds, image));
+    buildTimeUnknown.addAll(unknownPackages);
     List<Choice> choices = packages.stream().map(PackagePlan::choice).toList();
     boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
     List<String> buildPackages = new ArrayList<>(systemPackages);
     boolean singleStage = input.dockerfile().map(d -> !d.multiStage()).orElse(true);
-    Optional<Range> total = cost.imageBytes(choices, buildPackages, singleStage, pipCache, image);
+    Optional<Range> total = cost.imageBytes(choices, buildPackages, singleStage, pipCache, image)
+        .map(r -> unknownPackages.isEmpty() ? r : Range.atLeast(r.low()));
+    sizeUnknown.addAll(unknownPackages);
     List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
-        total, seconds, cost.withoutImplied(List.copyOf(systemPackages), image.packageManager()), pitfalls);
+        total, seconds, cost.withoutImplied(List.copyOf(systemPackages), image.packageManager()), pitfalls,
+        buildTimeUnknown, sizeUnknown);
     if (unknown > 0) {
       doubts.add(0, unknown + " package(s) unknown: not resolved, or no files known");
     }

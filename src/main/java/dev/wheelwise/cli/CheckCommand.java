@@ -6,12 +6,14 @@ import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.CheckService;
 import dev.wheelwise.advise.DockerfileInputs;
 import dev.wheelwise.advise.FileSource;
+import dev.wheelwise.advise.IndexFileSource;
+import dev.wheelwise.index.IndexError;
 import dev.wheelwise.advise.KnowledgeCosts;
 import dev.wheelwise.advise.RequirementInputs;
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.index.AsOf;
-import dev.wheelwise.index.Snapshot;
+import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.SnapshotCodec;
 import dev.wheelwise.project.PyprojectReader;
 import dev.wheelwise.project.RequirementSet;
@@ -48,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -89,6 +92,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--offline", description = "Use only the embedded snapshot and the files lockfiles list; never the network.")
   boolean offline;
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "Only files uploaded by DATE, and the image records in force then (YYYY-MM-DD).")
   String asOf;
@@ -134,13 +139,33 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Optional<LocalDate> date = date();
     FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
-    Loaded loaded = loadInput(formats, date);
-    CheckInput input = loaded.input();
-    Catalog catalog = Catalog.load(overlay != null ? overlay
-        : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
-    List<ImageCandidate> candidates = candidates(catalog, date, input, loaded.baseImage());
-    CheckResult result = new CheckService(KnowledgeCosts.load())
-        .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
+    try (IndexAccess access = new IndexAccess(indexOptions(), spec.commandLine().getErr())) {
+      Loaded loaded = loadInput(formats, date, access);
+      CheckInput input = loaded.input();
+      Catalog catalog = Catalog.load(overlay != null ? overlay
+          : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+      List<ImageCandidate> candidates = candidates(catalog, date, input, loaded.baseImage());
+      CheckResult result = new CheckService(KnowledgeCosts.load())
+          .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
+      if (loaded.live().isPresent()) {
+        // Pages are fetched while planning: only now is it known whether the snapshot stood in.
+        result = new CheckResult(loaded.live().get().describe(), result.asOf(), result.inputs(), result.images(),
+            result.recommendation(), result.remedies());
+      }
+      int code = render(result, renderer);
+      List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
+      if (!errors.isEmpty()) {
+        // What is known was printed above; the projects the index answered badly for are unknown there.
+        errors.forEach(e -> spec.commandLine().getErr().println("error: " + e.getMessage()));
+        spec.commandLine().getErr().flush();
+        return Main.EXIT_INDEX;
+      }
+      return code;
+    }
+  }
+
+  /** Writes the report; the exit code of the --fail-on policy. */
+  private int render(CheckResult result, String renderer) throws IOException {
     String text = renderer.equals("json") ? CheckJson.render(result)
         : renderer.equals("markdown") ? CheckTable.markdown(result) : CheckTable.text(result);
     if (output != null) {
@@ -152,14 +177,33 @@ public final class CheckCommand implements Callable<Integer> {
     return policy(result);
   }
 
+  /** check's index flags in the shape the other index commands share. */
+  private IndexOptions indexOptions() {
+    IndexOptions o = new IndexOptions();
+    o.indexUrl = indexUrl;
+    o.extraIndexUrls = extraIndexUrls;
+    o.offline = offline;
+    o.asOf = asOf;
+    o.connection = connection;
+    o.quiet = true;
+    return o;
+  }
+
   private String indexLabel() {
     return indexUrl != null ? indexUrl : "https://pypi.org/simple";
   }
 
-  /** The input, the Dockerfile's base image when the input is a Dockerfile, and where files come from. */
-  private record Loaded(CheckInput input, Optional<String> baseImage, String index) {}
+  /**
+   * The input, the Dockerfile's base image when the input is a Dockerfile, where files come
+   * from, and the live index source when one is read.
+   */
+  private record Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live) {
+    Loaded(CheckInput input, Optional<String> baseImage, String index) {
+      this(input, baseImage, index, Optional.empty());
+    }
+  }
 
-  private Loaded loadInput(FormatControl formats, Optional<LocalDate> date) throws ParseError, IOException {
+  private Loaded loadInput(FormatControl formats, Optional<LocalDate> date, IndexAccess access) throws ParseError, IOException {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     if (given.size() > 1) {
       throw new UsageException("check takes one PATH for now; got " + given.size());
@@ -194,7 +238,9 @@ public final class CheckCommand implements Callable<Integer> {
           lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
               .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()));
     }
-    FileSource source = snapshotSource(date);
+    FileSource source = offline ? snapshotSource(date)
+        : new IndexFileSource(access.source(), project -> access.snapshot().versions(project), access.asOf());
+    Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
       DockerfileModel model = DockerfileModel.of(Dockerfile.parse(path.toString(), Files.readAllBytes(path)), Map.of(), context);
       DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
@@ -202,7 +248,7 @@ public final class CheckCommand implements Callable<Integer> {
       // Command-line format options come after the Dockerfile's, as they would on pip's command line.
       CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
           merge(input.formats(), formats), input.dockerfile());
-      return new Loaded(merged, read.baseImage(), source.describe());
+      return new Loaded(merged, read.baseImage(), source.describe(), live);
     }
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
@@ -218,7 +264,7 @@ public final class CheckCommand implements Callable<Integer> {
     FormatControl allFormats = merge(fileFormats, formats);
     CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), set.kind().toString())), set.requiresPython(),
         image -> RequirementInputs.packagesOn(written, source, image, allFormats), allFormats, Optional.empty());
-    return new Loaded(input, Optional.empty(), source.describe());
+    return new Loaded(input, Optional.empty(), source.describe(), live);
   }
 
   private FormatControl merge(FormatControl first, FormatControl then) {
@@ -232,14 +278,11 @@ public final class CheckCommand implements Callable<Integer> {
     return out;
   }
 
-  /** The embedded snapshot, through --as-of; the only index this build reads for unlocked inputs. */
+  /** The embedded snapshot, through --as-of (--offline). */
   private FileSource snapshotSource(Optional<LocalDate> date) throws IOException {
-    if (!offline) {
-      throw new UsageException("this build of check reads package files for Dockerfiles and requirements files only from the "
-          + "embedded snapshot: add --offline (lock files need no index)");
-    }
-    Snapshot snapshot = SnapshotCodec.embedded()
+    byte[] embedded = SnapshotCodec.embeddedBytes()
         .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
+    LazySnapshot snapshot = LazySnapshot.of(embedded);
     return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
   }
 

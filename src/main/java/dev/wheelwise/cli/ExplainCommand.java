@@ -1,14 +1,16 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.advise.ChooserTarget;
+import dev.wheelwise.advise.Explainer;
+import dev.wheelwise.advise.FileChooser;
+import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.index.FetchOutcome;
 import dev.wheelwise.index.IndexError;
-import dev.wheelwise.index.PipChoice;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.ProjectSource;
 import dev.wheelwise.index.Source;
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.Names;
-import dev.wheelwise.tags.SupportedTags;
 import dev.wheelwise.tags.Target;
 import java.io.PrintWriter;
 import java.util.List;
@@ -80,7 +82,8 @@ final class ExplainCommand implements Callable<Integer> {
         throw new UsageException(Names.canonicalize(name) + ": not found (" + source.describe() + ")");
       }
       ProjectPage page = access.dated(o.page().get());
-      PipChoice.Explanation e = new PipChoice(SupportedTags.of(t, target.profile()), target.profile()).explain(page, pin);
+      Explainer.Explanation e = new Explainer(new FileChooser(ChooserTarget.of(t, target.profile()), FormatControl.DEFAULT))
+          .explain(page, pin);
       StringBuilder text = new StringBuilder();
       text.append(e.project()).append(' ').append(e.version().orElse("")).append(" on ").append(t)
           .append(" (pip profile ").append(target.profile()).append(")\n");
@@ -88,7 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
       access.asOf().ifPresent(a -> text.append(", as of ").append(a.cutoff()));
       text.append('\n');
       Optional<dev.wheelwise.index.AsOf> asOf = access.asOf();
-      for (PipChoice.FileVerdict f : e.files()) {
+      for (Explainer.FileVerdict f : e.files()) {
         boolean chosen = e.chosen().map(c -> c.equals(f.file())).orElse(false);
         text.append(chosen ? "=> " : f.usable() ? " + " : " - ").append(f.file().filename());
         tagsOf(f.file().filename()).ifPresent(tags -> text.append("  [").append(tags).append(']'));

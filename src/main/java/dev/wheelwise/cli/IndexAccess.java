@@ -40,7 +40,7 @@ final class IndexAccess implements AutoCloseable {
   IndexAccess(IndexOptions options, PrintWriter err) {
     this.options = options;
     this.err = err;
-    this.env = options.isolated ? Map.of() : System.getenv();
+    this.env = options.connection.isolated ? Map.of() : System.getenv();
     this.home = Path.of(System.getProperty("user.home"));
   }
 
@@ -50,8 +50,8 @@ final class IndexAccess implements AutoCloseable {
       return snapshot();
     }
     IndexSettings settings = settings();
-    Optional<Path> cache = options.noCache ? Optional.empty()
-        : Optional.of(options.cacheDir != null ? options.cacheDir : HttpSettings.userCacheDir(System.getenv(), home));
+    Optional<Path> cache = options.connection.noCache ? Optional.empty()
+        : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(System.getenv(), home));
     client = new IndexClient(settings, HttpSettings.defaults(cache), netrc());
     return new FallbackSource(client, new SnapshotOnDemand(), line -> err.println(line));
   }
@@ -88,7 +88,7 @@ final class IndexAccess implements AutoCloseable {
   private IndexSettings settings() {
     IndexSettings base;
     try {
-      base = options.isolated ? IndexSettings.pypi() : new PipConfigLoader(env, home, Path.of("/")).load();
+      base = options.connection.isolated ? IndexSettings.pypi() : new PipConfigLoader(env, home, Path.of("/")).load();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read pip configuration", e);
     }
@@ -101,7 +101,7 @@ final class IndexAccess implements AutoCloseable {
 
   /** {@code $NETRC}, else {@code ~/.netrc}, as requests finds it; absent or unreadable means none. */
   private Netrc netrc() {
-    if (options.isolated) {
+    if (options.connection.isolated) {
       return Netrc.EMPTY;
     }
     String configured = env.get("NETRC");

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,14 +41,7 @@ public final class IndexOptions {
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "only files uploaded by the end of that day (UTC)")
   String asOf;
 
-  @Option(names = "--isolated", description = "ignore PIP_*/UV_* variables and pip.conf files, as pip --isolated does")
-  boolean isolated;
-
-  @Option(names = "--no-cache", description = "do not use the on-disk HTTP cache")
-  boolean noCache;
-
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache folder (default: $XDG_CACHE_HOME/wheelwise/http)")
-  Path cacheDir;
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = {"-q", "--quiet"}, description = "no progress bar")
   boolean quiet;

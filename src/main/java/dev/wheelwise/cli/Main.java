@@ -2,6 +2,7 @@ package dev.wheelwise.cli;
 
 import dev.wheelwise.ParseError;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,15 @@ import picocli.CommandLine.Command;
     name = "wheelwise",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Which base image should this Python project use, and what does each choice cost?",
-    subcommands = {
+    description = "Which base image should this Python project use, and what does each choice cost?")
+public final class Main implements Runnable {
+
+  /**
+   * The subcommands, in the order help lists them. Registered in code rather than in the
+   * annotation so a run builds picocli's model only for the command it invokes (building all
+   * of them cost a noticeable part of start-up); help and errors at the root still get all.
+   */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
       CheckCommand.class,
       ExplainCommand.class,
       DepsCommand.class,
@@ -25,9 +33,7 @@ import picocli.CommandLine.Command;
       FilesCommand.class,
       SnapshotCommand.class,
       CommandLine.HelpCommand.class,
-      TrainCommand.class,
-    })
-public final class Main implements Runnable {
+      TrainCommand.class);
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_POLICY = 1;
@@ -48,6 +54,9 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams; used by main and by tests. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    for (Class<?> command : subcommandsFor(args)) {
+      cli.addSubcommand(command);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -67,5 +76,24 @@ public final class Main implements Runnable {
           throw ex;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The subcommands this command line needs: the named one alone when it starts with a
+   * command's name (its options, help and errors are its own), none for a bare
+   * {@code --version}, and all of them otherwise (root help, {@code help}, a typo).
+   */
+  static List<Class<?>> subcommandsFor(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return List.of();
+    }
+    if (args.length > 0 && !args[0].equals("help")) {
+      for (Class<?> command : SUBCOMMANDS) {
+        if (command.getAnnotation(Command.class).name().equals(args[0])) {
+          return List.of(command);
+        }
+      }
+    }
+    return SUBCOMMANDS;
   }
 }

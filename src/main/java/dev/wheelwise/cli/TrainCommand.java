@@ -39,9 +39,54 @@ final class TrainCommand implements Callable<Integer> {
     for (String format : new String[] {"table", "json", "markdown"}) {
       Main.execute(new String[] {"check", scratch.toString(), "--offline", "--format", format}, nowhere, nowhere);
     }
+    // check: a uv.lock (TOML, markers, sdists and wheels) on glibc and musl images, the
+    // shape of the largest real lockfiles.
+    java.nio.file.Path locked = java.nio.file.Files.createDirectory(scratch.resolve("locked"));
+    java.nio.file.Files.writeString(locked.resolve("uv.lock"), TRAINING_LOCK);
+    Main.execute(new String[] {"check", locked.resolve("uv.lock").toString(), "--offline",
+        "--image", "python:3.12-slim", "--image", "python:3.12-alpine", "--image", "python:3.8-alpine"}, nowhere, nowhere);
     try (var walk = java.nio.file.Files.walk(scratch)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     return Main.EXIT_OK;
   }
+
+  private static final String TRAINING_LOCK = """
+      version = 1
+      requires-python = ">=3.8"
+
+      [[package]]
+      name = "demo"
+      version = "0.1.0"
+      source = { editable = "." }
+      dependencies = [
+          { name = "numpy" },
+          { name = "colorama", marker = "sys_platform == 'win32'" },
+          { name = "six", marker = "python_full_version >= '3.9' and platform_machine != 'arm64'" },
+      ]
+
+      [[package]]
+      name = "numpy"
+      version = "2.0.2"
+      source = { registry = "https://pypi.org/simple" }
+      sdist = { url = "https://files.pythonhosted.org/packages/a9/75/numpy-2.0.2.tar.gz", hash = "sha256:0000000000000000000000000000000000000000000000000000000000000000", size = 18902015, upload-time = "2024-08-26T20:19:40.945Z" }
+      wheels = [
+          { url = "https://files.pythonhosted.org/packages/21/91/numpy-2.0.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", hash = "sha256:0000000000000000000000000000000000000000000000000000000000000000", size = 19252410, upload-time = "2024-08-26T20:08:42.123Z" },
+          { url = "https://files.pythonhosted.org/packages/21/92/numpy-2.0.2-cp312-cp312-musllinux_1_1_x86_64.whl", hash = "sha256:0000000000000000000000000000000000000000000000000000000000000000", size = 19000000, upload-time = "2024-08-26T20:08:42.123Z" },
+      ]
+
+      [[package]]
+      name = "colorama"
+      version = "0.4.6"
+      source = { registry = "https://pypi.org/simple" }
+      wheels = [
+          { url = "https://files.pythonhosted.org/packages/d1/d6/colorama-0.4.6-py2.py3-none-any.whl", hash = "sha256:0000000000000000000000000000000000000000000000000000000000000000", size = 25335 },
+      ]
+
+      [[package]]
+      name = "six"
+      version = "1.17.0"
+      source = { registry = "https://pypi.org/simple" }
+      sdist = { url = "https://files.pythonhosted.org/packages/94/e7/six-1.17.0.tar.gz", hash = "sha256:0000000000000000000000000000000000000000000000000000000000000000", size = 34031 }
+      """;
 }

@@ -1,5 +1,7 @@
 package dev.wheelwise.pep440;
 
+import java.math.BigInteger;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,7 +62,25 @@ public record PipProfile(Optional<Version> pip, Version packaging) {
 
   /** True when the vendored packaging is at least {@code major.minor}. */
   public boolean packagingAtLeast(int major, int minor) {
-    return packaging.compareTo(v(major + "." + minor)) >= 0;
+    // Compared in place rather than against a parsed "major.minor": every marker, specifier and
+    // wheel tag asks this, many times a run. Same order as Version.compareTo.
+    if (packaging.epoch().signum() != 0) {
+      return true;
+    }
+    List<BigInteger> release = packaging.release();
+    int c = release.get(0).compareTo(BigInteger.valueOf(major));
+    if (c == 0) {
+      c = (release.size() > 1 ? release.get(1) : BigInteger.ZERO).compareTo(BigInteger.valueOf(minor));
+    }
+    for (int i = 2; c == 0 && i < release.size(); i++) {
+      c = release.get(i).signum();
+    }
+    if (c != 0) {
+      return c > 0;
+    }
+    // The same release as the final major.minor: its pre-releases and dev releases come before
+    // it; post releases and local versions after.
+    return packaging.pre().isEmpty() && (packaging.dev().isEmpty() || packaging.post().isPresent());
   }
 
   /** PEP 656 musllinux wheels: packaging 21.0, pip 21.2. */

@@ -145,6 +145,10 @@ public record Version(
   }
 
   private static Version tryParse(String text, Pattern grammar) {
+    Version plain = plainRelease(text);
+    if (plain != null) {
+      return plain;
+    }
     Matcher m = grammar.matcher(text);
     if (!m.matches()) {
       return null;
@@ -172,6 +176,34 @@ public record Version(
       }
     }
     return new Version(epoch, release, pre, post, dev, local);
+  }
+
+  /**
+   * The common case without the regular expression: ASCII digits separated by single dots
+   * ({@code 1.26.4}), which both grammars read as a bare release. Null for anything else,
+   * which then takes the full grammar.
+   */
+  private static Version plainRelease(String text) {
+    int n = text.length();
+    if (n == 0 || n > 64) {
+      return null;
+    }
+    List<BigInteger> release = new ArrayList<>(4);
+    int start = 0;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? text.charAt(i) : '.';
+      if (c == '.') {
+        if (i == start) {
+          return null;
+        }
+        release.add(i - start <= 18 ? BigInteger.valueOf(Long.parseLong(text, start, i, 10))
+            : new BigInteger(text.substring(start, i)));
+        start = i + 1;
+      } else if (c < '0' || c > '9') {
+        return null;
+      }
+    }
+    return new Version(ZERO, release, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
   }
 
   private static BigInteger number(String digits) {

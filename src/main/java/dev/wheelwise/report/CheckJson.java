@@ -26,7 +26,9 @@ import java.util.Optional;
  * {@code packages[].filesComplete: false} when the choice rests on a partial file list, {@code packages[].build.known}/{@code note},
  * {@code summary.unknownSizes}, {@code summary.estimatedImageBytesRange} ({@code low}, {@code high}
  * or null: the size model gives a range; {@code estimatedImageBytes} is a number only when the
- * range is one point, else null), {@code estimatedBuildSeconds.high} null when unbounded, and
+ * range is one point, else null), {@code estimatedBuildSeconds.high} null when unbounded,
+ * {@code summary.buildTimeUnknown} and {@code summary.sizeUnknown} (the packages whose share of
+ * an open-ended range is unknown), and
  * {@code remedies}.
  */
 public final class CheckJson {
@@ -125,6 +127,9 @@ public final class CheckJson {
     }
     strings(summary.putArray("systemPackages"), s.systemPackages());
     strings(summary.putArray("pitfalls"), s.pitfalls());
+    // Who the open upper ends are waiting on (empty when the ranges are complete).
+    strings(summary.putArray("buildTimeUnknown"), s.buildTimeUnknown());
+    strings(summary.putArray("sizeUnknown"), s.sizeUnknown());
     return o;
   }
 

@@ -32,8 +32,8 @@ public final class CheckTable {
           p.image().libc() + p.image().libcVersion().map(v -> " " + v).orElse(""),
           excluded ? "-" : s.wheels() + "/" + s.packages(),
           excluded ? "-" : String.valueOf(s.sourceBuilds()),
-          excluded ? "-" : Units.seconds(s.estimatedBuildSeconds()),
-          excluded ? "-" : Units.megabytes(s.estimatedImageBytes()),
+          excluded ? "-" : Units.seconds(s.estimatedBuildSeconds(), s.buildTimeUnknown()),
+          excluded ? "-" : Units.megabytes(s.estimatedImageBytes(), s.sizeUnknown()),
           s.systemPackages().isEmpty() ? "-" : String.join(" ", s.systemPackages()),
           p.verdict().json()));
     }

@@ -1,11 +1,41 @@
 package dev.wheelwise.report;
 
 import dev.wheelwise.advise.Range;
+import java.util.List;
 import java.util.Optional;
 
-/** Human units for the terminal and Markdown: MB (10^6 bytes), seconds and minutes; unknown stays "unknown". */
+/**
+ * Human units for the terminal and Markdown: MB (10^6 bytes), seconds and minutes; unknown stays
+ * "unknown". A range known only in part reads as a lower bound with what is missing named
+ * ({@code ≥ 4 min (kiwisolver: unknown)}), never as the estimate itself.
+ */
 final class Units {
   private Units() {}
+
+  static String megabytes(Optional<Range> range, List<String> unknown) {
+    return partly(megabytes(range), range, unknown);
+  }
+
+  static String seconds(Optional<Range> range, List<String> unknown) {
+    return partly(seconds(range), range, unknown);
+  }
+
+  /** Names the unknown parts behind an open-ended range; a bound of zero says nothing, so: unknown. */
+  private static String partly(String text, Optional<Range> range, List<String> unknown) {
+    if (range.isEmpty() || range.get().high().isPresent()) {
+      return text;
+    }
+    if (range.get().low() == 0) {
+      return "unknown";
+    }
+    if (unknown.isEmpty()) {
+      return text;
+    }
+    List<String> shown = unknown.stream().distinct().toList();
+    String names = shown.size() <= 2 ? String.join(", ", shown)
+        : String.join(", ", shown.subList(0, 2)) + " +" + (shown.size() - 2);
+    return text + " (" + names + ": unknown)";
+  }
 
   static String megabytes(Optional<Range> range) {
     if (range.isEmpty()) {

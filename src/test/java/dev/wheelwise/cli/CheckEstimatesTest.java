@@ -1,0 +1,72 @@
+package dev.wheelwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Estimates known only in part show the known part as a lower bound and name what is missing;
+ * they are never printed as the estimate itself (snapshot facts: numpy 2.4.4's sdist has a size
+ * and compile-time observations, kiwisolver 1.1.0's sdist has neither).
+ */
+class CheckEstimatesTest {
+
+  @Test
+  void aBuildTimeKnownForSomeSdistsIsALowerBoundNamingTheOthers(@TempDir Path dir) throws Exception {
+    Path req = dir.resolve("requirements.txt");
+    Files.writeString(req, "--no-binary :all:\nnumpy==2.4.4\nkiwisolver==1.1.0\n");
+    JsonNode summary = CheckCommandLockfilesTest.run(req, "--offline", "--image", "python:3.13-alpine")
+        .get("images").get(0).get("summary");
+    assertThat(summary.get("sourceBuilds").asInt()).isEqualTo(2);
+    assertThat(summary.get("estimatedBuildSeconds").get("low").asLong()).isPositive();
+    assertThat(summary.get("estimatedBuildSeconds").get("high").isNull()).isTrue();
+    assertThat(strings(summary.get("buildTimeUnknown"))).containsExactly("kiwisolver");
+    assertThat(strings(summary.get("sizeUnknown"))).containsExactly("kiwisolver");
+
+    String table = table(req.toString(), "--offline", "--image", "python:3.13-alpine");
+    assertThat(table).containsPattern("≥ \\d+ (s|min) \\(kiwisolver: unknown\\)");
+  }
+
+  @Test
+  void unknownPackagesMakeEvenAllWheelTotalsOpenEnded() throws Exception {
+    // Unpinned on a 2020 snapshot: matplotlib and pandas are not resolved, so they may build.
+    JsonNode root = CheckCommandLockfilesTest.run(Path.of("examples/alpine-article"), "--offline", "--as-of", "2020-01-29");
+    for (JsonNode image : root.get("images")) {
+      JsonNode summary = image.get("summary");
+      assertThat(summary.get("estimatedBuildSeconds").get("high").isNull()).as(image.get("image").asText()).isTrue();
+      assertThat(strings(summary.get("buildTimeUnknown"))).containsExactly("matplotlib", "pandas");
+      JsonNode size = summary.get("estimatedImageBytesRange");
+      if (!size.isNull()) {
+        assertThat(size.get("high").isNull()).isTrue();
+        assertThat(summary.get("estimatedImageBytes").isNull()).isTrue();
+      }
+    }
+    String table = table("examples/alpine-article", "--offline", "--as-of", "2020-01-29");
+    // A zero lower bound says nothing: the column reads unknown, not "0 s".
+    assertThat(table.lines().skip(1).limit(3)).allSatisfy(row -> assertThat(row).doesNotContain(" 0 s ").contains(" unknown "));
+  }
+
+  private static String table(String path, String... options) {
+    List<String> args = new ArrayList<>(List.of("check", path));
+    args.addAll(List.of(options));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).as(err.toString()).isIn(Main.EXIT_OK, Main.EXIT_POLICY);
+    return out.toString();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
