@@ -35,11 +35,6 @@ public final class ChosenFiles implements MetadataSource {
     return files.computeIfAbsent(name, source::files);
   }
 
-  /** The file chosen for one installable version (present for every key of {@link #installable}). */
-  Choice choice(String name, Version version) {
-    return choices(name).get(version);
-  }
-
   @Override
   public boolean listed(String canonicalName) {
     return !files(canonicalName).isEmpty();
