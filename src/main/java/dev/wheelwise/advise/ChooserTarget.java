@@ -29,6 +29,16 @@ public record ChooserTarget(SupportedTags tags, Version python) {
     return new ChooserTarget(SupportedTags.of(target, profile), Version.tryParse(target.pythonFullVersion()));
   }
 
+  /**
+   * True when this pip can install some Linux platform wheel an index like PyPI hosts
+   * (manylinux or musllinux). PyPI refuses plain {@code linux_*} wheels, so for a pip that
+   * supports neither (pip before 21.2 on musl) a missing compiled wheel cannot hide in an
+   * incomplete file list: only a pure-Python wheel could.
+   */
+  public boolean usesIndexPlatformWheels() {
+    return tags.ordered().stream().anyMatch(t -> t.platform().startsWith("manylinux") || t.platform().startsWith("musllinux"));
+  }
+
   public PipProfile profile() {
     return tags.profile();
   }

@@ -119,6 +119,16 @@ public final class Planner {
         }
         BuildNeed need = p.build().get();
         Optional<ImagePlan.Failure> lacks = cost.failure(s.file(), need, installed, image);
+        if (lacks.isPresent() && lacksCompiler(lacks.get().missingSystemPackages()) && !p.filesComplete()
+            && image.target().map(ChooserTarget::usesIndexPlatformWheels).orElse(true)) {
+          // No wheel was seen, but the file list is incomplete and this pip could use a
+          // manylinux/musllinux wheel we never saw: the source build is not certain.
+          verdict = Verdict.UNKNOWN;
+          doubts.add("may fail at " + p.name() + ": no wheel for this image was seen, but its file list is incomplete; "
+              + "if pip builds " + s.file().filename() + ", it lacks " + String.join(" ", lacks.get().missingSystemPackages())
+              + " -> " + lacks.get().error());
+          continue;
+        }
         if (lacks.isPresent() && lacksCompiler(lacks.get().missingSystemPackages())) {
           verdict = Verdict.FAILS;
           failure = lacks;
