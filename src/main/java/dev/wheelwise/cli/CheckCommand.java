@@ -42,7 +42,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -367,13 +366,6 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private Optional<LocalDate> date() {
-    if (asOf == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(asOf));
-    } catch (DateTimeParseException e) {
-      throw new UsageException("--as-of: expected a date YYYY-MM-DD, got '" + asOf + "'");
-    }
+    return AsOfDate.parse(asOf);
   }
 }

@@ -17,7 +17,6 @@ import dev.wheelwise.tags.Libc;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -168,13 +167,6 @@ final class ImagesCommand implements Callable<Integer> {
   }
 
   private Optional<LocalDate> date() {
-    if (asOf == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(asOf));
-    } catch (DateTimeParseException e) {
-      throw new UsageException("--as-of: expected a date YYYY-MM-DD, got '" + asOf + "'");
-    }
+    return AsOfDate.parse(asOf);
   }
 }

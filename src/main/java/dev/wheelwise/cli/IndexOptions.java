@@ -2,7 +2,6 @@ package dev.wheelwise.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,14 +46,7 @@ public final class IndexOptions {
   boolean quiet;
 
   Optional<LocalDate> asOfDate() {
-    if (asOf == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(asOf));
-    } catch (DateTimeParseException e) {
-      throw new UsageException("--as-of expects a date YYYY-MM-DD, e.g. 2020-01-20, got '" + asOf + "'");
-    }
+    return AsOfDate.parse(asOf);
   }
 
   boolean firstIndex() {
