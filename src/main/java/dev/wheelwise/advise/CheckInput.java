@@ -33,12 +33,22 @@ public record CheckInput(
     Packages on(ImageCandidate image);
   }
 
-  /** The packages for one image, or the reason there are none; {@code skipped} lists what is not compared (local and VCS sources). */
-  public record Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped) {
+  /**
+   * The packages for one image, or the reason there are none; {@code skipped} lists what is not
+   * compared (local and VCS sources); {@code unknownDependencies} names chosen releases whose
+   * dependencies no source recorded: what else pip would install is unknown, so no verdict
+   * better than unknown can be claimed.
+   */
+  public record Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped, List<String> unknownDependencies) {
     public Packages {
       wanted = List.copyOf(wanted);
       Objects.requireNonNull(impossible, "impossible");
       skipped = List.copyOf(skipped);
+      unknownDependencies = List.copyOf(unknownDependencies);
+    }
+
+    public Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped) {
+      this(wanted, impossible, skipped, List.of());
     }
 
     public static Packages of(List<Wanted> wanted) {

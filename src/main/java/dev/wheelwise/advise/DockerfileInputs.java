@@ -146,6 +146,7 @@ public final class DockerfileInputs {
       fromRequirements.impossible().ifPresent(notCompared::add);
       wanted.addAll(fromRequirements.wanted());
       notCompared.addAll(fromRequirements.skipped());
+      List<String> unknownDependencies = fromRequirements.unknownDependencies();
       for (LockedSet lock : lockSets) {
         CheckInput.Packages p = LockedInputs.packagesOn(lock, GroupSelection.DEFAULT, image);
         if (p.impossible().isPresent()) {
@@ -154,7 +155,7 @@ public final class DockerfileInputs {
         wanted.addAll(p.wanted());
         notCompared.addAll(p.skipped());
       }
-      return new CheckInput.Packages(wanted, Optional.empty(), notCompared);
+      return new CheckInput.Packages(wanted, Optional.empty(), notCompared, unknownDependencies);
     }, finalFormats, Optional.of(setup));
     return new Read(Optional.ofNullable(pipStage.image()), input, notes);
   }

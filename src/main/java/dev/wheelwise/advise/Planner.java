@@ -52,14 +52,15 @@ public final class Planner {
           ? Optional.of(cost.buildNeed(s.file(), image.packageManager())) : Optional.empty();
       packages.add(new PackagePlan(wanted.name(), version, choice, build, wanted.filesComplete()));
     }
-    return judge(input, image, packages, wantedHere.skipped());
+    return judge(input, image, packages, wantedHere.skipped(), wantedHere.unknownDependencies());
   }
 
   private static ImagePlan.Summary empty() {
     return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of());
   }
 
-  private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped) {
+  private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped,
+      List<String> unknownDependencies) {
     int wheels = 0;
     int sdists = 0;
     int nothing = 0;
@@ -129,7 +130,7 @@ public final class Planner {
               + " -> " + lacks.get().error());
           continue;
         }
-        if (lacks.isPresent() && lacksCompiler(lacks.get().missingSystemPackages())) {
+        if (lacks.isPresent() && lacksCompiler(lacks.get().missingSystemPackages()) && image.systemPackagesKnown()) {
           verdict = Verdict.FAILS;
           failure = lacks;
           break;
@@ -163,6 +164,11 @@ public final class Planner {
         buildTimeUnknown, sizeUnknown);
     if (unknown > 0) {
       doubts.add(0, unknown + " package(s) unknown: not resolved, or no files known");
+    }
+    if (!unknownDependencies.isEmpty() && (verdict == Verdict.WHEELS || verdict == Verdict.BUILDS)) {
+      // What these releases need was never recorded: the packages pip would add are unknown.
+      verdict = Verdict.UNKNOWN;
+      doubts.add("the dependencies of " + String.join(", ", unknownDependencies) + " are not known");
     }
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
         : verdict == Verdict.UNKNOWN && !doubts.isEmpty() ? Optional.of(String.join("; ", doubts)) : Optional.empty();

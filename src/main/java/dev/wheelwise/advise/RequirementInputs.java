@@ -106,14 +106,16 @@ public final class RequirementInputs {
     for (Resolution.Unavailable u : r.unavailable()) {
       wanted.add(new Wanted(u.name(), VersionFilter.any(), index.files(u.name()), false, Optional.empty(), List.of()));
     }
+    List<String> unknownDependencies = new ArrayList<>();
     for (Resolution.Unknown u : r.unknown()) {
       if (u.version().isEmpty()) {
         wanted.add(new Wanted(u.name(), VersionFilter.any(), List.of(), false, Optional.of(u.reason()), List.of()));
       } else {
         notes.add(u.reason());
+        unknownDependencies.add(u.name() + " " + u.version().get());
       }
     }
-    return new CheckInput.Packages(wanted, Optional.empty(), notes);
+    return new CheckInput.Packages(wanted, Optional.empty(), notes, unknownDependencies);
   }
 
   /**

@@ -96,7 +96,11 @@ public final class CheckJson {
     summary.put("wheels", s.wheels());
     summary.put("sourceBuilds", s.sourceBuilds());
     summary.put("unavailable", s.unavailable());
-    summary.put("downloadBytes", s.downloadBytes());
+    if (s.unknownSizes() == 0) {
+      summary.put("downloadBytes", s.downloadBytes());
+    } else {
+      summary.putNull("downloadBytes"); // a partial sum is not the download size
+    }
     summary.put("unknownSizes", s.unknownSizes());
     // The contract's number only when the model gives one; the range beside it always when known.
     Optional<Range> size = s.estimatedImageBytes();
