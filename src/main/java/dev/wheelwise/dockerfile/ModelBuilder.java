@@ -218,6 +218,9 @@ final class ModelBuilder {
     }
     Set<String> undefined = new HashSet<>();
     String dest = Expander.expand(args.get(args.size() - 1), state.vars, file.escape(), undefined);
+    if (!undefined.isEmpty()) {
+      return; // the destination names a variable with no known value: where the files land is unknown
+    }
     String destAbs = Paths.resolve(state.workdir, dest);
     List<String> sources = args.subList(0, args.size() - 1);
     boolean fromElsewhere = ins.flag("from").isPresent();
@@ -226,7 +229,11 @@ final class ModelBuilder {
         || STANDARD_DIRS.contains(destAbs);
     for (String raw : sources) {
       boolean heredoc = raw.startsWith("<<") && ins.heredocs().stream().anyMatch(h -> raw.endsWith(h.name()) || raw.contains(h.name()));
-      String src = Expander.expand(raw, state.vars, file.escape(), new HashSet<>());
+      Set<String> undefinedInSource = new HashSet<>();
+      String src = Expander.expand(raw, state.vars, file.escape(), undefinedInSource);
+      if (!undefinedInSource.isEmpty() && !heredoc) {
+        continue; // which context file this is cannot be known
+      }
       if (fromElsewhere || heredoc || src.contains("://") || src.startsWith("git@")) {
         // the file at the destination does not come from the build context: hide older mappings
         String name = heredoc ? heredocName(raw) : Paths.name(Paths.normalize(src));

@@ -66,5 +66,7 @@ class CheckCommandDockerfilesTest {
         cases, errors.size(), verdicts, installs);
     assertThat(errors).isEmpty();
     assertThat(cases).isGreaterThan(100);
+    assertThat(installs).containsKeys("wheel", "unknown");
+    assertThat(verdicts).isNotEmpty();
   }
 }

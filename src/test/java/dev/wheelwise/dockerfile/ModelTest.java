@@ -68,6 +68,18 @@ class ModelTest {
   }
 
   @Test
+  void aCopyThroughAnUnsetVariableTracesNothing() throws Exception {
+    // $APP has no value: the file lands somewhere unknown, so /r.txt must not trace to deps/r.txt.
+    String text = "FROM python:3.12-slim\nCOPY deps/r.txt $APP/r.txt\nRUN pip install -r /r.txt\n";
+    PythonInstall install = model(text, Map.of()).finalStage().pythonInstalls().get(0);
+    assertThat(install.inputs()).extracting(DependencyInput::contextPath).containsOnlyNulls();
+
+    String known = "FROM python:3.12-slim\nARG APP=/app\nCOPY deps/r.txt $APP/r.txt\nRUN pip install -r /app/r.txt\n";
+    assertThat(model(known, Map.of()).finalStage().pythonInstalls().get(0).inputs())
+        .extracting(DependencyInput::contextPath).containsExactly("deps/r.txt");
+  }
+
+  @Test
   void uvPoetryAndExecForms() throws Exception {
     String text = "FROM python:3.12-slim\nENV UV_NO_CACHE=1 UV_INDEX_URL=https://mirror\nWORKDIR /src\n"
         + "COPY sub/pyproject.toml sub/uv.lock /proj/\n"
