@@ -58,8 +58,4 @@ public record Exposure(
   public static Exposure unknown() {
     return new Exposure(Optional.empty(), true, Optional.empty(), false, Set.of());
   }
-
-  public Exposure withSourceBuilds(boolean builds) {
-    return new Exposure(muslVersion, pythonFromDockerLibrary, tzdataInImage, builds, uses);
-  }
 }

@@ -170,11 +170,6 @@ public record ImageReference(String registry, String repository, Optional<String
     return registry + "/" + repository;
   }
 
-  /** True for Docker Official Images ({@code docker.io/library/…}). */
-  public boolean isOfficial() {
-    return registry.equals(DOCKER_HUB) && repository.startsWith("library/");
-  }
-
   /** The short name Docker prints: {@code python}, {@code user/repo}, {@code ghcr.io/org/repo}. */
   public String familiarName() {
     if (!registry.equals(DOCKER_HUB)) {

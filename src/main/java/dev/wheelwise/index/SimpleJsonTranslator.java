@@ -19,6 +19,10 @@ import java.util.OptionalLong;
  * the page and the file, never a silent "unknown".
  */
 final class SimpleJsonTranslator {
+  // Compiled once: checked for every file of every page.
+  private static final java.util.regex.Pattern UPLOAD_TIME =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
+
   private final ObjectMapper mapper =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
@@ -120,7 +124,7 @@ final class SimpleJsonTranslator {
       return Optional.empty();
     }
     // PEP 700: yyyy-mm-ddThh:mm:ss.ffffffZ, UTC, fraction optional.
-    if (!value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z")) {
+    if (!UPLOAD_TIME.matcher(value).matches()) {
       throw new IndexError(pageUrl, filename + ": invalid upload-time '" + value + "' (PEP 700: yyyy-mm-ddThh:mm:ss[.ffffff]Z)");
     }
     try {

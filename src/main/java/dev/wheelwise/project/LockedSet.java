@@ -69,9 +69,4 @@ public record LockedSet(
     defaultGroups = Set.copyOf(defaultGroups);
     devGroups = Set.copyOf(devGroups);
   }
-
-  /** Every locked release of one (normalized) name; several when markers split the resolution. */
-  public List<LockedPackage> packagesNamed(String name) {
-    return packages.stream().filter(p -> p.name().equals(name)).toList();
-  }
 }

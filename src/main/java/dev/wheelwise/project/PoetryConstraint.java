@@ -37,14 +37,19 @@ public final class PoetryConstraint {
     return String.join(" || ", toPep440(constraint));
   }
 
+  // Compiled once: these run for every dependency of every Poetry lock and pyproject.
+  private static final Pattern SPACE_AFTER_OPERATOR = Pattern.compile("(\\^|~=|~|===|==|!=|>=|<=|>|<|=)\\s+");
+  private static final Pattern CARET_EQUALS = Pattern.compile("\\^=");
+  private static final Pattern PYTHON_CLAUSE = Pattern.compile("(~=|===|==|!=|>=|<=|>|<)(.+)");
+
   private static String clauses(String alternative) {
     if (alternative.isEmpty() || alternative.equals("*")) {
       return "";
     }
     // Operators may be followed by spaces ("> = 1.0" is not valid, ">= 1.0" is).
-    String squeezed = alternative.replaceAll("(\\^|~=|~|===|==|!=|>=|<=|>|<|=)\\s+", "$1")
+    String squeezed = CARET_EQUALS.matcher(SPACE_AFTER_OPERATOR.matcher(alternative).replaceAll("$1"))
         // Poetry before 1.1 read "^=1.17.0" as "^1.17.0"; locks made from such files exist.
-        .replaceAll("\\^=", "^");
+        .replaceAll("^");
     List<String> parts = new ArrayList<>();
     for (String clause : squeezed.split("[,\\s]+")) {
       if (clause.isEmpty() || clause.equals("*")) {
@@ -123,7 +128,7 @@ public final class PoetryConstraint {
       }
       List<String> terms = new ArrayList<>();
       for (String clause : alt.split(",")) {
-        Matcher m = Pattern.compile("(~=|===|==|!=|>=|<=|>|<)(.+)").matcher(clause.trim());
+        Matcher m = PYTHON_CLAUSE.matcher(clause.trim());
         if (!m.matches()) {
           throw new IllegalArgumentException("cannot read Python constraint clause '" + clause + "'");
         }

@@ -20,6 +20,10 @@ import java.util.Set;
  * per-package groups and markers are used (Poetry's {@code installer.re-resolve = false}).
  */
 public final class PoetryLockReader {
+  // Compiled once: they run for every extras entry of every package.
+  private static final java.util.regex.Pattern ENTRY_NAME = java.util.regex.Pattern.compile("^([A-Za-z0-9._-]+).*$");
+  private static final java.util.regex.Pattern ENTRY_EXTRAS = java.util.regex.Pattern.compile("^[A-Za-z0-9._-]+\\s*\\[([^\\]]*)\\]");
+
 
   /** Lock versions read; files written before Poetry 1.1 have none. */
   public static final List<String> SUPPORTED_VERSIONS = List.of("1.0", "1.1", "2.0", "2.1");
@@ -98,9 +102,9 @@ public final class PoetryLockReader {
       for (JsonNode entry : e.getValue()) {
         // "requests[socks] (>=2.0)" or a PEP 508 string: the name and extras pick the declared edge.
         String text = entry.asText().strip();
-        String entryName = Names.canonicalize(text.replaceAll("^([A-Za-z0-9._-]+).*$", "$1"));
+        String entryName = Names.canonicalize(ENTRY_NAME.matcher(text).replaceAll("$1"));
         Set<String> entryExtras = new LinkedHashSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[A-Za-z0-9._-]+\\s*\\[([^\\]]*)\\]").matcher(text);
+        java.util.regex.Matcher m = ENTRY_EXTRAS.matcher(text);
         if (m.find()) {
           for (String x : m.group(1).split(",")) {
             if (!x.isBlank()) {

@@ -55,8 +55,4 @@ public sealed interface Compatibility permits Compatibility.Compatible, Compatib
       Objects.requireNonNull(detail, "detail");
     }
   }
-
-  default boolean isCompatible() {
-    return this instanceof Compatible;
-  }
 }
