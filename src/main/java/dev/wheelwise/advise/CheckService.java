@@ -48,7 +48,8 @@ public final class CheckService {
       case FAILS:
         return "fails as written at " + plan.failure().map(ImagePlan.Failure::packageName).orElse("a source build");
       default:
-        return "has " + plan.summary().sourceBuilds() + " source build(s) whose needs are not all known";
+        // unknown: the plan says why (unresolved packages, unrecorded dependencies, a build's needs…)
+        return "is unknown: " + plan.reason().orElse("what it would install is not known");
     }
   }
 

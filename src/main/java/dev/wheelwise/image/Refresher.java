@@ -82,7 +82,11 @@ public final class Refresher {
     long compressed = 0;
     long uncompressed = 0;
     boolean complete = true;
+    boolean compressedKnown = true;
     for (JsonNode layer : manifest.json().path("layers")) {
+      if (!layer.path("size").canConvertToLong()) {
+        compressedKnown = false; // a layer without a size: the total would be a partial sum
+      }
       compressed += layer.path("size").asLong();
       String mediaType = layer.path("mediaType").asText();
       if (mediaType.contains("zstd") || mediaType.contains("foreign") || mediaType.contains("nondistributable")) {
@@ -101,6 +105,7 @@ public final class Refresher {
     List<ImagePlatform> withSizes = new ArrayList<>();
     String chosen = chosenPlatform;
     boolean sizesKnown = complete;
+    boolean compressedSizeKnown = compressedKnown;
     long c = compressed;
     long u = uncompressed;
     if (platforms.isEmpty()) {
@@ -108,7 +113,7 @@ public final class Refresher {
     }
     for (ImagePlatform p : platforms) {
       withSizes.add(p.platform().equals(chosen)
-          ? new ImagePlatform(p.platform(), p.digest(), OptionalLong.of(c), sizesKnown ? OptionalLong.of(u) : OptionalLong.empty())
+          ? new ImagePlatform(p.platform(), p.digest(), compressedSizeKnown ? OptionalLong.of(c) : OptionalLong.empty(), sizesKnown ? OptionalLong.of(u) : OptionalLong.empty())
           : p);
     }
 

@@ -211,7 +211,9 @@ final class SourceFile {
     if (start < 0) {
       return fromLine;
     }
-    for (String quoted : new String[] {"\"" + value + "\"", "'" + value + "'", value}) {
+    // As written in TOML: a basic string (quotes and backslashes escaped), a literal string, or bare.
+    String escaped = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    for (String quoted : new String[] {"\"" + value + "\"", escaped, "'" + value + "'", value}) {
       int at = text.indexOf(quoted, start);
       if (at >= 0) {
         return lineAtOffset(at);

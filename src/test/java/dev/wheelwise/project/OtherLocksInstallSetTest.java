@@ -53,5 +53,7 @@ class OtherLocksInstallSetTest {
     System.out.println("OtherLocksInstallSetTest: " + locks.size() + " locks x " + InstallSetOracle.TARGETS.size()
         + " targets: " + outcomes + "; " + packages + " packages selected");
     assertThat(unexpected).isEmpty();
+    assertThat(locks).hasSizeGreaterThan(20);
+    assertThat(packages).as("packages selected over all locks and targets").isPositive();
   }
 }

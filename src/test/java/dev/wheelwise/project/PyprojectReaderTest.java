@@ -78,12 +78,22 @@ class PyprojectReaderTest {
 
   @Test
   void pep621DependenciesExtrasAndOrigins() throws Exception {
-    Path file = Shared.require("corpus/lockfiles/pyproject/pypa__packaging/pyproject.toml");
+    // bentoml's pyproject has both dependencies and optional-dependencies (packaging's has none).
+    Path file = Shared.require("corpus/lockfiles/pyproject/bentoml__BentoML/pyproject.toml");
     RequirementSet set = PyprojectReader.read(file);
-    assertThat(set.projectName()).contains("packaging");
+    assertThat(set.projectName()).contains("bentoml");
     assertThat(set.kind()).isEqualTo(InputKind.PYPROJECT);
+    assertThat(set.requirements()).isNotEmpty();
+    assertThat(set.extras()).containsKey("all");
+    assertThat(set.extras().get("all")).extracting(LooseRequirement::text)
+        .containsExactly("bentoml[aws,io,grpc,grpc-reflection,grpc-channelz,tracing,monitor-otlp]");
+    // Each origin is the line the string is written on (TOML escapes read back: \" is ").
+    List<String> lines = Files.readAllLines(file).stream().map(l -> l.replace("\\\"", "\"")).toList();
     for (LooseRequirement r : set.requirements()) {
-      assertThat(Files.readAllLines(file).get(r.origin().line() - 1)).contains(r.text());
+      assertThat(lines.get(r.origin().line() - 1)).contains(r.text());
+    }
+    for (LooseRequirement r : set.extras().get("all")) {
+      assertThat(lines.get(r.origin().line() - 1)).contains(r.text());
     }
   }
 }
