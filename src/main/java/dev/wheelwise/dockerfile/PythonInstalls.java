@@ -343,6 +343,17 @@ final class PythonInstalls {
     return out;
   }
 
+  /** uv names indexes on its command line as {@code name=url} ({@code --index pytorch=https://…}): the URL is what is read. */
+  private static String uvIndexUrl(String value) {
+    if (value == null) {
+      return null;
+    }
+    java.util.regex.Matcher named = UV_NAMED_INDEX.matcher(value);
+    return named.matches() ? named.group(1) : value;
+  }
+
+  private static final Pattern UV_NAMED_INDEX = Pattern.compile("[A-Za-z0-9._-]+=(\\w[\\w+.-]*://.*)");
+
   private static boolean has(List<CommandOption> options, String... names) {
     return options.stream().anyMatch(o -> List.of(names).contains(o.name()));
   }
@@ -372,11 +383,10 @@ final class PythonInstalls {
     List<String> findLinks;
     if (uv) {
       List<String> idx = values(o, env, null, "--index-url", "--default-index");
-      indexUrl = !idx.isEmpty() ? idx.get(idx.size() - 1) : env.getOrDefault("UV_DEFAULT_INDEX", env.get("UV_INDEX_URL"));
-      extra = values(o, env, "UV_EXTRA_INDEX_URL", "--extra-index-url", "--index");
-      if (env.containsKey("UV_INDEX")) {
-        extra.addAll(List.of(env.get("UV_INDEX").trim().split("\\s+")));
-      }
+      indexUrl = uvIndexUrl(!idx.isEmpty() ? idx.get(idx.size() - 1) : env.getOrDefault("UV_DEFAULT_INDEX", env.get("UV_INDEX_URL")));
+      List<String> written = values(o, env, "UV_EXTRA_INDEX_URL", "--extra-index-url", "--index");
+      written.addAll(values(List.of(), env, "UV_INDEX"));
+      extra = written.stream().map(PythonInstalls::uvIndexUrl).toList();
       findLinks = values(o, env, "UV_FIND_LINKS", "--find-links");
     } else if (tool.equals("pipenv") && (firstValue(o, "--pypi-mirror") != null || env.containsKey("PIPENV_PYPI_MIRROR"))) {
       indexUrl = firstValue(o, "--pypi-mirror") != null ? firstValue(o, "--pypi-mirror") : env.get("PIPENV_PYPI_MIRROR");

@@ -23,21 +23,15 @@ class HostileInputTest {
   }
 
   @Test
-  void deeplyNestedJsonIsAnErrorNotAStackOverflow() {
+  void deeplyNestedJsonIsAnErrorNotAStackOverflow() throws Exception {
     String json = "[".repeat(200_000) + "]".repeat(200_000);
     // deeper than Go's 10000-level limit: not JSON, so the shell form, as BuildKit does
-    parsesOrFailsCleanly("FROM a\nCMD " + json + "\n");
+    Instruction cmd = Dockerfile.parse("<hostile>", "FROM a\nCMD " + json + "\n").instructions().get(1);
+    assertThat(cmd.json()).isFalse();
+    assertThat(cmd.arguments()).containsExactly(json);
     assertThatThrownBy(() -> Dockerfile.parse("<hostile>", "FROM a\nCMD [" + "[".repeat(500) + "]".repeat(500) + "]\n"))
         .isInstanceOf(DockerfileParseError.class)
         .hasMessageContaining(Arguments.NOT_STRING_ARRAY);
-  }
-
-  private static void parsesOrFailsCleanly(String text) {
-    try {
-      analyse(text);
-    } catch (DockerfileParseError e) {
-      assertThat(e.span().line()).isPositive();
-    }
   }
 
   @Test

@@ -104,6 +104,16 @@ class ModelTest {
   }
 
   @Test
+  void uvNamedIndexesAndEmptyIndexVariable() throws Exception {
+    String text = "FROM python:3.12-slim\nENV UV_INDEX=\"\"\n"
+        + "RUN uv pip install --system --index pytorch=https://download.pytorch.org/whl/cpu torch\n"
+        + "RUN UV_INDEX='a=https://a.example/simple https://b.example/simple' uv pip install --system x\n";
+    List<PythonInstall> installs = model(text, Map.of()).finalStage().pythonInstalls();
+    assertThat(installs.get(0).selection().extraIndexUrls()).containsExactly("https://download.pytorch.org/whl/cpu");
+    assertThat(installs.get(1).selection().extraIndexUrls()).containsExactly("https://a.example/simple", "https://b.example/simple");
+  }
+
+  @Test
   void packageOperationsBeforeEachInstall() throws Exception {
     String text = "FROM debian:12\nRUN apt-get update && apt-get -o APT::Install-Recommends=false install -y gcc \\\n"
         + "  && pip install --no-cache-dir x && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n"
