@@ -4,6 +4,7 @@ import dev.wheelwise.ParseError;
 import dev.wheelwise.advise.CheckInput;
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.CheckService;
+import dev.wheelwise.advise.FailOnPolicy;
 import dev.wheelwise.advise.DockerfileInputs;
 import dev.wheelwise.advise.FileSource;
 import dev.wheelwise.advise.IndexFileSource;
@@ -21,9 +22,7 @@ import dev.wheelwise.project.RequirementsFileReader;
 import java.util.Map;
 import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.advise.ImageCandidate;
-import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.LockedInputs;
-import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.image.Catalog;
 import dev.wheelwise.image.ImageFacts;
 import dev.wheelwise.image.ImageReference;
@@ -114,7 +113,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--fail-on", paramLabel = "POLICY",
       description = "Exit 1 when an image under check (the --image ones, else the Dockerfile's base, else the recommended one) "
-          + "has a source-build or is unavailable: source-build, unavailable or never (default never).")
+          + "has a source build or is unavailable, or its verdict is unknown: source-build, unavailable or never (default never).")
   String failOn = "never";
 
   @Option(names = "--extra", paramLabel = "NAME", description = "Install this extra of the project (repeat).")
@@ -133,9 +132,8 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--format: expected table, json or markdown, got '" + format + "'"
           + (renderer.equals("sarif") || renderer.equals("html") ? " (" + renderer + " is not implemented yet)" : ""));
     }
-    if (!List.of("source-build", "unavailable", "never").contains(failOn)) {
-      throw new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'");
-    }
+    FailOnPolicy policy = FailOnPolicy.named(failOn).orElseThrow(
+        () -> new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'"));
     Optional<LocalDate> date = date();
     FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
     try (IndexAccess access = new IndexAccess(indexOptions(), spec.commandLine().getErr())) {
@@ -151,7 +149,8 @@ public final class CheckCommand implements Callable<Integer> {
         result = new CheckResult(loaded.live().get().describe(), result.asOf(), result.inputs(), result.images(),
             result.recommendation(), result.remedies());
       }
-      int code = render(result, renderer);
+      render(result, renderer);
+      int code = exitCode(policy.judge(result, !images.isEmpty(), loaded.baseImage().map(CheckCommand::familiar)));
       List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
       if (!errors.isEmpty()) {
         // What is known was printed above; the projects the index answered badly for are unknown there.
@@ -163,8 +162,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes the report; the exit code of the --fail-on policy. */
-  private int render(CheckResult result, String renderer) throws IOException {
+  /** Writes the report. */
+  private void render(CheckResult result, String renderer) throws IOException {
     String text = renderer.equals("json") ? CheckJson.render(result)
         : renderer.equals("markdown") ? CheckTable.markdown(result) : CheckTable.text(result);
     if (output != null) {
@@ -173,7 +172,25 @@ public final class CheckCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     }
-    return policy(result);
+  }
+
+  /** Exit 1 when the policy tripped, each trip named on standard error (the report stays parseable). */
+  private int exitCode(FailOnPolicy.Outcome outcome) {
+    if (!outcome.tripped()) {
+      return Main.EXIT_OK;
+    }
+    outcome.trips().forEach(t -> spec.commandLine().getErr().println("policy --fail-on " + failOn + ": " + t));
+    spec.commandLine().getErr().flush();
+    return Main.EXIT_POLICY;
+  }
+
+  /** A Dockerfile's base as the plans name it ({@code python:3.8-alpine}); as written when it does not parse. */
+  private static String familiar(String reference) {
+    try {
+      return ImageReference.parse(reference).familiar();
+    } catch (ParseError e) {
+      return reference;
+    }
   }
 
   /** check's index flags in the shape the other index commands share. */
@@ -343,26 +360,6 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (UnknownImage unknown) {
       throw new UsageException(unknown.getMessage());
     }
-  }
-
-  /** The images the policy looks at: those named with --image, else the recommended one. */
-  private int policy(CheckResult result) {
-    if (failOn.equals("never")) {
-      return Main.EXIT_OK;
-    }
-    List<ImagePlan> judged = result.images().stream()
-        .filter(p -> images.isEmpty()
-            ? result.recommendation().map(r -> r.image().equals(p.image().image())).orElse(true)
-            : true)
-        .toList();
-    for (ImagePlan p : judged) {
-      boolean unavailable = p.verdict() == Verdict.UNAVAILABLE;
-      boolean builds = p.summary().sourceBuilds() > 0 || p.verdict() == Verdict.FAILS;
-      if (unavailable || (failOn.equals("source-build") && builds)) {
-        return Main.EXIT_POLICY;
-      }
-    }
-    return Main.EXIT_OK;
   }
 
   private Optional<LocalDate> date() {

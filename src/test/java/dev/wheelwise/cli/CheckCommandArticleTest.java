@@ -182,8 +182,21 @@ class CheckCommandArticleTest {
     assertThat(exit(pinned, common, "--image", "python:3.8-slim", "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
     assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "unavailable")).isEqualTo(Main.EXIT_OK);
     assertThat(exit(pinned, common, "--image", "python:3.8-alpine", "--fail-on", "never")).isEqualTo(Main.EXIT_OK);
-    // Without --image the policy looks at the recommended image, which has no source build.
-    assertThat(exit(pinned, common, "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
+    // Without --image the policy looks at what the build uses: the Dockerfile's python:3.8-alpine.
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertThat(Main.execute(new String[] {"check", pinned, "--offline", "--as-of", "2020-01-29", "--format", "json",
+        "--fail-on", "source-build"}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err)))
+        .isEqualTo(Main.EXIT_POLICY);
+    assertThat(err.toString()).contains("policy --fail-on source-build: python:3.8-alpine linux/amd64: 4 source builds (",
+        "matplotlib", "and the build fails as written").doesNotContain("slim");
+    // A gate does not pass what it could not see: the loose set as of 2020 is unknown on slim.
+    java.io.StringWriter undecided = new java.io.StringWriter();
+    assertThat(Main.execute(new String[] {"check", "examples/alpine-article", "--offline", "--as-of", "2020-01-29",
+        "--image", "python:3.8-slim", "--fail-on", "unavailable"}, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(undecided))).isEqualTo(Main.EXIT_POLICY);
+    assertThat(undecided.toString()).contains("python:3.8-slim linux/amd64: undecided, the verdict is unknown (may fail at pandas");
+    // Without a Dockerfile, at the recommended image, which has no source build.
+    assertThat(exit(pinned + "/requirements.txt", common, "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
     assertThat(exit(pinned, common, "--fail-on", "sometimes")).isEqualTo(Main.EXIT_USAGE);
     assertThat(exit(pinned, new String[] {"--offline", "--format", "sarif"})).isEqualTo(Main.EXIT_USAGE);
     assertThat(exit("examples/no-such-folder", common)).isEqualTo(Main.EXIT_USAGE);
