@@ -143,9 +143,12 @@ public final class DockerfileInputs {
       List<Wanted> wanted = new ArrayList<>();
       List<String> notCompared = new ArrayList<>(skippedHere);
       CheckInput.Packages fromRequirements = RequirementInputs.packagesOn(requirements, source, image, finalFormats);
-      fromRequirements.impossible().ifPresent(notCompared::add);
-      wanted.addAll(fromRequirements.wanted());
       notCompared.addAll(fromRequirements.skipped());
+      if (fromRequirements.impossible().isPresent()) {
+        // pip's resolver finds no solution: the pip step fails, so the image cannot install the project.
+        return new CheckInput.Packages(List.of(), fromRequirements.impossible(), notCompared);
+      }
+      wanted.addAll(fromRequirements.wanted());
       List<String> unknownDependencies = fromRequirements.unknownDependencies();
       for (LockedSet lock : lockSets) {
         CheckInput.Packages p = LockedInputs.packagesOn(lock, GroupSelection.DEFAULT, image);

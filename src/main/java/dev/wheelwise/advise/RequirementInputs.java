@@ -67,7 +67,9 @@ public final class RequirementInputs {
       roots.add(r);
       List<Specifier> clauses = r.specifier().specifiers();
       boolean pinned = clauses.size() == 1 && clauses.get(0).operator().equals("==") && !clauses.get(0).version().endsWith(".*");
-      if (!pinned) {
+      // A name given twice (pandas==2.2.0 pandas==2.1.0) is for pip's resolver to reconcile or refuse.
+      boolean repeated = roots.stream().filter(o -> o.canonicalName().equals(r.canonicalName())).count() > 1;
+      if (!pinned || repeated) {
         loose = true;
         continue;
       }

@@ -175,6 +175,18 @@ class CheckCommandArticleTest {
   }
 
   @Test
+  void aDockerfilePipStepPipCannotResolveMakesTheImageUnavailable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    for (String args : List.of("\"pandas>=2\" \"pandas<2\"", "pandas==2.2.3 pandas==2.2.1")) {
+      java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12-slim\nRUN pip install " + args + "\n");
+      JsonNode image = CheckCommandLockfilesTest.run(dir, "--offline", "--image", "python:3.12-slim").get("images").get(0);
+      assertThat(image.get("verdict").asText()).as(args).isEqualTo("unavailable");
+      assertThat(image.get("unavailable").get("reason").asText()).as(args)
+          .startsWith("pip's resolver would find no solution here: no version of pandas satisfies all of:");
+      assertThat(image.get("packages")).isEmpty();
+    }
+  }
+
+  @Test
   void failOnPolicyAndUsageErrorsMapToExitCodes() {
     String pinned = "examples/alpine-article/pinned";
     String[] common = {"--offline", "--as-of", "2020-01-29", "--format", "json"};
