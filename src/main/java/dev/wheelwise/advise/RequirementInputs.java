@@ -102,8 +102,11 @@ public final class RequirementInputs {
       List<CandidateFile> all = index.files(p.name());
       List<CandidateFile> files = all.stream().filter(f -> f.version().compareTo(p.version()) == 0).toList();
       List<CandidateFile> others = all.stream().filter(f -> f.version().compareTo(p.version()) != 0).toList();
-      wanted.add(new Wanted(p.name(), VersionFilter.exactly(p.version()), files, source.complete(p.name(), p.version()),
-          Optional.empty(), others));
+      boolean complete = source.complete(p.name(), p.version());
+      Optional<String> doubt = RequiresPythonDoubt.of(files, complete, target.tags().target());
+      // In doubt, no version is claimed: which one pip takes is not decided here.
+      wanted.add(doubt.isPresent() ? new Wanted(p.name(), VersionFilter.any(), List.of(), false, doubt, all)
+          : new Wanted(p.name(), VersionFilter.exactly(p.version()), files, complete, Optional.empty(), others));
     }
     for (Resolution.Unavailable u : r.unavailable()) {
       wanted.add(new Wanted(u.name(), VersionFilter.any(), index.files(u.name()), false, Optional.empty(), List.of()));

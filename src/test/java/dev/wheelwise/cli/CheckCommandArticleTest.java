@@ -175,6 +175,32 @@ class CheckCommandArticleTest {
   }
 
   @Test
+  void aNewestReleaseWhoseWheelsAreAllForNewerPythonsIsNotClaimedOnAnOldOne() throws Exception {
+    // The snapshot did not record these releases' Requires-Python; their wheels are cp311+ only.
+    JsonNode old = CheckCommandLockfilesTest.run(Path.of("examples/alpine-article"), "--offline", "--image", "python:3.8-slim")
+        .get("images").get(0);
+    JsonNode matplotlib = named(old, "matplotlib");
+    assertThat(matplotlib.get("install").asText()).isEqualTo("unknown");
+    assertThat(matplotlib.get("version").isNull()).isTrue();
+    assertThat(matplotlib.get("reason").asText()).startsWith("matplotlib 3.11.1 is the newest release seen, but its Requires-Python "
+        + "was not recorded and its wheels are for Python 3.11–3.14 only: pip on Python 3.8 most likely takes an older release");
+    assertThat(named(old, "pandas").get("install").asText()).isEqualTo("unknown");
+    JsonNode current = CheckCommandLockfilesTest.run(Path.of("examples/alpine-article"), "--offline", "--image", "python:3.12-slim")
+        .get("images").get(0);
+    assertThat(named(current, "matplotlib").get("install").asText()).isEqualTo("wheel");
+    assertThat(named(current, "matplotlib").get("version").asText()).isEqualTo("3.11.1");
+  }
+
+  private static JsonNode named(JsonNode image, String name) {
+    for (JsonNode p : image.get("packages")) {
+      if (p.get("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError(name + " not in " + image.get("packages"));
+  }
+
+  @Test
   void aDockerfilePipStepPipCannotResolveMakesTheImageUnavailable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     for (String args : List.of("\"pandas>=2\" \"pandas<2\"", "pandas==2.2.3 pandas==2.2.1")) {
       java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12-slim\nRUN pip install " + args + "\n");
