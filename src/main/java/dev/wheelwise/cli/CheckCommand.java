@@ -148,8 +148,7 @@ public final class CheckCommand implements Callable<Integer> {
           .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
       if (loaded.live().isPresent()) {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
-        result = new CheckResult(loaded.live().get().describe(), result.asOf(), result.inputs(), result.images(),
-            result.recommendation(), result.remedies());
+        result = result.withIndex(loaded.live().get().describe());
       }
       int code = render(result, renderer);
       List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
@@ -252,7 +251,7 @@ public final class CheckCommand implements Callable<Integer> {
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
     List<RequirementInputs.Written> written = set.requirements().stream()
-        .map(r -> new RequirementInputs.Written(r.text(), r.origin().toString())).toList();
+        .map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList();
     FormatControl fileFormats = FormatControl.DEFAULT.withPreferBinary(set.options().preferBinary());
     for (String v : set.options().onlyBinary()) {
       fileFormats = fileFormats.withOnlyBinary(v);
