@@ -185,7 +185,7 @@ class CheckCommandArticleTest {
     // Without --image the policy looks at the recommended image, which has no source build.
     assertThat(exit(pinned, common, "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
     assertThat(exit(pinned, common, "--fail-on", "sometimes")).isEqualTo(Main.EXIT_USAGE);
-    assertThat(exit(pinned, new String[] {"--offline", "--format", "sarif"})).isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit(pinned, new String[] {"--offline", "--format", "xml"})).isEqualTo(Main.EXIT_USAGE);
     assertThat(exit("examples/no-such-folder", common)).isEqualTo(Main.EXIT_USAGE);
   }
 
