@@ -23,6 +23,7 @@ public final class CheckHtml {
       table { border-collapse: collapse; width: 100%; font-size: 14px; }
       th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
       th { background: #f2f2f2; }
+      td:first-child, td:nth-child(2) { white-space: nowrap; }
       td.verdict { font-weight: 600; }
       .verdict-wheels { color: #116329; } .verdict-builds { color: #7d4e00; }
       .verdict-fails, .verdict-unavailable, li.fails, li.none { color: #a40e26; }
