@@ -1,5 +1,6 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.project.Origin;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,10 +66,12 @@ public record CheckInput(
    * @param systemPackages packages installed by apk/apt lines before pip
    * @param pipCache false when pip runs with {@code --no-cache-dir} (the cache stays in the layer otherwise)
    * @param multiStage whether the final image is another stage than the one that builds
+   * @param from the FROM line that names the base image, where image-level findings point
    */
-  public record DockerfileSetup(Set<String> systemPackages, boolean pipCache, boolean multiStage) {
+  public record DockerfileSetup(Set<String> systemPackages, boolean pipCache, boolean multiStage, Optional<Origin> from) {
     public DockerfileSetup {
       systemPackages = Set.copyOf(systemPackages);
+      Objects.requireNonNull(from, "from");
     }
   }
 

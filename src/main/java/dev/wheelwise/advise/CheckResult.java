@@ -1,6 +1,8 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.project.Origin;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Optional;
  * @param images the plans, best first
  * @param recommendation the best image and why, empty when no image can install the project
  * @param remedies per image reference and platform, what would fix or improve it
+ * @param imageOrigin where the project names its base image (a Dockerfile's FROM line), when it
+ *     does: findings about an image as a whole point there
  */
 public record CheckResult(
     String index,
@@ -20,7 +24,8 @@ public record CheckResult(
     List<CheckInput.InputRef> inputs,
     List<ImagePlan> images,
     Optional<Recommendation> recommendation,
-    List<Remedy> remedies) {
+    List<Remedy> remedies,
+    Optional<Origin> imageOrigin) {
 
   public record Recommendation(String image, List<String> reasons) {
     public Recommendation {
@@ -42,5 +47,11 @@ public record CheckResult(
     inputs = List.copyOf(inputs);
     images = List.copyOf(images);
     remedies = List.copyOf(remedies);
+    Objects.requireNonNull(imageOrigin, "imageOrigin");
+  }
+
+  /** The same result with the files' source named anew (known only once planning has fetched pages). */
+  public CheckResult withIndex(String describedIndex) {
+    return new CheckResult(describedIndex, asOf, inputs, images, recommendation, remedies, imageOrigin);
   }
 }

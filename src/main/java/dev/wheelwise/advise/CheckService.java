@@ -37,7 +37,8 @@ public final class CheckService {
           .findFirst());
       remedies.addAll(Remedies.forPlan(plan, input, bestHere, cost));
     }
-    return new CheckResult(index, asOf, input.inputs(), ranked, recommendation, remedies);
+    return new CheckResult(index, asOf, input.inputs(), ranked, recommendation, remedies,
+        input.dockerfile().flatMap(CheckInput.DockerfileSetup::from));
   }
 
   private static String worse(ImagePlan plan) {

@@ -10,6 +10,7 @@ import dev.wheelwise.project.GroupSelection;
 import dev.wheelwise.project.InputParseError;
 import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.project.LooseRequirement;
+import dev.wheelwise.project.Origin;
 import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
 import dev.wheelwise.project.UvLockReader;
@@ -53,8 +54,9 @@ public final class DockerfileInputs {
     if (pipStage == null) {
       notes.add("no pip, uv, poetry, pipenv, pdm or conda install found in any stage");
       Optional<String> base = last == null ? Optional.empty() : Optional.ofNullable(last.image());
+      Optional<Origin> from = last == null ? Optional.empty() : Optional.of(fromLine(model, last, dockerfile));
       return new Read(base, new CheckInput(refs, Optional.empty(), image -> CheckInput.Packages.of(List.of()), FormatControl.DEFAULT,
-          Optional.of(new CheckInput.DockerfileSetup(Set.of(), false, false))), notes);
+          Optional.of(new CheckInput.DockerfileSetup(Set.of(), false, false, from))), notes);
     }
     boolean multiStage = last != null && last != pipStage;
     Set<String> systemPackages = new LinkedHashSet<>();
@@ -94,7 +96,7 @@ public final class DockerfileInputs {
         formats = formats.withNoBinary(v);
       }
       pipCache |= install.tool().equals("pip") && !sel.noCache() && sel.cacheMounts().isEmpty();
-      String where = dockerfile + ":" + install.line();
+      Origin where = new Origin(dockerfile.toString(), install.line());
       for (String r : install.requirements()) {
         written.add(new RequirementInputs.Written(r, where));
       }
@@ -110,7 +112,7 @@ public final class DockerfileInputs {
           }
           refs.add(new CheckInput.InputRef(file.get().toString(), "requirements.txt"));
           for (LooseRequirement r : set.requirements()) {
-            written.add(new RequirementInputs.Written(r.text(), r.origin().toString()));
+            written.add(new RequirementInputs.Written(r.text(), r.origin()));
           }
           for (String v : set.options().onlyBinary()) {
             formats = formats.withOnlyBinary(v);
@@ -136,7 +138,8 @@ public final class DockerfileInputs {
     List<RequirementInputs.Written> requirements = List.copyOf(written);
     List<LockedSet> lockSets = List.copyOf(locks);
     List<String> skippedHere = List.copyOf(skipped);
-    CheckInput.DockerfileSetup setup = new CheckInput.DockerfileSetup(systemPackages, pipCache, multiStage);
+    CheckInput.DockerfileSetup setup = new CheckInput.DockerfileSetup(systemPackages, pipCache, multiStage,
+        Optional.of(fromLine(model, pipStage, dockerfile)));
     FormatControl finalFormats = formats;
     Optional<String> requiresPython = lockSets.size() == 1 ? lockSets.get(0).requiresPython() : Optional.empty();
     CheckInput input = new CheckInput(refs, requiresPython, image -> {
@@ -161,6 +164,16 @@ public final class DockerfileInputs {
       return new CheckInput.Packages(wanted, Optional.empty(), notCompared, unknownDependencies);
     }, finalFormats, Optional.of(setup));
     return new Read(Optional.ofNullable(pipStage.image()), input, notes);
+  }
+
+  /** The FROM line that names the external image a stage rests on (through {@code FROM <stage>}). */
+  private static Origin fromLine(DockerfileModel model, Stage stage, Path dockerfile) {
+    Stage root = stage;
+    // Stages build only FROM earlier ones; the bound keeps a malformed model from looping.
+    while (root.baseStage() != null && root.baseStage() >= 0 && root.baseStage() < root.index()) {
+      root = model.stages().get(root.baseStage());
+    }
+    return new Origin(dockerfile.toString(), root.line());
   }
 
   private static Optional<Path> inContext(DependencyInput in, Path context) {

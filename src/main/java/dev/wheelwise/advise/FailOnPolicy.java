@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code check --fail-on}: whether the images a build will really use compile from source or
@@ -48,19 +49,19 @@ public enum FailOnPolicy {
 
   /**
    * Judges the images under check: every image when the user named them ({@code --image}), else
-   * the Dockerfile's base image (what the build uses), else the recommended one; with no
+   * the images the project uses (the Dockerfile's base image), else the recommended one; with no
    * recommendation, every image (none is known to install the project).
    *
    * @param named whether the images were named with {@code --image}
-   * @param baseImage the Dockerfile's base image as the plans name it, when the input is a Dockerfile
+   * @param inUse the names the plans may give the Dockerfile's base image; empty without a Dockerfile
    */
-  public Outcome judge(CheckResult result, boolean named, Optional<String> baseImage) {
+  public Outcome judge(CheckResult result, boolean named, Set<String> inUse) {
     List<ImagePlan> judged = result.images().stream().filter(p -> named
-        || baseImage.map(b -> b.equals(p.image().image()))
-            .orElseGet(() -> result.recommendation().map(r -> r.image().equals(p.image().image())).orElse(true)))
+        || (!inUse.isEmpty() ? inUse.contains(p.image().image())
+            : result.recommendation().map(r -> r.image().equals(p.image().image())).orElse(true)))
         .toList();
     if (judged.isEmpty()) {
-      // A base image no plan carries (the catalog could not place it): judge them all.
+      // A base image no plan carries: judge them all.
       judged = result.images();
     }
     List<String> trips = new ArrayList<>();

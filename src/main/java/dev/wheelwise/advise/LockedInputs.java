@@ -65,7 +65,7 @@ public final class LockedInputs {
       for (DistributionFile f : p.files()) {
         files.add(new CandidateFile(p.name(), version, f.fileName(), f.size(), f.uploadTime(), false, Optional.empty()));
       }
-      wanted.add(Wanted.listed(p.name(), VersionFilter.exactly(version), files));
+      wanted.add(Wanted.listed(p.name(), VersionFilter.exactly(version), files, p.origin()));
     }
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
   }

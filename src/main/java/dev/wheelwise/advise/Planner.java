@@ -50,7 +50,7 @@ public final class Planner {
           : wanted.versions().pin().map(Object::toString);
       Optional<BuildNeed> build = choice instanceof Choice.Sdist s
           ? Optional.of(cost.buildNeed(s.file(), image.packageManager())) : Optional.empty();
-      packages.add(new PackagePlan(wanted.name(), version, choice, build, wanted.filesComplete()));
+      packages.add(new PackagePlan(wanted.name(), version, choice, build, wanted.filesComplete(), wanted.origin()));
     }
     return judge(input, image, packages, wantedHere.skipped(), wantedHere.unknownDependencies());
   }

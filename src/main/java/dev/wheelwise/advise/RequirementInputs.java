@@ -9,8 +9,11 @@ import dev.wheelwise.resolve.Resolution;
 import dev.wheelwise.resolve.ResolveTarget;
 import dev.wheelwise.resolve.Resolver;
 import dev.wheelwise.tags.Target;
+import dev.wheelwise.project.Origin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,7 +29,7 @@ public final class RequirementInputs {
   private RequirementInputs() {}
 
   /** One requirement as written and where. */
-  public record Written(String text, String where) {}
+  public record Written(String text, Origin origin) {}
 
   /** Resolution gives up after this many rounds (pip's own bound is 200000; real sets need hundreds). */
   static final int MAX_ROUNDS = 20_000;
@@ -48,13 +51,14 @@ public final class RequirementInputs {
     List<Wanted> wanted = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<Requirement> roots = new ArrayList<>();
+    Map<String, Origin> written = new HashMap<>();
     boolean loose = false;
     for (Written w : requirements) {
       Requirement r;
       try {
-        r = Requirement.parse(w.text(), w.where(), 1, profile);
+        r = Requirement.parse(w.text(), w.origin().file(), w.origin().line(), profile);
       } catch (InvalidRequirement e) {
-        skipped.add(w.text() + " (" + w.where() + ": not a PEP 508 requirement)");
+        skipped.add(w.text() + " (" + w.origin() + ": not a PEP 508 requirement)");
         continue;
       }
       if (r.marker().isPresent() && !r.marker().get().evaluate(env, profile)) {
@@ -65,6 +69,7 @@ public final class RequirementInputs {
         continue;
       }
       roots.add(r);
+      written.putIfAbsent(r.canonicalName(), w.origin());
       List<Specifier> clauses = r.specifier().specifiers();
       boolean pinned = clauses.size() == 1 && clauses.get(0).operator().equals("==") && !clauses.get(0).version().endsWith(".*");
       // A name given twice (pandas==2.2.0 pandas==2.1.0) is for pip's resolver to reconcile or refuse.
@@ -78,18 +83,21 @@ public final class RequirementInputs {
       List<CandidateFile> files = all.stream().filter(f -> !filter.apply(List.of(f.version())).isEmpty()).toList();
       List<CandidateFile> others = all.stream().filter(f -> filter.apply(List.of(f.version())).isEmpty()).toList();
       boolean complete = filter.pin().map(v -> source.complete(r.canonicalName(), v)).orElse(false);
-      wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others));
+      wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others, Optional.of(w.origin())));
     }
     if (loose) {
-      return resolved(roots, source, image.target().get(), env, formats, skipped);
+      return resolved(roots, written, source, image.target().get(), env, formats, skipped);
     }
     wanted.addAll(unlisted(wanted, source, env, profile));
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
   }
 
-  /** The set resolved as pip would on this image; pins become plans of one version each. */
-  private static CheckInput.Packages resolved(List<Requirement> roots, FileSource source, ChooserTarget target,
-      MarkerEnvironment env, FormatControl formats, List<String> skipped) {
+  /**
+   * The set resolved as pip would on this image; pins become plans of one version each. A
+   * package keeps the line of the requirement that names it; a dependency nobody wrote has none.
+   */
+  private static CheckInput.Packages resolved(List<Requirement> roots, Map<String, Origin> written, FileSource source,
+      ChooserTarget target, MarkerEnvironment env, FormatControl formats, List<String> skipped) {
     ChosenFiles index = new ChosenFiles(source, new FileChooser(target, formats));
     Resolution r = new Resolver(index, new ResolveTarget(env, target.profile(), false, target.description()), MAX_ROUNDS, true)
         .resolve(roots);
@@ -104,17 +112,20 @@ public final class RequirementInputs {
       List<CandidateFile> others = all.stream().filter(f -> f.version().compareTo(p.version()) != 0).toList();
       boolean complete = source.complete(p.name(), p.version());
       Optional<String> doubt = RequiresPythonDoubt.of(files, complete, target.tags().target());
+      Optional<Origin> origin = Optional.ofNullable(written.get(p.name()));
       // In doubt, no version is claimed: which one pip takes is not decided here.
-      wanted.add(doubt.isPresent() ? new Wanted(p.name(), VersionFilter.any(), List.of(), false, doubt, all)
-          : new Wanted(p.name(), VersionFilter.exactly(p.version()), files, complete, Optional.empty(), others));
+      wanted.add(doubt.isPresent() ? new Wanted(p.name(), VersionFilter.any(), List.of(), false, doubt, all, origin)
+          : new Wanted(p.name(), VersionFilter.exactly(p.version()), files, complete, Optional.empty(), others, origin));
     }
     for (Resolution.Unavailable u : r.unavailable()) {
-      wanted.add(new Wanted(u.name(), VersionFilter.any(), index.files(u.name()), false, Optional.empty(), List.of()));
+      wanted.add(new Wanted(u.name(), VersionFilter.any(), index.files(u.name()), false, Optional.empty(), List.of(),
+          Optional.ofNullable(written.get(u.name()))));
     }
     List<String> unknownDependencies = new ArrayList<>();
     for (Resolution.Unknown u : r.unknown()) {
       if (u.version().isEmpty()) {
-        wanted.add(new Wanted(u.name(), VersionFilter.any(), List.of(), false, Optional.of(u.reason()), List.of()));
+        wanted.add(new Wanted(u.name(), VersionFilter.any(), List.of(), false, Optional.of(u.reason()), List.of(),
+            Optional.ofNullable(written.get(u.name()))));
       } else {
         notes.add(u.reason());
         unknownDependencies.add(u.name() + " " + u.version().get());
@@ -125,12 +136,14 @@ public final class RequirementInputs {
 
   /**
    * Dependencies a source recorded for the pinned releases that the set does not list: pip
-   * would install them too, so they are reported as unknown rather than left out silently.
+   * would install them too, so they are reported as unknown rather than left out silently, at
+   * the line of the pin that needs them (where a pin of their own would go).
    */
   private static List<Wanted> unlisted(List<Wanted> wanted, FileSource source, MarkerEnvironment env, PipProfile profile) {
     java.util.Set<String> listed = new java.util.HashSet<>();
     wanted.forEach(w -> listed.add(w.name()));
-    java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+    Map<String, String> missing = new java.util.LinkedHashMap<>();
+    Map<String, Optional<Origin>> neededAt = new HashMap<>();
     for (Wanted w : wanted) {
       if (w.versions().pin().isEmpty()) {
         continue;
@@ -147,6 +160,7 @@ public final class RequirementInputs {
           }
           if (!listed.contains(dep.canonicalName())) {
             missing.putIfAbsent(dep.canonicalName(), w.name() + "==" + w.versions().pin().get() + " (per " + deps.get().from() + ")");
+            neededAt.putIfAbsent(dep.canonicalName(), w.origin());
           }
         } catch (InvalidRequirement | RuntimeException e) {
           // A dependency string the source recorded but pep508 cannot read: not guessed at.
@@ -155,7 +169,8 @@ public final class RequirementInputs {
     }
     List<Wanted> out = new ArrayList<>();
     missing.forEach((name, by) -> out.add(new Wanted(name, VersionFilter.any(), List.of(), false,
-        Optional.of(name + " is required by " + by + " but the requirements do not pin it: not resolved, so unknown"), List.of())));
+        Optional.of(name + " is required by " + by + " but the requirements do not pin it: not resolved, so unknown"), List.of(),
+        neededAt.get(name))));
     return out;
   }
 }

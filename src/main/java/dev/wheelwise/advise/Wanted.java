@@ -1,5 +1,6 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.project.Origin;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,19 +16,22 @@ import java.util.Optional;
  *     resolve), reported as unknown
  * @param otherReleases files of the project's other releases the source knows, for the remedy
  *     "these versions have wheels here" (empty for a lock: its versions are fixed)
+ * @param origin where the project asks for it (its requirement line, its lock table), when one
+ *     line does; a dependency the project does not name has none
  */
 public record Wanted(String name, VersionFilter versions, List<CandidateFile> files, boolean filesComplete, Optional<String> unresolved,
-    List<CandidateFile> otherReleases) {
+    List<CandidateFile> otherReleases, Optional<Origin> origin) {
   public Wanted {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(versions, "versions");
     files = List.copyOf(files);
     Objects.requireNonNull(unresolved, "unresolved");
     otherReleases = List.copyOf(otherReleases);
+    Objects.requireNonNull(origin, "origin");
   }
 
   /** A package whose files are all listed (a lock). */
-  public static Wanted listed(String name, VersionFilter versions, List<CandidateFile> files) {
-    return new Wanted(name, versions, files, true, Optional.empty(), List.of());
+  public static Wanted listed(String name, VersionFilter versions, List<CandidateFile> files, Optional<Origin> origin) {
+    return new Wanted(name, versions, files, true, Optional.empty(), List.of(), origin);
   }
 }

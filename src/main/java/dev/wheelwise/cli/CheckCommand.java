@@ -34,7 +34,9 @@ import dev.wheelwise.image.Siblings;
 import dev.wheelwise.image.UnknownImage;
 import dev.wheelwise.project.GroupSelection;
 import dev.wheelwise.project.LockedSet;
+import dev.wheelwise.report.CheckHtml;
 import dev.wheelwise.report.CheckJson;
+import dev.wheelwise.report.CheckSarif;
 import dev.wheelwise.report.CheckTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +107,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-binary", paramLabel = "NAMES", description = "As pip's --no-binary (:all:, :none: or names; repeat).")
   List<String> noBinary = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json or markdown (default table).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "table, json, markdown, sarif (SARIF 2.1.0 for code scanning) or html (one self-contained page) (default table).")
   String format = "table";
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -128,9 +131,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ParseError, IOException {
     String renderer = format.toLowerCase(Locale.ROOT);
-    if (!List.of("table", "json", "markdown").contains(renderer)) {
-      throw new UsageException("--format: expected table, json or markdown, got '" + format + "'"
-          + (renderer.equals("sarif") || renderer.equals("html") ? " (" + renderer + " is not implemented yet)" : ""));
+    if (!List.of("table", "json", "markdown", "sarif", "html").contains(renderer)) {
+      throw new UsageException("--format: expected table, json, markdown, sarif or html, got '" + format + "'");
     }
     FailOnPolicy policy = FailOnPolicy.named(failOn).orElseThrow(
         () -> new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'"));
@@ -146,11 +148,11 @@ public final class CheckCommand implements Callable<Integer> {
           .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
       if (loaded.live().isPresent()) {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
-        result = new CheckResult(loaded.live().get().describe(), result.asOf(), result.inputs(), result.images(),
-            result.recommendation(), result.remedies());
+        result = result.withIndex(loaded.live().get().describe());
       }
-      render(result, renderer);
-      int code = exitCode(policy.judge(result, !images.isEmpty(), loaded.baseImage().map(CheckCommand::familiar)));
+      Set<String> inUse = imagesInUse(catalog, date, loaded.baseImage());
+      render(result, renderer, inUse);
+      int code = exitCode(policy.judge(result, !images.isEmpty(), inUse));
       List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
       if (!errors.isEmpty()) {
         // What is known was printed above; the projects the index answered badly for are unknown there.
@@ -163,9 +165,15 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** Writes the report. */
-  private void render(CheckResult result, String renderer) throws IOException {
-    String text = renderer.equals("json") ? CheckJson.render(result)
-        : renderer.equals("markdown") ? CheckTable.markdown(result) : CheckTable.text(result);
+  private void render(CheckResult result, String renderer, Set<String> imagesInUse) throws IOException {
+    String text = switch (renderer) {
+      case "json" -> CheckJson.render(result);
+      case "markdown" -> CheckTable.markdown(result);
+      case "sarif" -> CheckSarif.render(result,
+          new CheckSarif.Setting(VersionProvider.version(), Path.of("").toAbsolutePath(), imagesInUse, lineCounts(result)));
+      case "html" -> CheckHtml.render(result);
+      default -> CheckTable.text(result);
+    };
     if (output != null) {
       Files.writeString(output, text, StandardCharsets.UTF_8);
     } else {
@@ -184,13 +192,19 @@ public final class CheckCommand implements Callable<Integer> {
     return Main.EXIT_POLICY;
   }
 
-  /** A Dockerfile's base as the plans name it ({@code python:3.8-alpine}); as written when it does not parse. */
-  private static String familiar(String reference) {
-    try {
-      return ImageReference.parse(reference).familiar();
-    } catch (ParseError e) {
-      return reference;
+  /** How many lines each input file has, for findings about a file as a whole. */
+  private static Map<String, Integer> lineCounts(CheckResult result) throws IOException {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (CheckInput.InputRef in : result.inputs()) {
+      // Counted in bytes: the count does not depend on the file's encoding.
+      byte[] bytes = Files.readAllBytes(Path.of(in.path()));
+      int lines = bytes.length > 0 && bytes[bytes.length - 1] != '\n' ? 1 : 0;
+      for (byte b : bytes) {
+        lines += b == '\n' ? 1 : 0;
+      }
+      out.put(in.path(), lines);
     }
+    return out;
   }
 
   /** check's index flags in the shape the other index commands share. */
@@ -269,7 +283,7 @@ public final class CheckCommand implements Callable<Integer> {
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
     List<RequirementInputs.Written> written = set.requirements().stream()
-        .map(r -> new RequirementInputs.Written(r.text(), r.origin().toString())).toList();
+        .map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList();
     FormatControl fileFormats = FormatControl.DEFAULT.withPreferBinary(set.options().preferBinary());
     for (String v : set.options().onlyBinary()) {
       fileFormats = fileFormats.withOnlyBinary(v);
@@ -360,6 +374,23 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (UnknownImage unknown) {
       throw new UsageException(unknown.getMessage());
     }
+  }
+
+  /**
+   * The images the project uses, as the plans name them: the Dockerfile's base image when no
+   * --image is given; empty (every image compared) when the images were named or nothing names one.
+   */
+  private Set<String> imagesInUse(Catalog catalog, Optional<LocalDate> date, Optional<String> baseImage) {
+    if (!images.isEmpty() || baseImage.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> names = new java.util.HashSet<>(List.of(baseImage.get()));
+    try {
+      names.add(catalog.resolve(ImageReference.parse(baseImage.get()), date).reference().familiar());
+    } catch (UnknownImage | ParseError unplaced) {
+      // Shown under its name as written (ImageCandidate.unplaced), which is already in the set.
+    }
+    return names;
   }
 
   private Optional<LocalDate> date() {

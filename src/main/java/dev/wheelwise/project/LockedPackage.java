@@ -25,6 +25,8 @@ import java.util.Set;
  *     {@code groups}/{@code category}, pdm {@code groups}, Pipfile.lock section)
  * @param files the distribution files the lock lists
  * @param hashes hashes given without file names (Pipfile.lock), {@code alg:hex}
+ * @param origin where the lock lists the package (its {@code [[package]]} table), for reports
+ *     that point a reader at it; empty when the text does not show it
  */
 public record LockedPackage(
     String name,
@@ -38,7 +40,8 @@ public record LockedPackage(
     Map<String, List<LockedDependency>> groupDependencies,
     Set<String> groups,
     List<DistributionFile> files,
-    List<String> hashes) {
+    List<String> hashes,
+    Optional<Origin> origin) {
 
   public LockedPackage {
     Objects.requireNonNull(name, "name");
@@ -53,6 +56,7 @@ public record LockedPackage(
     groups = Set.copyOf(groups);
     files = List.copyOf(files);
     hashes = List.copyOf(hashes);
+    Objects.requireNonNull(origin, "origin");
   }
 
   /** {@code name==version}. */

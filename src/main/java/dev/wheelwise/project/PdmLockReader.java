@@ -55,10 +55,11 @@ public final class PdmLockReader {
     Map<String, LockedPackage> byNameVersion = new LinkedHashMap<>();
     Map<String, Map<String, List<LockedDependency>>> extraEdges = new LinkedHashMap<>();
     JsonNode list = root.path("package");
+    List<Integer> tables = file.linesOfArrayTables("package");
     for (int i = 0; i < list.size(); i++) {
       JsonNode node = list.get(i);
-      int index = i;
-      java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
+      Optional<Origin> origin = file.origin(tables, i);
+      java.util.function.IntSupplier line = () -> origin.map(Origin::line).orElse(1);
       Optional<String> rawName = SourceFile.string(node, "name");
       if (rawName.isEmpty()) {
         throw file.errorAtLine(line.getAsInt(), "[[package]] #" + (i + 1) + " has no name", "name = \"…\" in every [[package]]");
@@ -89,14 +90,14 @@ public final class PdmLockReader {
       node.path("files").forEach(f -> files.add(file(f)));
       files.addAll(oldFiles.getOrDefault(rawName.get() + " " + ver, oldFiles.getOrDefault(name + " " + ver, List.of())));
       byNameVersion.put(key, new LockedPackage(name, ver, source(node), SourceFile.string(node, "marker"), Map.of(),
-          SourceFile.string(node, "requires_python"), deps, Map.of(), Map.of(), groups, files, List.of()));
+          SourceFile.string(node, "requires_python"), deps, Map.of(), Map.of(), groups, files, List.of(), origin));
     }
     List<LockedPackage> packages = new ArrayList<>();
     for (var e : byNameVersion.entrySet()) {
       LockedPackage p = e.getValue();
       Map<String, List<LockedDependency>> optional = extraEdges.getOrDefault(e.getKey(), Map.of());
       packages.add(optional.isEmpty() ? p : new LockedPackage(p.name(), p.version(), p.source(), p.marker(), Map.of(),
-          p.requiresPython(), p.dependencies(), optional, Map.of(), p.groups(), p.files(), p.hashes()));
+          p.requiresPython(), p.dependencies(), optional, Map.of(), p.groups(), p.files(), p.hashes(), p.origin()));
     }
 
     Optional<String> requiresPython = SourceFile.string(metadata, "requires_python");

@@ -58,7 +58,7 @@ public final class PipfileLockReader {
           Set<String> groups = new LinkedHashSet<>(seen.groups());
           groups.add(section);
           p = new LockedPackage(seen.name(), seen.version(), seen.source(), seen.marker(), Map.of(),
-              seen.requiresPython(), List.of(), Map.of(), Map.of(), groups, List.of(), seen.hashes());
+              seen.requiresPython(), List.of(), Map.of(), Map.of(), groups, List.of(), seen.hashes(), seen.origin());
         }
         byKey.put(key, p);
       }
@@ -100,6 +100,6 @@ public final class PipfileLockReader {
     value.path("hashes").forEach(h -> hashes.add(h.asText()));
     Optional<String> marker = SourceFile.string(value, "markers").filter(m -> !m.isBlank());
     return new LockedPackage(Names.canonicalize(name), version, source, marker, Map.of(), Optional.empty(), List.of(),
-        Map.of(), Map.of(), Set.of(section), List.of(), hashes);
+        Map.of(), Map.of(), Set.of(section), List.of(), hashes, file.originOfJsonKey(name));
   }
 }

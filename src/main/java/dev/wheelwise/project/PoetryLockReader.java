@@ -49,8 +49,9 @@ public final class PoetryLockReader {
 
     List<LockedPackage> packages = new ArrayList<>();
     JsonNode list = root.path("package");
+    List<Integer> tables = file.linesOfArrayTables("package");
     for (int i = 0; i < list.size(); i++) {
-      packages.add(readPackage(file, list.get(i), i, oldFiles, oldHashes));
+      packages.add(readPackage(file, list.get(i), i, file.origin(tables, i), oldFiles, oldHashes));
     }
     Optional<String> requiresPython = SourceFile.string(metadata, "python-versions")
         .map(PoetryConstraint::toPep440Joined).filter(s -> !s.isEmpty());
@@ -66,9 +67,9 @@ public final class PoetryLockReader {
         perPackage || pyproject.isPresent());
   }
 
-  private static LockedPackage readPackage(SourceFile file, JsonNode node, int index, Map<String, JsonNode> oldFiles,
-      Map<String, JsonNode> oldHashes) throws InputParseError {
-    java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
+  private static LockedPackage readPackage(SourceFile file, JsonNode node, int index, Optional<Origin> origin,
+      Map<String, JsonNode> oldFiles, Map<String, JsonNode> oldHashes) throws InputParseError {
+    java.util.function.IntSupplier line = () -> origin.map(Origin::line).orElse(1);
     Optional<String> rawName = SourceFile.string(node, "name");
     Optional<String> version = SourceFile.string(node, "version");
     if (rawName.isEmpty() || version.isEmpty()) {
@@ -150,7 +151,7 @@ public final class PoetryLockReader {
     }
     return new LockedPackage(name, version.get(), source(node.path("source")), marker, groupMarkers,
         pythonVersions(node), required, extras, Map.of(), groups,
-        files, bareHashes);
+        files, bareHashes, origin);
   }
 
   /** The package's {@code python-versions} in PEP 440 terms; unknown when Poetry's text is unreadable. */

@@ -41,8 +41,9 @@ public final class PylockReader {
     }
     List<LockedPackage> packages = new ArrayList<>();
     JsonNode list = root.path("packages");
+    List<Integer> tables = file.linesOfArrayTables("packages");
     for (int i = 0; i < list.size(); i++) {
-      packages.add(readPackage(file, list.get(i), i));
+      packages.add(readPackage(file, list.get(i), i, file.origin(tables, i)));
     }
     List<String> environments = new ArrayList<>();
     root.path("environments").forEach(e -> environments.add(e.asText()));
@@ -60,8 +61,9 @@ public final class PylockReader {
         defaultGroups, dev, true);
   }
 
-  private static LockedPackage readPackage(SourceFile file, JsonNode node, int index) throws InputParseError {
-    java.util.function.IntSupplier lines = () -> file.lineOfArrayTable("packages", index);
+  private static LockedPackage readPackage(SourceFile file, JsonNode node, int index, Optional<Origin> origin)
+      throws InputParseError {
+    java.util.function.IntSupplier lines = () -> origin.map(Origin::line).orElse(1);
     Optional<String> name = SourceFile.string(node, "name");
     if (name.isEmpty()) {
       throw file.errorAtLine(lines.getAsInt(), "[[packages]] #" + (index + 1) + " has no name", "name = \"…\" in every [[packages]] (PEP 751)");
@@ -119,7 +121,7 @@ public final class PylockReader {
     }
     return new LockedPackage(Names.canonicalize(name.get()), SourceFile.string(node, "version").orElse(""), source,
         SourceFile.string(node, "marker"), Map.of(), SourceFile.string(node, "requires-python"), deps, Map.of(),
-        Map.of(), Set.of(), files, List.of());
+        Map.of(), Set.of(), files, List.of(), origin);
   }
 
   private static DistributionFile file(SourceFile file, java.util.function.IntSupplier lines, JsonNode f,

@@ -12,6 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,16 +182,29 @@ final class SourceFile {
     return m.find() ? lineAtOffset(m.start()) : 1;
   }
 
-  /** The line of the {@code index}-th (0-based) {@code [[header]]}, or 1. */
-  int lineOfArrayTable(String header, int index) {
+  /**
+   * The line of every {@code [[header]]} in file order, in one pass: a lock has thousands of
+   * tables, and the {@code i}-th line belongs to the {@code i}-th element of the parsed array.
+   */
+  List<Integer> linesOfArrayTables(String header) {
     Matcher m = Pattern.compile("(?m)^[ \\t]*\\[\\[[ \\t]*" + Pattern.quote(header) + "[ \\t]*\\]\\]").matcher(text);
-    int seen = 0;
+    List<Integer> lines = new ArrayList<>();
+    int line = 1;
+    int counted = 0;
     while (m.find()) {
-      if (seen++ == index) {
-        return lineAtOffset(m.start());
+      for (; counted < m.start(); counted++) {
+        if (text.charAt(counted) == '\n') {
+          line++;
+        }
       }
+      lines.add(line);
     }
-    return 1;
+    return lines;
+  }
+
+  /** Where the {@code index}-th of these tables starts, when the text shows it. */
+  Optional<Origin> origin(List<Integer> tableLines, int index) {
+    return index < tableLines.size() ? Optional.of(new Origin(name, tableLines.get(index))) : Optional.empty();
   }
 
   /** The line of {@code [header]}, or 1. */
@@ -222,10 +237,15 @@ final class SourceFile {
     return fromLine;
   }
 
-  /** The line of the first JSON member {@code "key":} after {@code from}, or 1. */
+  /** The line of the first JSON member {@code "key":}, or 1. */
   int lineOfJsonKey(String key) {
+    return originOfJsonKey(key).map(Origin::line).orElse(1);
+  }
+
+  /** Where the JSON member {@code "key":} first appears, when it does. */
+  Optional<Origin> originOfJsonKey(String key) {
     int at = text.indexOf("\"" + key + "\"");
-    return at < 0 ? 1 : lineAtOffset(at);
+    return at < 0 ? Optional.empty() : Optional.of(new Origin(name, lineAtOffset(at)));
   }
 
   static Optional<String> string(JsonNode node, String key) {

@@ -50,8 +50,9 @@ public final class UvLockReader {
 
     List<LockedPackage> packages = new ArrayList<>();
     JsonNode list = root.path("package");
+    List<Integer> tables = file.linesOfArrayTables("package");
     for (int i = 0; i < list.size(); i++) {
-      packages.add(readPackage(file, list.get(i), i));
+      packages.add(readPackage(file, list.get(i), i, file.origin(tables, i)));
     }
 
     List<String> environments = new ArrayList<>();
@@ -113,8 +114,9 @@ public final class UvLockReader {
         SourceFile.string(req, "marker"), extrasOf(req.path("extras")));
   }
 
-  private static LockedPackage readPackage(SourceFile file, JsonNode node, int index) throws InputParseError {
-    java.util.function.IntSupplier line = () -> file.lineOfArrayTable("package", index);
+  private static LockedPackage readPackage(SourceFile file, JsonNode node, int index, Optional<Origin> origin)
+      throws InputParseError {
+    java.util.function.IntSupplier line = () -> origin.map(Origin::line).orElse(1);
     Optional<String> name = SourceFile.string(node, "name");
     if (name.isEmpty()) {
       throw file.errorAtLine(line.getAsInt(), "[[package]] #" + (index + 1) + " has no name", "name = \"…\" in every [[package]]");
@@ -154,7 +156,7 @@ public final class UvLockReader {
         : Optional.of(forks.size() == 1 ? forks.get(0) : String.join(" or ", forks.stream().map(m -> "(" + m + ")").toList()));
     return new LockedPackage(Names.canonicalize(name.get()), version, source, marker, Map.of(),
         Optional.empty(), edges(file, line, name.get(), node.path("dependencies")), optional, dev, Set.of(), files,
-        List.of());
+        List.of(), origin);
   }
 
   private static List<LockedDependency> edges(SourceFile file, java.util.function.IntSupplier line, String from,

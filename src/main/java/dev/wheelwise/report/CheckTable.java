@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class CheckTable {
 
-  private static final List<String> HEADERS =
+  static final List<String> HEADERS =
       List.of("image", "platform", "python", "libc", "wheels", "source builds", "est. build time", "est. size", "system packages", "verdict");
 
   private CheckTable() {}
@@ -75,42 +75,58 @@ public final class CheckTable {
     return out.toString();
   }
 
-  private static void details(StringBuilder out, ImagePlan p, String bullet, String code) {
-    List<String> lines = new ArrayList<>();
-    p.reason().ifPresent(r -> lines.add(p.verdict().json() + ": " + r));
-    p.failure().ifPresent(f -> lines.add("fails at " + f.packageName() + ": missing " + String.join(" ", f.missingSystemPackages())
-        + " -> " + code + f.error() + code));
+  /**
+   * One line of an image's details; {@code kind} says what it is about ({@code fails},
+   * {@code sdist}, {@code none}, {@code unknown}, {@code skipped}, {@code note}, {@code pitfalls},
+   * {@code sizes}, or the verdict whose reason it gives) for renderers that style by it.
+   */
+  record Detail(String kind, String text) {}
+
+  static final String NO_RECOMMENDATION = "No recommendation: no image is known to install this project as written"
+      + " (see the verdicts: unknown is not a yes).";
+
+  /** What a person should know about one image beyond its row; {@code code} quotes file names and errors. */
+  static List<Detail> details(ImagePlan p, String code) {
+    List<Detail> lines = new ArrayList<>();
+    p.reason().ifPresent(r -> lines.add(new Detail(p.verdict().json(), p.verdict().json() + ": " + r)));
+    p.failure().ifPresent(f -> lines.add(new Detail("fails", "fails at " + f.packageName() + ": missing "
+        + String.join(" ", f.missingSystemPackages()) + " -> " + code + f.error() + code)));
     for (PackagePlan pkg : p.packages()) {
       if (pkg.choice() instanceof Choice.Sdist s) {
         String needs = pkg.build().map(b -> b.known()
             ? (b.systemPackages().isEmpty() ? "no system packages" : String.join(" ", b.systemPackages()))
               + (b.toolchains().isEmpty() ? "" : " (" + String.join(", ", b.toolchains()) + ")")
             : "needs unknown" + b.note().map(n -> ": " + n).orElse("")).orElse("");
-        lines.add("builds " + code + s.file().filename() + code + " from source; " + needs
-            + (pkg.filesComplete() ? "" : " [file list incomplete: a wheel for this image was not seen, not seen to be absent]"));
+        lines.add(new Detail("sdist", "builds " + code + s.file().filename() + code + " from source; " + needs
+            + (pkg.filesComplete() ? "" : " [file list incomplete: a wheel for this image was not seen, not seen to be absent]")));
       } else if (pkg.choice() instanceof Choice.Nothing n) {
-        lines.add("cannot install " + pkg.name() + pkg.version().map(v -> " " + v).orElse("") + ": " + n.reason()
-            + (pkg.filesComplete() ? "" : " [file list incomplete]"));
+        lines.add(new Detail("none", "cannot install " + pkg.name() + pkg.version().map(v -> " " + v).orElse("") + ": " + n.reason()
+            + (pkg.filesComplete() ? "" : " [file list incomplete]")));
       } else if (pkg.choice() instanceof Choice.Unknown u) {
-        lines.add("unknown: " + u.reason());
+        lines.add(new Detail("unknown", "unknown: " + u.reason()));
       }
     }
     if (!p.skipped().isEmpty()) {
-      lines.add("not compared: " + String.join("; ", p.skipped()));
+      lines.add(new Detail("skipped", "not compared: " + String.join("; ", p.skipped())));
     }
-    p.image().remarks().forEach(r -> lines.add("note: " + r));
+    p.image().remarks().forEach(r -> lines.add(new Detail("note", "note: " + r)));
     if (!p.summary().pitfalls().isEmpty()) {
-      lines.add("musl pitfalls: " + String.join(", ", p.summary().pitfalls()));
+      lines.add(new Detail("pitfalls", "musl pitfalls: " + String.join(", ", p.summary().pitfalls())));
     }
     if (p.summary().unknownSizes() > 0 && p.verdict() != dev.wheelwise.advise.Verdict.UNAVAILABLE) {
-      lines.add(p.summary().unknownSizes() + " file size(s) unknown");
+      lines.add(new Detail("sizes", p.summary().unknownSizes() + " file size(s) unknown"));
     }
+    return lines;
+  }
+
+  private static void details(StringBuilder out, ImagePlan p, String bullet, String code) {
+    List<Detail> lines = details(p, code);
     if (lines.isEmpty()) {
       return;
     }
     out.append(bullet.isEmpty() ? "" : "#### ").append(p.image().image()).append(" (").append(p.image().platform()).append(")\n");
-    for (String l : lines) {
-      out.append(bullet.isEmpty() ? "  " : bullet).append(l).append('\n');
+    for (Detail l : lines) {
+      out.append(bullet.isEmpty() ? "  " : bullet).append(l.text()).append('\n');
     }
     out.append('\n');
   }
@@ -122,8 +138,7 @@ public final class CheckTable {
         out.append(bullet.isEmpty() ? "  - " : bullet).append(r).append('\n');
       }
     } else {
-      out.append("No recommendation: no image is known to install this project as written"
-          + " (see the verdicts: unknown is not a yes).\n");
+      out.append(NO_RECOMMENDATION).append('\n');
     }
     if (!result.remedies().isEmpty()) {
       out.append(bullet.isEmpty() ? "\nRemedies:\n" : "\n**Remedies:**\n");

@@ -236,7 +236,7 @@ class CheckCommandArticleTest {
     // Without a Dockerfile, at the recommended image, which has no source build.
     assertThat(exit(pinned + "/requirements.txt", common, "--fail-on", "source-build")).isEqualTo(Main.EXIT_OK);
     assertThat(exit(pinned, common, "--fail-on", "sometimes")).isEqualTo(Main.EXIT_USAGE);
-    assertThat(exit(pinned, new String[] {"--offline", "--format", "sarif"})).isEqualTo(Main.EXIT_USAGE);
+    assertThat(exit(pinned, new String[] {"--offline", "--format", "xml"})).isEqualTo(Main.EXIT_USAGE);
     assertThat(exit("examples/no-such-folder", common)).isEqualTo(Main.EXIT_USAGE);
   }
 
