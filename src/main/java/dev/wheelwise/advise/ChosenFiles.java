@@ -16,14 +16,15 @@ import java.util.function.UnaryOperator;
  * A {@link FileSource} seen by the resolver for one target: per project, the versions that
  * have a file pip would install there (chosen by {@link FileChooser}, so tags, the files'
  * requires-python, yanking and format control apply exactly as for a pin), and per release the
- * dependencies the source recorded. Answers are memoized for the life of one resolution.
+ * core metadata of that file, as pip reads the metadata of the candidate it tries. Answers are
+ * memoized for the life of one resolution.
  */
 public final class ChosenFiles implements MetadataSource {
 
   private final FileSource source;
   private final FileChooser chooser;
   private final Map<String, List<CandidateFile>> files = new HashMap<>();
-  private final Map<String, NavigableMap<Version, Choice>> choices = new HashMap<>();
+  private final Map<String, NavigableMap<Version, CandidateFile>> chosen = new HashMap<>();
   private final Map<String, NavigableMap<Version, String>> names = new HashMap<>();
 
   public ChosenFiles(FileSource source, FileChooser chooser) {
@@ -44,8 +45,7 @@ public final class ChosenFiles implements MetadataSource {
   public NavigableMap<Version, String> installable(String canonicalName) {
     return names.computeIfAbsent(canonicalName, n -> {
       NavigableMap<Version, String> out = new TreeMap<>();
-      choices(n).forEach((v, c) -> out.put(v, c instanceof Choice.Wheel w ? w.file().filename()
-          : ((Choice.Sdist) c).file().filename()));
+      chosen(n).forEach((v, f) -> out.put(v, f.filename()));
       return java.util.Collections.unmodifiableNavigableMap(out);
     });
   }
@@ -57,12 +57,14 @@ public final class ChosenFiles implements MetadataSource {
   }
 
   @Override
-  public Optional<Dependencies> dependencies(String canonicalName, Version version) {
-    return source.dependencies(canonicalName, version).map(d -> new Dependencies(d.requirements(), d.from()));
+  public Metadata metadata(String canonicalName, Version version) {
+    CandidateFile file = chosen(canonicalName).get(version);
+    return file == null ? new Unknown("no file of " + canonicalName + " " + version + " is installable here") : source.metadata(file);
   }
 
-  private NavigableMap<Version, Choice> choices(String name) {
-    return choices.computeIfAbsent(name, n -> {
+  /** Per version, the file pip would install from it here (versions with none are left out). */
+  private NavigableMap<Version, CandidateFile> chosen(String name) {
+    return chosen.computeIfAbsent(name, n -> {
       Map<Version, List<CandidateFile>> byVersion = new LinkedHashMap<>();
       for (CandidateFile f : files(n)) {
         byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
@@ -70,11 +72,13 @@ public final class ChosenFiles implements MetadataSource {
       // Every version on its own: the pre-release rule is the resolver's, over the versions kept here.
       UnaryOperator<List<Version>> all = vs -> vs;
       VersionFilter any = new VersionFilter("", false, Optional.empty(), all);
-      NavigableMap<Version, Choice> out = new TreeMap<>();
+      NavigableMap<Version, CandidateFile> out = new TreeMap<>();
       byVersion.forEach((v, fs) -> {
         Choice c = chooser.choose(n, any, fs);
-        if (c instanceof Choice.Wheel || c instanceof Choice.Sdist) {
-          out.put(v, c);
+        if (c instanceof Choice.Wheel w) {
+          out.put(v, w.file());
+        } else if (c instanceof Choice.Sdist s) {
+          out.put(v, s.file());
         }
       });
       return out;

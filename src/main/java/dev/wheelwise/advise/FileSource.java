@@ -7,6 +7,7 @@ import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.Snapshot;
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.Names;
+import dev.wheelwise.resolve.MetadataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,17 @@ public interface FileSource {
    */
   default Optional<Dependencies> dependencies(String canonicalName, Version version) {
     return Optional.empty();
+  }
+
+  /**
+   * The core metadata pip reads for a release when it installs {@code chosen} from it: by
+   * default the dependencies the source recorded for the release (which carry no
+   * Requires-Python); a live index reads that file's own metadata.
+   */
+  default MetadataSource.Metadata metadata(CandidateFile chosen) {
+    return dependencies(chosen.name(), chosen.version())
+        .<MetadataSource.Metadata>map(d -> new MetadataSource.Known(d.requirements(), Optional.empty(), d.from()))
+        .orElseGet(() -> new MetadataSource.Unknown("no metadata recorded"));
   }
 
   /** Recorded dependencies of one release. */

@@ -1,13 +1,17 @@
 package dev.wheelwise.advise;
 
 import dev.wheelwise.index.AsOf;
+import dev.wheelwise.index.CoreMetadata;
 import dev.wheelwise.index.DistFile;
+import dev.wheelwise.index.IndexClient;
 import dev.wheelwise.index.IndexError;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.ProjectSource;
 import dev.wheelwise.index.Snapshot;
 import dev.wheelwise.index.Source;
 import dev.wheelwise.pep440.Version;
+import dev.wheelwise.pep508.Names;
+import dev.wheelwise.resolve.MetadataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,26 +25,31 @@ import java.util.function.Function;
  * with the snapshot behind it), asked once per project on first use. An index that answers
  * badly (5xx, a malformed page) does not stop the comparison: the project's files stay unknown
  * (so nothing is claimed for it) and {@link #errors} keeps the error for the caller to report.
- * Dependencies are the ones the snapshot recorded, as an index page carries none.
+ * A release's dependencies are read where pip reads them, from the core metadata of the file it
+ * takes ({@link #metadata}); for a page the snapshot stood in for, they are the ones it recorded.
  */
 public final class IndexFileSource implements FileSource {
 
   private final ProjectSource index;
   private final Function<String, Optional<Map<String, Snapshot.VersionFacts>>> recorded;
   private final Optional<AsOf> asOf;
+  private final IndexClient client;
+  private final Map<String, MetadataSource.Metadata> metadata = new HashMap<>();
   private final Map<String, Optional<ProjectPage>> pages = new HashMap<>();
   private final Map<String, Optional<Map<String, Snapshot.VersionFacts>>> facts = new HashMap<>();
   private final List<IndexError> errors = new ArrayList<>();
 
   /**
    * @param index where pages come from
+   * @param client reads the metadata of the files on those pages
    * @param recorded the snapshot's facts of a project (its release dependencies and, for pages
    *     the snapshot stood in for, which releases it lists completely)
    * @param asOf {@code --as-of}, applied to every page
    */
-  public IndexFileSource(ProjectSource index, Function<String, Optional<Map<String, Snapshot.VersionFacts>>> recorded,
-      Optional<AsOf> asOf) {
+  public IndexFileSource(ProjectSource index, IndexClient client,
+      Function<String, Optional<Map<String, Snapshot.VersionFacts>>> recorded, Optional<AsOf> asOf) {
     this.index = Objects.requireNonNull(index, "index");
+    this.client = Objects.requireNonNull(client, "client");
     this.recorded = Objects.requireNonNull(recorded, "recorded");
     this.asOf = Objects.requireNonNull(asOf, "asOf");
   }
@@ -81,10 +90,59 @@ public final class IndexFileSource implements FileSource {
     if (page.isEmpty()) {
       return false;
     }
-    if (page.get().sources().stream().allMatch(s -> s.kind() != Source.Kind.SNAPSHOT)) {
-      return true;
+    return live(page.get()) || RecordedFacts.complete(recorded(canonicalName), version);
+  }
+
+  private static boolean live(ProjectPage page) {
+    return page.sources().stream().allMatch(s -> s.kind() != Source.Kind.SNAPSHOT);
+  }
+
+  /**
+   * What pip reads to learn the dependencies of the release it takes {@code chosen} from: that
+   * file's core metadata, fetched when the resolver first visits the release and kept for the
+   * run. A metadata file (PEP 658/714) when the index offers one, for an sdist too (pip 23.2.1
+   * uses it for any file); else a wheel's own METADATA, read by byte ranges; an sdist without
+   * one stays unknown, as pip would build it to learn them. A failed read (404, hash mismatch,
+   * 5xx, metadata of another release) leaves the release unknown and is kept in {@link #errors}.
+   */
+  @Override
+  public synchronized MetadataSource.Metadata metadata(CandidateFile chosen) {
+    Optional<ProjectPage> page = page(chosen.name());
+    if (page.isEmpty() || !live(page.get())) {
+      return FileSource.super.metadata(chosen);
     }
-    return RecordedFacts.complete(recorded(canonicalName), version);
+    DistFile file = page.get().files().stream().filter(f -> f.filename().equals(chosen.filename())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(chosen.filename() + " is not on the page of " + chosen.name()));
+    return metadata.computeIfAbsent(file.url().orElse(file.filename()), k -> read(file, chosen));
+  }
+
+  private MetadataSource.Metadata read(DistFile file, CandidateFile chosen) {
+    CoreMetadata meta;
+    String from;
+    try {
+      if (file.coreMetadata().available()) {
+        meta = client.metadata(file);
+        from = file.filename() + ".metadata";
+      } else if (file.isWheel()) {
+        meta = client.wheelMetadata(file);
+        from = file.filename();
+      } else {
+        return new MetadataSource.Unknown("the index offers no metadata file (PEP 658) for " + file.filename()
+            + "; pip would build it to learn them, wheelwise does not build");
+      }
+      Version version = Version.tryParse(meta.version());
+      if (!meta.name().isEmpty() && !Names.canonicalize(meta.name()).equals(chosen.name())
+          || !meta.version().isEmpty() && (version == null || version.compareTo(chosen.version()) != 0)) {
+        // pip discards such a candidate (MetadataInconsistent) and tries older ones; an index that
+        // serves metadata of another release is answering badly, so nothing is claimed.
+        throw new IndexError(file.url().orElse(file.filename()), "its metadata is of " + meta.name() + " " + meta.version()
+            + ", not " + chosen.name() + " " + chosen.version());
+      }
+    } catch (IndexError e) {
+      errors.add(e);
+      return new MetadataSource.Unknown("reading the metadata of " + file.filename() + " failed: " + e.reason());
+    }
+    return new MetadataSource.Known(meta.requiresDist(), meta.requiresPython(), from);
   }
 
   @Override

@@ -269,7 +269,7 @@ public final class CheckCommand implements Callable<Integer> {
               .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()));
     }
     FileSource source = offline ? snapshotSource(date)
-        : new IndexFileSource(access.source(), project -> access.snapshot().versions(project), access.asOf());
+        : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
     Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
       DockerfileModel model = DockerfileModel.of(Dockerfile.parse(path.toString(), Files.readAllBytes(path)), Map.of(), context);

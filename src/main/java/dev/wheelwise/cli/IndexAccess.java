@@ -49,11 +49,17 @@ final class IndexAccess implements AutoCloseable {
     if (options.offline) {
       return snapshot();
     }
-    IndexSettings settings = settings();
-    Optional<Path> cache = options.connection.noCache ? Optional.empty()
-        : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(System.getenv(), home));
-    client = new IndexClient(settings, HttpSettings.defaults(cache), netrc());
-    return new FallbackSource(client, new SnapshotOnDemand(), line -> err.println(line));
+    return new FallbackSource(client(), new SnapshotOnDemand(), line -> err.println(line));
+  }
+
+  /** The client of the live indexes (made once), which also reads the metadata of their files. */
+  IndexClient client() {
+    if (client == null) {
+      Optional<Path> cache = options.connection.noCache ? Optional.empty()
+          : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(System.getenv(), home));
+      client = new IndexClient(settings(), HttpSettings.defaults(cache), netrc());
+    }
+    return client;
   }
 
   /** Fetches projects with a progress bar on an interactive stderr. */

@@ -29,8 +29,11 @@ import okio.BufferedSource;
 final class HttpFetcher implements AutoCloseable {
   private static final int MAX_REDIRECTS = 5;
 
-  /** A finished response: status, final URL, content type and body. */
-  record Result(int code, String url, String contentType, byte[] body, boolean fromCache) {}
+  /**
+   * A finished response: status, final URL, content type, body, and for a 206 the
+   * {@code Content-Range} ({@code bytes START-END/TOTAL}; empty otherwise).
+   */
+  record Result(int code, String url, String contentType, byte[] body, boolean fromCache, String contentRange) {}
 
   // Two clients over one dispatcher, pool and cache: TLS set-up (the trust store) costs a few
   // hundred milliseconds of start-up, so it is paid only when an https URL is fetched.
@@ -81,9 +84,22 @@ final class HttpFetcher implements AutoCloseable {
 
   /** GET {@code url} with {@code accept}; 404 is returned as a result, other failures throw. */
   Result get(String url, String accept) throws IndexError {
+    return get(url, accept, Optional.empty());
+  }
+
+  /**
+   * GET part of {@code url} ({@code range} is a {@code Range} header value, RFC 9110 §14.2): a
+   * server that honours it answers 206, one that does not answers 200 with the whole body (then
+   * bounded as any body is).
+   */
+  Result getRange(String url, String range) throws IndexError {
+    return get(url, "*/*", Optional.of(range));
+  }
+
+  private Result get(String url, String accept, Optional<String> range) throws IndexError {
     String current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      Result r = getWithRetries(current, accept);
+      Result r = getWithRetries(current, accept, range);
       if (!isRedirect(r.code())) {
         return r;
       }
@@ -109,13 +125,15 @@ final class HttpFetcher implements AutoCloseable {
     return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
   }
 
-  private Result getWithRetries(String url, String accept) throws IndexError {
+  private Result getWithRetries(String url, String accept, Optional<String> range) throws IndexError {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
       throw new IndexError(url, "not an http(s) URL");
     }
     Request.Builder rb = new Request.Builder().url(parsed).header("Accept", accept).header("User-Agent", "wheelwise");
     credentialsFor(url).ifPresent(c -> rb.header("Authorization", c.basicHeader()));
+    // With a Range header OkHttp asks for no gzip, so the bytes are the file's own.
+    range.ifPresent(r -> rb.header("Range", r));
     Request request = rb.build();
     IndexError last = null;
     for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -130,10 +148,10 @@ final class HttpFetcher implements AutoCloseable {
         }
         if (isRedirect(code)) {
           String location = response.header("Location", "");
-          return new Result(code, url, "", location.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+          return new Result(code, url, "", location.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, "");
         }
         if (code == 404) {
-          return new Result(code, url, "", new byte[0], response.cacheResponse() != null);
+          return new Result(code, url, "", new byte[0], response.cacheResponse() != null, "");
         }
         if (code == 401 || code == 403) {
           throw new IndexError(url, "HTTP " + code + " " + response.message() + " (credentials missing or refused)");
@@ -143,7 +161,8 @@ final class HttpFetcher implements AutoCloseable {
         }
         byte[] body = readLimited(response, url);
         String type = response.header("Content-Type", "");
-        return new Result(code, url, type, body, response.networkResponse() == null);
+        return new Result(code, url, type, body, response.networkResponse() == null,
+            code == 206 ? response.header("Content-Range", "") : "");
       } catch (IndexError e) {
         throw e;
       } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {

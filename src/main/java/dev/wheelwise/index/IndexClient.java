@@ -1,7 +1,9 @@
 package dev.wheelwise.index;
 
 import dev.wheelwise.pep508.Names;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -138,6 +140,24 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
     }
     verify(r.body(), file.coreMetadata().hashes(), metadataUrl);
     return CoreMetadata.parse(new String(r.body(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The {@code METADATA} inside a wheel, which pip reads when the index offers no metadata file:
+   * from the file itself for a local find-links folder, else by byte ranges of its URL (a
+   * server that ignores ranges sends the whole wheel, bounded and hash-checked like any body).
+   *
+   * @throws IndexError when the wheel cannot be fetched or is not a readable wheel
+   */
+  public CoreMetadata wheelMetadata(DistFile file) throws IndexError {
+    String url = file.url().orElseThrow(() -> new IndexError(file.filename(), "no URL for this file"));
+    if (!file.isWheel()) {
+      throw new IndexError(url, file.filename() + " is not a wheel; its metadata exists only once it is built");
+    }
+    if (url.startsWith("file:")) {
+      return WheelMetadata.read(Path.of(URI.create(url)));
+    }
+    return WheelMetadata.read(new RangedFile(fetcher, url, file.hashes(), WheelMetadata.TAIL), url);
   }
 
   static void verify(byte[] body, Map<String, String> hashes, String url) throws IndexError {

@@ -3,14 +3,16 @@ package dev.wheelwise.resolve;
 import dev.wheelwise.pep440.Version;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the resolver reads of an index for one target. The file choice itself (tags,
  * requires-python of the files, yanking, format control) belongs to the caller's chooser; the
  * resolver only needs, per project, the versions that have an installable file there and which
- * file that is, and per release its {@code Requires-Dist}. A release whose dependencies no
- * source recorded answers empty: the resolver reports it as unknown instead of assuming none.
+ * file that is, and per release the core metadata pip reads from that file ({@code Requires-Dist},
+ * {@code Requires-Python}). A release whose metadata no source gives answers {@link Unknown}:
+ * the resolver reports it instead of assuming it needs nothing.
  */
 public interface MetadataSource {
 
@@ -23,13 +25,24 @@ public interface MetadataSource {
   /** Why no version of a listed project is installable on the target (the chooser's words). */
   String whyNotInstallable(String canonicalName);
 
-  /** {@code Requires-Dist} of one release and where it was read; empty when unknown. */
-  Optional<Dependencies> dependencies(String canonicalName, Version version);
+  /** The core metadata of one release as pip reads it on the target, or why it is not known. */
+  Metadata metadata(String canonicalName, Version version);
 
-  /** Recorded dependencies of one release (PEP 508 strings) and their origin, for messages. */
-  record Dependencies(List<String> requirements, String from) {
-    public Dependencies {
+  /** What is known of one release's core metadata. */
+  sealed interface Metadata permits Known, Unknown {}
+
+  /**
+   * {@code Requires-Dist} (PEP 508 strings), {@code Requires-Python} when the source gives it (a
+   * source that records only dependencies does not), and where they were read, for messages.
+   */
+  record Known(List<String> requirements, Optional<String> requiresPython, String from) implements Metadata {
+    public Known {
       requirements = List.copyOf(requirements);
+      Objects.requireNonNull(requiresPython, "requiresPython");
+      Objects.requireNonNull(from, "from");
     }
   }
+
+  /** Not known, and why ({@code no metadata recorded}, {@code the index offers no metadata file for …}). */
+  record Unknown(String reason) implements Metadata {}
 }

@@ -37,10 +37,13 @@ import java.util.Set;
  * requirement excludes is pinned again, and what its old pin required is forgotten, as in
  * resolvelib.
  *
- * <p>Differences from pip kept on purpose: markers are evaluated for the target (pip uses the
- * host's, research §2.1), and a release's metadata {@code Requires-Python} is not read (the
- * sources record only the files' {@code requires-python}, which the chooser checks against
- * the target; pip 23 checked the metadata's against the host). When {@code
+ * <p>A release's metadata {@code Requires-Python}, when the source read it, is one more
+ * requirement of the candidate, as pip makes it ({@code RequiresPythonRequirement}, checked
+ * after the {@code Requires-Dist} ones): a candidate whose metadata excludes the target's Python
+ * is rejected even when its file's {@code requires-python} on the index page let the chooser
+ * take it. The difference from pip kept on purpose: markers are evaluated for the target (pip
+ * uses the host's, research §2.1), as is {@code Requires-Python} (pip checks the running
+ * Python's, which in the image is the target's). When {@code
  * continuePastUnavailable} is set, a project with no installable file at all on the target is
  * reported in {@link Resolution#unavailable} and treated as satisfied instead of failing the
  * whole resolution, so that a comparison of images can still say what the rest would be.
@@ -54,7 +57,7 @@ public final class Resolver {
   private final int maxRounds;
   private final boolean continuePastUnavailable;
   private final PipProfile profile;
-  private final Map<String, Optional<MetadataSource.Dependencies>> depsCache = new HashMap<>();
+  private final Map<String, MetadataSource.Metadata> metadataCache = new HashMap<>();
   private final Map<SpecifierSet, Map<Version, Boolean>> allowsCache = new java.util.IdentityHashMap<>();
   private final Map<String, List<Version>> candidatesCache = new HashMap<>();
   private final Map<List<Constraint>, Map<Pin, Boolean>> satisfiedCache = new java.util.IdentityHashMap<>();
@@ -87,6 +90,9 @@ public final class Resolver {
 
   /** Why a candidate or a project failed: the project left without candidates and its requirements. */
   private record Cause(String name, List<Constraint> constraints) {}
+
+  /** pip's name for the Python a {@code Requires-Python} constrains; no project can have it. */
+  private static final String REQUIRES_PYTHON = "<Python from Requires-Python>";
 
   /**
    * Resolves the user's requirements ({@code pip install ROOTS…}); those whose markers exclude
@@ -173,6 +179,8 @@ public final class Resolver {
       for (Requirement r : dependencies(f.name(), f.version(), extrasOf(f.before(), f.name()), unknown)) {
         deps.add(r.canonicalName());
       }
+      // pip's dependencies of a candidate include its Requires-Python, so a conflict over Python stops here too.
+      requiresPython(f.name(), f.version()).ifPresent(p -> deps.add(REQUIRES_PYTHON));
       if (Collections.disjoint(deps, involved)) {
         continue;
       }
@@ -223,6 +231,11 @@ public final class Resolver {
         causes.add(new Cause(dep, next.criteria().get(dep)));
         return null;
       }
+    }
+    Optional<Constraint> python = excludedPython(name, version);
+    if (python.isPresent()) {
+      causes.add(new Cause(REQUIRES_PYTHON, List.of(python.get())));
+      return null;
     }
     // Only the projects this pin added requirements to can stop being satisfied by their pins.
     Set<String> broken = new LinkedHashSet<>();
@@ -347,20 +360,50 @@ public final class Resolver {
     return source.installable(name);
   }
 
+  private MetadataSource.Metadata metadata(String name, Version version) {
+    return metadataCache.computeIfAbsent(name + "==" + version, k -> source.metadata(name, version));
+  }
+
+  /**
+   * The release's metadata {@code Requires-Python} when pip makes a requirement of it: read by
+   * the source, valid and not empty (pip ignores an invalid one and skips an empty one).
+   */
+  private Optional<SpecifierSet> requiresPython(String name, Version version) {
+    if (!(metadata(name, version) instanceof MetadataSource.Known known) || known.requiresPython().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      SpecifierSet spec = SpecifierSet.parse(known.requiresPython().get(), profile);
+      return spec.specifiers().isEmpty() ? Optional.empty() : Optional.of(spec);
+    } catch (InvalidSpecifier e) {
+      return Optional.empty();
+    }
+  }
+
+  /** That requirement when it excludes the target's Python (pip: {@code contains(python, prereleases=True)}). */
+  private Optional<Constraint> excludedPython(String name, Version version) {
+    Version python = Version.tryParse(target.markers().pythonFullVersion());
+    return requiresPython(name, version).filter(spec -> python != null && !spec.contains(python, profile, Optional.of(true)))
+        .map(spec -> {
+          String text = spec.toString(profile);
+          return new Constraint(REQUIRES_PYTHON, spec, text, Set.of(), "Python " + text, Optional.of(name + "==" + version),
+              Optional.of(name));
+        });
+  }
+
   /** Requires-Dist of a release for the target and the extras asked for; unknown ones are recorded. */
   private List<Requirement> dependencies(String name, Version version, Set<String> extras, Map<String, Resolution.Unknown> unknown) {
-    Optional<MetadataSource.Dependencies> deps = depsCache.computeIfAbsent(name + "==" + version, k -> source.dependencies(name, version));
-    if (deps.isEmpty()) {
-      unknown.putIfAbsent(name + "==" + version, new Resolution.Unknown(name, Optional.of(version),
-          "the dependencies of " + name + " " + version + " are not known (no metadata recorded): packages it needs may be missing"));
+    if (!(metadata(name, version) instanceof MetadataSource.Known deps)) {
+      unknown.putIfAbsent(name + "==" + version, new Resolution.Unknown(name, Optional.of(version), "the dependencies of " + name + " "
+          + version + " are not known (" + ((MetadataSource.Unknown) metadata(name, version)).reason() + "): packages it needs may be missing"));
       return List.of();
     }
     List<Requirement> out = new ArrayList<>();
     MarkerEnvironment base = target.markers().withExtra("");
-    for (String text : deps.get().requirements()) {
+    for (String text : deps.requirements()) {
       Requirement r;
       try {
-        r = Requirement.parse(text, deps.get().from(), 1, profile);
+        r = Requirement.parse(text, deps.from(), 1, profile);
       } catch (InvalidRequirement e) {
         unknown.putIfAbsent(name + "==" + version + " " + text, new Resolution.Unknown(name, Optional.of(version),
             "a dependency of " + name + " " + version + " cannot be read: '" + text + "'"));
@@ -394,6 +437,11 @@ public final class Resolver {
       return "no solution";
     }
     Cause c = causes.get(causes.size() - 1);
+    if (c.name().equals(REQUIRES_PYTHON)) {
+      Constraint k = c.constraints().get(0);
+      return k.parent().get() + " requires Python " + k.specifierText() + " (Requires-Python in its metadata), but "
+          + target.description() + " has Python " + target.markers().pythonFullVersion();
+    }
     List<Version> available = new ArrayList<>(versionsOf(c.name()).descendingKeySet());
     StringBuilder sb = new StringBuilder("no version of " + c.name() + " satisfies all of: ");
     List<String> parts = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +45,7 @@ public final class LoopbackIndex implements AutoCloseable {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern BYTE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
   private final HttpServer server;
   final Map<String, JsonNode> corpusPages = new TreeMap<>();
   private final Map<String, byte[]> metadata = new ConcurrentHashMap<>();
@@ -138,6 +143,27 @@ public final class LoopbackIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a file: the one byte range asked for as a 206 when {@code ranges} (RFC 9110 §14:
+   * {@code bytes=S-E}, {@code bytes=S-}, {@code bytes=-N}), else the whole body; counted in
+   * {@code whole} or {@code ranged} before it is sent, so a client that has its answer sees the count.
+   */
+  public static void sendFile(HttpExchange ex, byte[] body, boolean ranges, AtomicInteger whole, AtomicInteger ranged)
+      throws IOException {
+    String range = ex.getRequestHeaders().getFirst("Range");
+    Matcher m = range == null ? null : BYTE_RANGE.matcher(range);
+    if (!ranges || m == null || !m.matches()) {
+      whole.incrementAndGet();
+      send(ex, 200, "application/octet-stream", body);
+      return;
+    }
+    ranged.incrementAndGet();
+    int start = m.group(1).isEmpty() ? Math.max(0, body.length - Integer.parseInt(m.group(2))) : Integer.parseInt(m.group(1));
+    int end = m.group(1).isEmpty() || m.group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Integer.parseInt(m.group(2)));
+    ex.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + end + "/" + body.length);
+    send(ex, 206, "application/octet-stream", Arrays.copyOfRange(body, start, end + 1));
+  }
+
   /** The corpus page with loopback file URLs (relative) and a core-metadata hash per wheel. */
   byte[] json(JsonNode corpusPage) throws IOException {
     ObjectNode page = corpusPage.deepCopy();
@@ -192,7 +218,7 @@ public final class LoopbackIndex implements AutoCloseable {
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  static String sha256(byte[] body) {
+  public static String sha256(byte[] body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
     } catch (java.security.NoSuchAlgorithmException e) {
@@ -210,7 +236,7 @@ public final class LoopbackIndex implements AutoCloseable {
     return (ex, n) -> choose.apply(n).handle(ex, n);
   }
 
-  List<String> pathsSeen() {
+  public List<String> pathsSeen() {
     List<String> out = new ArrayList<>();
     seen.forEach(s -> out.add(s.path()));
     return out;

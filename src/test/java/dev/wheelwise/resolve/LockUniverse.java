@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -25,8 +28,16 @@ import java.util.stream.Stream;
  */
 record LockUniverse(Map<String, Map<String, Release>> projects) implements FileSource {
 
-  /** One release: its files (real names) and its dependencies as PEP 508 strings. */
-  record Release(String name, String version, List<String> files, List<String> requiresDist) {}
+  /**
+   * One release: its files (real names), its dependencies as PEP 508 strings, and the
+   * Requires-Python of its metadata (uv.lock records none per release, so only a case made by
+   * hand has one).
+   */
+  record Release(String name, String version, List<String> files, List<String> requiresDist, Optional<String> requiresPython) {
+    Release(String name, String version, List<String> files, List<String> requiresDist) {
+      this(name, version, files, requiresDist, Optional.empty());
+    }
+  }
 
   /** A universe written out by hand (small real-shaped cases). */
   static LockUniverse of(Release... releases) {
@@ -105,6 +116,11 @@ record LockUniverse(Map<String, Map<String, Release>> projects) implements FileS
     return URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
   }
 
+  /** The newest of a project's releases. */
+  static Release newest(Map<String, Release> versions) {
+    return versions.values().stream().max(java.util.Comparator.comparing(r -> Version.tryParse(r.version()))).orElseThrow();
+  }
+
   int releases() {
     return projects.values().stream().mapToInt(Map::size).sum();
   }
@@ -124,16 +140,63 @@ record LockUniverse(Map<String, Map<String, Release>> projects) implements FileS
 
   @Override
   public Optional<Dependencies> dependencies(String canonicalName, Version version) {
-    for (Release r : projects.getOrDefault(canonicalName, Map.of()).values()) {
-      if (Version.tryParse(r.version()).compareTo(version) == 0) {
-        return Optional.of(new Dependencies(r.requiresDist(), "uv.lock"));
-      }
-    }
-    return Optional.empty();
+    return release(canonicalName, version).map(r -> new Dependencies(r.requiresDist(), "uv.lock"));
+  }
+
+  /** What the served metadata says, Requires-Python included. */
+  @Override
+  public MetadataSource.Metadata metadata(CandidateFile chosen) {
+    return release(chosen.name(), chosen.version())
+        .<MetadataSource.Metadata>map(r -> new MetadataSource.Known(r.requiresDist(), r.requiresPython(), "uv.lock"))
+        .orElseGet(() -> new MetadataSource.Unknown("not in the universe"));
+  }
+
+  private Optional<Release> release(String canonicalName, Version version) {
+    return projects.getOrDefault(canonicalName, Map.of()).values().stream()
+        .filter(r -> Version.tryParse(r.version()).compareTo(version) == 0).findFirst();
+  }
+
+  /** The same universe where one release's metadata says {@code Requires-Python: spec}. */
+  LockUniverse withRequiresPython(String name, String version, String spec) {
+    Map<String, Map<String, Release>> all = new TreeMap<>();
+    projects.forEach((n, versions) -> all.put(n, new TreeMap<>(versions)));
+    Release r = all.get(name).get(version);
+    all.get(name).put(version, new Release(r.name(), r.version(), r.files(), r.requiresDist(), Optional.of(spec)));
+    return new LockUniverse(all);
   }
 
   @Override
   public String describe() {
     return "corpus uv.locks";
+  }
+
+  /**
+   * Sets of four projects with several releases, each written loose, bounded below the newest
+   * release, or pinned to an older one, so that older releases and skipped versions are exercised;
+   * the same sets for the same seed.
+   */
+  List<List<String>> requirementSets(int count, long seed) {
+    List<String> several = projects.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).toList();
+    Random random = new Random(seed);
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Set<String> names = new LinkedHashSet<>();
+      while (names.size() < 4) {
+        names.add(several.get(random.nextInt(several.size())));
+      }
+      List<String> set = new ArrayList<>();
+      for (String n : names) {
+        List<Version> versions = projects.get(n).keySet().stream().map(Version::tryParse).sorted().toList();
+        Version newest = versions.get(versions.size() - 1);
+        Version older = versions.get(random.nextInt(versions.size() - 1));
+        set.add(switch (random.nextInt(3)) {
+          case 0 -> n;
+          case 1 -> n + "<" + newest;
+          default -> n + "==" + older;
+        });
+      }
+      out.add(set);
+    }
+    return out;
   }
 }

@@ -3,18 +3,14 @@ package dev.wheelwise.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheelwise.index.LoopbackIndex;
-import dev.wheelwise.pep440.Version;
 import dev.wheelwise.tags.Arch;
 import dev.wheelwise.tags.Libc;
 import dev.wheelwise.tags.Target;
 import dev.wheelwise.testing.Shared;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +35,7 @@ class PipDifferentialTest {
     assertThat(universe.releases()).isGreaterThan(200);
     List<Target> targets = List.of(new Target(3, 12, 0, false, Libc.glibc(2, 36), Arch.X86_64),
         new Target(3, 12, 0, false, Libc.musl(1, 2), Arch.X86_64), new Target(3, 11, 0, false, Libc.glibc(2, 28), Arch.AARCH64));
-    List<List<String>> sets = requirementSets(universe, 12);
+    List<List<String>> sets = universe.requirementSets(12, 9);
     try (LoopbackIndex index = new LoopbackIndex(null)) {
       PipOracle.serve(index, universe);
       List<Run> runs = new ArrayList<>();
@@ -82,34 +78,4 @@ class PipDifferentialTest {
       assertThat(packages).isGreaterThan(runs.size());
     }
   }
-
-  /**
-   * Sets of four projects with several releases, each written loose, bounded below the newest
-   * release, or pinned to an older one, so that older releases and skipped versions are exercised.
-   */
-  private static List<List<String>> requirementSets(LockUniverse universe, int count) {
-    List<String> several = universe.projects().entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).toList();
-    Random random = new Random(9);
-    List<List<String>> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      Set<String> names = new LinkedHashSet<>();
-      while (names.size() < 4) {
-        names.add(several.get(random.nextInt(several.size())));
-      }
-      List<String> set = new ArrayList<>();
-      for (String n : names) {
-        List<Version> versions = universe.projects().get(n).keySet().stream().map(Version::tryParse).sorted().toList();
-        Version newest = versions.get(versions.size() - 1);
-        Version older = versions.get(random.nextInt(versions.size() - 1));
-        set.add(switch (random.nextInt(3)) {
-          case 0 -> n;
-          case 1 -> n + "<" + newest;
-          default -> n + "==" + older;
-        });
-      }
-      out.add(set);
-    }
-    return out;
-  }
-
 }

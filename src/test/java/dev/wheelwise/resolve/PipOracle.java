@@ -21,25 +21,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * pip 23.2.1 as the oracle of resolution: serves a {@link LockUniverse} on a loopback index
- * (PEP 503 pages, generated wheels under the real file names whose METADATA carries the
- * recorded dependencies) and runs {@code pip install --dry-run --report -} against it for a
- * target given by its full ordered platform tag list; and the resolver on the same facts.
+ * (PEP 503 HTML or PEP 691 JSON pages, with or without PEP 658 metadata files; generated wheels
+ * under the real file names whose METADATA carries the recorded dependencies) and runs
+ * {@code pip install --dry-run --report -} against it for a target given by its full ordered
+ * platform tag list; and the resolver on the same facts.
  */
 final class PipOracle {
   private PipOracle() {}
 
   static final PipProfile PIP = PipProfile.forPip(Version.tryParse("23.2.1"));
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long FIXED_TIME = java.time.Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
 
   static Resolution resolve(dev.wheelwise.advise.FileSource universe, Target t, List<String> requirements) throws Exception {
     ChooserTarget chooser = ChooserTarget.of(t, PIP);
@@ -53,37 +57,111 @@ final class PipOracle {
         new ResolveTarget(env, PIP, false, chooser.description()), 20_000, false).resolve(roots);
   }
 
-  /** PEP 503 pages and generated wheels: METADATA with the release's Requires-Dist. */
-  static void serve(LoopbackIndex index, LockUniverse universe) {
-    universe.projects().forEach((name, versions) -> {
-      StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
-      versions.values().forEach(r -> r.files().forEach(f -> {
-        page.append("<a href=\"../../files/").append(f).append("\">").append(f).append("</a><br/>\n");
-        if (f.endsWith(".whl")) {
-          index.override("/files/" + f, (ex, n) -> LoopbackIndex.send(ex, 200, "application/octet-stream", wheel(f, r)));
-        }
-      }));
-      page.append("</body></html>\n");
-      byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
-      index.override("/simple/" + name + "/", (ex, n) -> LoopbackIndex.send(ex, 200, "text/html", body));
-    });
+  /** How the loopback index lists a universe. */
+  enum Listing {
+    /** PEP 503 HTML, no metadata files: pip downloads each wheel to read its METADATA. */
+    HTML,
+    /** PEP 503 HTML with {@code data-core-metadata} hashes and the metadata files (PEP 658/714). */
+    HTML_METADATA,
+    /** PEP 691 JSON, no metadata files. */
+    JSON,
+    /** PEP 691 JSON with {@code core-metadata} hashes and the metadata files. */
+    JSON_METADATA;
+
+    boolean json() {
+      return this == JSON || this == JSON_METADATA;
+    }
+
+    boolean metadata() {
+      return this == HTML_METADATA || this == JSON_METADATA;
+    }
   }
 
-  private static byte[] wheel(String filename, LockUniverse.Release r) {
-    String[] parts = filename.split("-");
-    String distInfo = parts[0] + "-" + parts[1] + ".dist-info/";
-    StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + r.name() + "\nVersion: " + parts[1] + "\n");
+  /** What was asked of the wheel files: whole downloads and byte-range reads. */
+  record Traffic(AtomicInteger whole, AtomicInteger ranged) {}
+
+  static Traffic serve(LoopbackIndex index, LockUniverse universe) {
+    return serve(index, universe, Listing.HTML, true);
+  }
+
+  /**
+   * Serves every project page, every wheel (generated once, so its hash holds; byte ranges
+   * honoured when {@code ranges}) and, for a listing with metadata, every file's metadata file,
+   * the same bytes as the wheel's METADATA (for an sdist, what building it would give).
+   */
+  static Traffic serve(LoopbackIndex index, LockUniverse universe, Listing listing, boolean ranges) {
+    Traffic traffic = new Traffic(new AtomicInteger(), new AtomicInteger());
+    universe.projects().forEach((name, versions) -> {
+      List<Map<String, Object>> files = new ArrayList<>();
+      versions.values().forEach(r -> r.files().forEach(f -> {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("filename", f);
+        file.put("url", "../../files/" + f);
+        file.put("hashes", Map.of());
+        if (f.endsWith(".whl")) {
+          byte[] wheel = wheel(f, r);
+          file.put("hashes", Map.of("sha256", LoopbackIndex.sha256(wheel)));
+          index.override("/files/" + f, (ex, n) -> LoopbackIndex.sendFile(ex, wheel, ranges, traffic.whole(), traffic.ranged()));
+        }
+        if (listing.metadata()) {
+          byte[] meta = metadata(r);
+          file.put("core-metadata", Map.of("sha256", LoopbackIndex.sha256(meta)));
+          index.override("/files/" + f + ".metadata", (ex, n) -> LoopbackIndex.send(ex, 200, "application/octet-stream", meta));
+        }
+        files.add(file);
+      }));
+      byte[] body = listing.json() ? json(name, files) : html(files);
+      String type = listing.json() ? "application/vnd.pypi.simple.v1+json" : "text/html";
+      index.override("/simple/" + name + "/", (ex, n) -> LoopbackIndex.send(ex, 200, type, body));
+    });
+    return traffic;
+  }
+
+  private static byte[] json(String name, List<Map<String, Object>> files) {
+    try {
+      return JSON.writeValueAsBytes(Map.of("meta", Map.of("api-version", "1.0"), "name", name, "files", files));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static byte[] html(List<Map<String, Object>> files) {
+    StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
+    for (Map<String, Object> f : files) {
+      String sha = ((Map<String, String>) f.get("hashes")).get("sha256");
+      page.append("<a href=\"").append(f.get("url")).append(sha == null ? "" : "#sha256=" + sha).append('"');
+      if (f.containsKey("core-metadata")) {
+        page.append(" data-core-metadata=\"sha256=").append(((Map<String, String>) f.get("core-metadata")).get("sha256")).append('"');
+      }
+      page.append('>').append(f.get("filename")).append("</a><br/>\n");
+    }
+    return page.append("</body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The core metadata of a release as its files carry it: Requires-Python and Requires-Dist. */
+  static byte[] metadata(LockUniverse.Release r) {
+    StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + r.name() + "\nVersion: " + r.version() + "\n");
+    r.requiresPython().ifPresent(p -> meta.append("Requires-Python: ").append(p).append('\n'));
     // Real metadata declares its extras; pip ignores a requested extra the release does not provide.
     Set<String> extras = new java.util.TreeSet<>();
     r.requiresDist().forEach(d -> java.util.regex.Pattern.compile("extra *== *[\"']([^\"']+)[\"']").matcher(d).results()
         .forEach(m -> extras.add(m.group(1))));
     extras.forEach(e -> meta.append("Provides-Extra: ").append(e).append('\n'));
     r.requiresDist().forEach(d -> meta.append("Requires-Dist: ").append(d).append('\n'));
+    return meta.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] wheel(String filename, LockUniverse.Release r) {
+    String[] parts = filename.split("-");
+    String distInfo = parts[0] + "-" + parts[1] + ".dist-info/";
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (String[] entry : new String[][] {{"METADATA", meta.toString()},
+      for (String[] entry : new String[][] {
           {"WHEEL", "Wheel-Version: 1.0\nGenerator: wheelwise-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"},
-          {"RECORD", ""}}) {
-        zip.putNextEntry(new ZipEntry(distInfo + entry[0]));
+          {"METADATA", new String(metadata(r), StandardCharsets.UTF_8)}, {"RECORD", ""}}) {
+        ZipEntry e = new ZipEntry(distInfo + entry[0]);
+        e.setTime(FIXED_TIME); // the same bytes every time, so the page's hash holds
+        zip.putNextEntry(e);
         zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
@@ -96,12 +174,39 @@ final class PipOracle {
 
   /** pip's choice: name → "version file", or null when pip finds no solution. */
   static Map<String, String> choose(String base, Target target, List<String> requirements, Path dir) throws Exception {
+    return choose(base, target, PIP, requirements, dir);
+  }
+
+  /** As {@link #choose(String, Target, List, Path)}, with the platform tags the given pip computes for the target. */
+  static Map<String, String> choose(String base, Target target, PipProfile tagsOf, List<String> requirements, Path dir) throws Exception {
+    Run run = run(base, target, tagsOf, requirements, dir);
+    if (run.exit() != 0) {
+      // Only a resolution failure counts as "no solution"; anything else is a broken harness.
+      assertThat(run.err()).as("pip failed for another reason than resolution").containsAnyOf("No matching distribution found",
+          "ResolutionImpossible", "conflicting dependencies", "requires a different Python");
+      return null;
+    }
+    JsonNode report = JSON.readTree(run.report());
+    Map<String, String> chosen = new TreeMap<>();
+    for (JsonNode item : report.path("install")) {
+      String url = item.path("download_info").path("url").asText();
+      chosen.put(dev.wheelwise.pep508.Names.canonicalize(item.path("metadata").path("name").asText()),
+          Version.tryParse(item.path("metadata").path("version").asText()) + " " + url.substring(url.lastIndexOf('/') + 1));
+    }
+    return chosen;
+  }
+
+  /** One pip run: its exit code, its report and what it printed on stderr. */
+  record Run(int exit, byte[] report, String err) {}
+
+  /** {@code pip install --dry-run --report -} for the target (its full Python version and ordered platform tags). */
+  static Run run(String base, Target target, PipProfile tagsOf, List<String> requirements, Path dir) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--dry-run", "--report", "-", "--quiet",
         "--ignore-installed", "--only-binary=:all:", "--no-cache-dir", "--disable-pip-version-check",
-        "--python-version", target.pythonVersion(), "--implementation", "cp", "--target", dir.toString(),
+        "--python-version", target.pythonFullVersion(), "--implementation", "cp", "--target", dir.toString(),
         "--index-url", base + "/simple/"));
     Set<String> platforms = new LinkedHashSet<>();
-    for (Tag tag : SupportedTags.of(target, PIP).ordered()) {
+    for (Tag tag : SupportedTags.of(target, tagsOf).ordered()) {
       platforms.add(tag.platform());
     }
     platforms.forEach(p -> {
@@ -115,21 +220,8 @@ final class PipOracle {
     pb.environment().put("PIP_NO_INPUT", "1");
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
-    if (p.waitFor() != 0) {
-      String why = Files.readString(err);
-      // Only a resolution failure counts as "no solution"; anything else is a broken harness.
-      assertThat(why).as("pip failed for another reason than resolution").containsAnyOf("No matching distribution found",
-          "ResolutionImpossible", "conflicting dependencies");
-      return null;
-    }
-    JsonNode report = JSON.readTree(out);
-    Map<String, String> chosen = new TreeMap<>();
-    for (JsonNode item : report.path("install")) {
-      String url = item.path("download_info").path("url").asText();
-      chosen.put(dev.wheelwise.pep508.Names.canonicalize(item.path("metadata").path("name").asText()),
-          Version.tryParse(item.path("metadata").path("version").asText()) + " " + url.substring(url.lastIndexOf('/') + 1));
-    }
+    int exit = p.waitFor();
     Files.createDirectories(dir);
-    return chosen;
+    return new Run(exit, out, Files.readString(err));
   }
 }

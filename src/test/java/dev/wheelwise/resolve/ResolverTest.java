@@ -136,9 +136,28 @@ class ResolverTest {
     }
   }
 
+  @Test
+  void aReleaseWhoseMetadataExcludesThePythonIsPassedOver(@TempDir Path tmp) throws Exception {
+    // The page gives no requires-python: only the metadata pip reads for the candidate says it. pip
+    // checks it against the Python it runs on (in an image, the image's; here the host's 3.11):
+    // a bound excluding both keeps the oracle honest.
+    LockUniverse newer = BOTO.withRequiresPython("urllib3", "2.2.3", ">=3.13");
+    Resolution r = PipOracle.resolve(newer, SLIM, List.of("botocore"));
+    assertThat(pins(r)).containsEntry("urllib3", "2.0.7 urllib3-2.0.7-py3-none-any.whl");
+    assertThat(pins(r)).isEqualTo(pip(newer, List.of("botocore"), tmp.resolve("a")));
+    Resolution none = PipOracle.resolve(newer, SLIM, List.of("urllib3>=2.1"));
+    assertThat(none.conflict()).contains("urllib3==2.2.3 requires Python >=3.13 (Requires-Python in its metadata),"
+        + " but CPython 3.12 glibc-2.36 x86_64 has Python 3.12.0");
+    assertThat(pip(newer, List.of("urllib3>=2.1"), tmp.resolve("b"))).as("pip finds no solution either").isNull();
+  }
+
   private static Map<String, String> pip(List<String> roots, Path tmp) throws Exception {
+    return pip(BOTO, roots, tmp);
+  }
+
+  private static Map<String, String> pip(LockUniverse universe, List<String> roots, Path tmp) throws Exception {
     try (LoopbackIndex index = new LoopbackIndex(null)) {
-      PipOracle.serve(index, BOTO);
+      PipOracle.serve(index, universe);
       return PipOracle.choose(index.base(), SLIM, roots, tmp.resolve("target"));
     }
   }
