@@ -47,6 +47,15 @@ public interface FileSource {
         .orElseGet(() -> new MetadataSource.Unknown("no metadata recorded"));
   }
 
+  /**
+   * A hint that these projects' files will be asked for: a live index fetches their pages side by
+   * side instead of one after another. Answers are unchanged.
+   */
+  default void prefetch(java.util.Collection<String> canonicalNames) {}
+
+  /** As {@link #prefetch}, for the core metadata of these files. */
+  default void prefetchMetadata(java.util.Collection<CandidateFile> chosen) {}
+
   /** Recorded dependencies of one release. */
   record Dependencies(List<String> requirements, String from) {
     public Dependencies {

@@ -34,7 +34,7 @@ public final class IndexFileSource implements FileSource {
   private final Function<String, Optional<Map<String, Snapshot.VersionFacts>>> recorded;
   private final Optional<AsOf> asOf;
   private final IndexClient client;
-  private final Map<String, MetadataSource.Metadata> metadata = new HashMap<>();
+  private final Map<String, java.util.concurrent.CompletableFuture<MetadataSource.Metadata>> metadata = new HashMap<>();
   private final Map<String, Optional<ProjectPage>> pages = new HashMap<>();
   private final Map<String, Optional<Map<String, Snapshot.VersionFacts>>> facts = new HashMap<>();
   private final List<IndexError> errors = new ArrayList<>();
@@ -67,6 +67,60 @@ public final class IndexFileSource implements FileSource {
     }
     return page;
   }
+
+  /** Fetches the pages not yet read with the client's parallelism (pip reads them one by one). */
+  @Override
+  public void prefetch(java.util.Collection<String> canonicalNames) {
+    List<String> missing;
+    synchronized (this) {
+      missing = canonicalNames.stream().distinct().filter(n -> !pages.containsKey(n)).toList();
+    }
+    if (missing.size() < 2) {
+      return;
+    }
+    Map<String, dev.wheelwise.index.FetchOutcome> fetched = index.projects(missing, event -> {});
+    synchronized (this) {
+      fetched.forEach((name, outcome) -> {
+        outcome.error().ifPresent(errors::add);
+        pages.putIfAbsent(name, outcome.page().map(p -> asOf.map(a -> a.filter(p)).orElse(p)));
+      });
+    }
+  }
+
+  /** Reads the metadata of these files side by side, a few at a time, into the run's memo. */
+  @Override
+  public void prefetchMetadata(java.util.Collection<CandidateFile> chosen) {
+    List<CandidateFile> missing;
+    synchronized (this) {
+      missing = chosen.stream().filter(f -> !metadata.containsKey(key(f))).toList();
+    }
+    if (missing.size() < 2) {
+      return;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(PREFETCH_THREADS, missing.size()), r -> {
+          Thread t = new Thread(r, "wheelwise-metadata");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      for (CandidateFile f : missing) {
+        running.add(pool.submit(() -> metadata(f)));
+      }
+      for (java.util.concurrent.Future<?> r : running) {
+        r.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static final int PREFETCH_THREADS = 8;
 
   private synchronized Map<String, Snapshot.VersionFacts> recorded(String canonicalName) {
     return facts.computeIfAbsent(canonicalName, recorded).orElse(null);
@@ -106,14 +160,37 @@ public final class IndexFileSource implements FileSource {
    * 5xx, metadata of another release) leaves the release unknown and is kept in {@link #errors}.
    */
   @Override
-  public synchronized MetadataSource.Metadata metadata(CandidateFile chosen) {
+  public MetadataSource.Metadata metadata(CandidateFile chosen) {
     Optional<ProjectPage> page = page(chosen.name());
     if (page.isEmpty() || !live(page.get())) {
       return FileSource.super.metadata(chosen);
     }
     DistFile file = page.get().files().stream().filter(f -> f.filename().equals(chosen.filename())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(chosen.filename() + " is not on the page of " + chosen.name()));
-    return metadata.computeIfAbsent(file.url().orElse(file.filename()), k -> read(file, chosen));
+    // One read per file, outside the lock, so prefetches of other files go on meanwhile.
+    java.util.concurrent.CompletableFuture<MetadataSource.Metadata> read;
+    boolean mine = false;
+    synchronized (this) {
+      read = metadata.get(key(chosen));
+      if (read == null) {
+        read = new java.util.concurrent.CompletableFuture<>();
+        metadata.put(key(chosen), read);
+        mine = true;
+      }
+    }
+    if (mine) {
+      try {
+        read.complete(read(file, chosen));
+      } catch (RuntimeException e) {
+        read.completeExceptionally(e);
+        throw e;
+      }
+    }
+    return read.join();
+  }
+
+  private static String key(CandidateFile f) {
+    return f.name() + "/" + f.filename();
   }
 
   private MetadataSource.Metadata read(DistFile file, CandidateFile chosen) {
@@ -139,7 +216,9 @@ public final class IndexFileSource implements FileSource {
             + ", not " + chosen.name() + " " + chosen.version());
       }
     } catch (IndexError e) {
-      errors.add(e);
+      synchronized (this) {
+        errors.add(e);
+      }
       return new MetadataSource.Unknown("reading the metadata of " + file.filename() + " failed: " + e.reason());
     }
     return new MetadataSource.Known(meta.requiresDist(), meta.requiresPython(), from);

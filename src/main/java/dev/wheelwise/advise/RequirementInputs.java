@@ -18,12 +18,12 @@ import java.util.Optional;
 
 /**
  * Requirements (a requirements file, a {@code pip install} command line) as the comparison's
- * input. A set whose every requirement pins one version ({@code ==V}) is planned as written, with
- * the files the source knows of that version; the plan then holds for the packages listed (a
- * frozen set lists its dependencies too; a hand-written one may not). A set with a loose
- * requirement is resolved per image ({@link Resolver}) with the files and recorded dependencies
- * the source has; what the source does not know (a project it does not list, a release whose
- * dependencies it did not record) is reported, never guessed.
+ * input. A set whose every requirement pins one version ({@code ==V}) and whose pins need nothing
+ * else (per the core metadata of the files pip takes, or what the source recorded) is planned as
+ * written. A set with a loose requirement, or whose pins need packages it does not pin, is
+ * resolved per image ({@link Resolver}) as pip would; what the source does not know (a project it
+ * does not list, a release whose dependencies it did not record) is reported, never guessed.
+ * Pages and the pins' metadata are fetched side by side first ({@link FileSource#prefetch}).
  */
 public final class RequirementInputs {
   private RequirementInputs() {}
@@ -53,6 +53,7 @@ public final class RequirementInputs {
     List<Requirement> roots = new ArrayList<>();
     Map<String, Origin> written = new HashMap<>();
     boolean loose = false;
+    source.prefetch(requirements.stream().map(w -> nameOf(w.text(), profile)).flatMap(Optional::stream).toList());
     for (Written w : requirements) {
       Requirement r;
       try {
@@ -88,8 +89,61 @@ public final class RequirementInputs {
     if (loose) {
       return resolved(roots, written, source, image.target().get(), env, formats, skipped);
     }
-    wanted.addAll(unlisted(wanted, source, env, profile));
+    if (needsMore(roots, wanted, source, image.target().get(), env, formats)) {
+      // A pin needs a package the set does not pin: pip resolves it, and so does this.
+      return resolved(roots, written, source, image.target().get(), env, formats, skipped);
+    }
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
+  }
+
+  private static Optional<String> nameOf(String text, PipProfile profile) {
+    try {
+      return Optional.of(Requirement.parse(text, "", 1, profile).canonicalName());
+    } catch (InvalidRequirement | RuntimeException e) {
+      return Optional.empty(); // reported where the requirement is read for real
+    }
+  }
+
+  /**
+   * Whether a pinned release needs (per the core metadata of the file pip takes for it here, or
+   * what the source recorded) a package the set does not list, with its extras' dependencies.
+   */
+  private static boolean needsMore(List<Requirement> roots, List<Wanted> wanted, FileSource source, ChooserTarget target,
+      MarkerEnvironment env, FormatControl formats) {
+    FileChooser chooser = new FileChooser(target, formats);
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    wanted.forEach(w -> listed.add(w.name()));
+    List<CandidateFile> chosen = new ArrayList<>();
+    for (Wanted w : wanted) {
+      Choice c = chooser.choose(w.name(), w.versions(), w.files());
+      if (c instanceof Choice.Wheel wheel) {
+        chosen.add(wheel.file());
+      } else if (c instanceof Choice.Sdist sdist) {
+        chosen.add(sdist.file());
+      }
+    }
+    source.prefetchMetadata(chosen);
+    PipProfile profile = target.profile();
+    for (CandidateFile file : chosen) {
+      if (!(source.metadata(file) instanceof dev.wheelwise.resolve.MetadataSource.Known known)) {
+        continue;
+      }
+      java.util.Set<String> extras = new java.util.HashSet<>();
+      roots.stream().filter(r -> r.canonicalName().equals(file.name())).forEach(r -> extras.addAll(r.extras()));
+      for (String text : known.requirements()) {
+        try {
+          Requirement dep = Requirement.parse(text, known.from(), 1, profile);
+          boolean applies = dep.marker().isEmpty() || dep.marker().get().evaluate(env.withExtra(""), profile)
+              || extras.stream().anyMatch(x -> dep.marker().get().evaluate(env.withExtra(x), profile));
+          if (applies && !listed.contains(dep.canonicalName())) {
+            return true;
+          }
+        } catch (InvalidRequirement | RuntimeException e) {
+          // Unreadable here; the resolver reports it if the set is resolved for another reason.
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -132,45 +186,5 @@ public final class RequirementInputs {
       }
     }
     return new CheckInput.Packages(wanted, Optional.empty(), notes, unknownDependencies);
-  }
-
-  /**
-   * Dependencies a source recorded for the pinned releases that the set does not list: pip
-   * would install them too, so they are reported as unknown rather than left out silently, at
-   * the line of the pin that needs them (where a pin of their own would go).
-   */
-  private static List<Wanted> unlisted(List<Wanted> wanted, FileSource source, MarkerEnvironment env, PipProfile profile) {
-    java.util.Set<String> listed = new java.util.HashSet<>();
-    wanted.forEach(w -> listed.add(w.name()));
-    Map<String, String> missing = new java.util.LinkedHashMap<>();
-    Map<String, Optional<Origin>> neededAt = new HashMap<>();
-    for (Wanted w : wanted) {
-      if (w.versions().pin().isEmpty()) {
-        continue;
-      }
-      Optional<FileSource.Dependencies> deps = source.dependencies(w.name(), w.versions().pin().get());
-      if (deps.isEmpty()) {
-        continue;
-      }
-      for (String text : deps.get().requirements()) {
-        try {
-          Requirement dep = Requirement.parse(text, deps.get().from(), 1, profile);
-          if (dep.marker().isPresent() && !dep.marker().get().evaluate(env, profile)) {
-            continue;
-          }
-          if (!listed.contains(dep.canonicalName())) {
-            missing.putIfAbsent(dep.canonicalName(), w.name() + "==" + w.versions().pin().get() + " (per " + deps.get().from() + ")");
-            neededAt.putIfAbsent(dep.canonicalName(), w.origin());
-          }
-        } catch (InvalidRequirement | RuntimeException e) {
-          // A dependency string the source recorded but pep508 cannot read: not guessed at.
-        }
-      }
-    }
-    List<Wanted> out = new ArrayList<>();
-    missing.forEach((name, by) -> out.add(new Wanted(name, VersionFilter.any(), List.of(), false,
-        Optional.of(name + " is required by " + by + " but the requirements do not pin it: not resolved, so unknown"), List.of(),
-        neededAt.get(name))));
-    return out;
   }
 }

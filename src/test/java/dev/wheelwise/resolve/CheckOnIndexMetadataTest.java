@@ -104,6 +104,22 @@ class CheckOnIndexMetadataTest {
   }
 
   @Test
+  void aPinWhoseMetadataNeedsUnpinnedPackagesIsResolvedAsPipDoes(@TempDir Path tmp) throws Exception {
+    LockUniverse.Release pinned = pureWithDependencies(1);
+    List<String> set = List.of(pinned.name() + "==" + pinned.version());
+    try (LoopbackIndex index = new LoopbackIndex(null)) {
+      PipOracle.serve(index, universe, PipOracle.Listing.JSON_METADATA, true);
+      Check check = check(index, tmp, set, AS_PIP);
+      assertThat(check.code()).as(check.err()).isZero();
+      for (JsonNode image : check.json().get("images")) {
+        Map<String, String> ours = packages(image);
+        assertThat(ours).as("%s needs %s", set, pinned.requiresDist()).hasSizeGreaterThan(1);
+        assertThat(ours).isEqualTo(pip(index, image.get("image").asText(), set, tmp.resolve(image.get("image").asText().replace(':', '-'))));
+      }
+    }
+  }
+
+  @Test
   void aMetadataFileThatFailsItsHashLeavesTheReleaseUnknownAndExitsThree(@TempDir Path tmp) throws Exception {
     LockUniverse.Release release = pureWithDependencies(1);
     String wheel = release.files().stream().filter(f -> f.endsWith("-py3-none-any.whl")).findFirst().orElseThrow();
