@@ -125,6 +125,13 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--group", paramLabel = "NAME", description = "Install this dependency group (repeat).")
   List<String> groups = new ArrayList<>();
 
+  @Option(names = "--python", paramLabel = "X.Y[.Z]",
+      description = "The Python of an image the catalog knows none for (ubuntu:24.04), or, with --libc, of one it cannot place (a private base).")
+  String describedPython;
+
+  @Option(names = "--libc", paramLabel = "LIBC", description = "glibc-X.Y or musl-1.Y of such an image (with --python).")
+  String describedLibc;
+
   @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
   Path overlay;
 
@@ -334,14 +341,23 @@ public final class CheckCommand implements Callable<Integer> {
       String start = baseImage.orElseGet(() -> DefaultImages.newestAllowed(catalog, date, input.requiresPython()));
       ResolvedImage base;
       try {
-        base = catalog.resolve(ImageReference.parse(start), date);
+        base = described(catalog, catalog.resolve(ImageReference.parse(start), date));
       } catch (UnknownImage | ParseError unplaced) {
-        // A base the catalog cannot place (ubuntu, a private image) is shown as unknown; the
-        // newest Python the project allows is compared beside it.
-        for (Platform platform : wanted) {
-          out.add(ImageCandidate.unplaced(start, platform.toString(), unplaced.getMessage()));
+        Optional<ResolvedImage> given = describedAs(catalog, start);
+        // A base the catalog cannot place (ubuntu, a private image) is shown as unknown unless
+        // described; the newest Python the project allows (or the described one) is compared beside it.
+        if (given.isPresent()) {
+          resolved.add(given.get());
+          siblingNames.add(given.get().reference().familiar());
+        } else {
+          for (Platform platform : wanted) {
+            out.add(ImageCandidate.unplaced(start, platform.toString(), unplaced.getMessage()));
+          }
         }
-        base = resolve(catalog, ImageReference.parse(DefaultImages.newestAllowed(catalog, date, input.requiresPython())), date);
+        String beside = given.map(g -> "python:" + g.entry().python().value().get().releasePart(0) + "."
+            + g.entry().python().value().get().releasePart(1) + "-slim").orElse(null);
+        base = beside != null && resolvable(catalog, beside, date) ? resolve(catalog, ImageReference.parse(beside), date)
+            : resolve(catalog, ImageReference.parse(DefaultImages.newestAllowed(catalog, date, input.requiresPython())), date);
       }
       for (Sibling s : Siblings.of(catalog, base, date)) {
         if (s.relation() == Sibling.Relation.SELF || s.relation() == Sibling.Relation.FULL
@@ -368,11 +384,54 @@ public final class CheckCommand implements Callable<Integer> {
     return out;
   }
 
-  private static ResolvedImage resolve(Catalog catalog, ImageReference ref, Optional<LocalDate> date) {
+  private ResolvedImage resolve(Catalog catalog, ImageReference ref, Optional<LocalDate> date) {
     try {
-      return catalog.resolve(ref, date);
+      return described(catalog, catalog.resolve(ref, date));
     } catch (UnknownImage unknown) {
-      throw new UsageException(unknown.getMessage());
+      return describedAs(catalog, ref.familiar()).orElseThrow(() -> new UsageException(unknown.getMessage()));
+    }
+  }
+
+  private static boolean resolvable(Catalog catalog, String reference, Optional<LocalDate> date) {
+    try {
+      catalog.resolve(ImageReference.parse(reference), date);
+      return true;
+    } catch (UnknownImage | ParseError e) {
+      return false;
+    }
+  }
+
+  /** A catalog record without a Python (ubuntu:24.04) with the --python given; others as they are. */
+  private ResolvedImage described(Catalog catalog, ResolvedImage image) {
+    if (image.entry().python().value().isPresent() || describedPython == null) {
+      return image;
+    }
+    return Catalog.withPython(image, describedPythonVersion());
+  }
+
+  private dev.wheelwise.pep440.Version describedPythonVersion() {
+    dev.wheelwise.pep440.Version python = dev.wheelwise.pep440.Version.tryParse(describedPython);
+    if (python == null || python.release().size() < 2 || python.releasePart(0).intValue() != 3) {
+      throw new UsageException("--python: expected a CPython 3 version X.Y or X.Y.Z such as 3.12, got '" + describedPython + "'");
+    }
+    return python;
+  }
+
+  /** The image as --python and --libc describe it, when both are given. */
+  private Optional<ResolvedImage> describedAs(Catalog catalog, String reference) {
+    if (describedPython == null && describedLibc == null) {
+      return Optional.empty();
+    }
+    if (describedPython == null || describedLibc == null) {
+      throw new UsageException("--python and --libc describe an image together; give both (e.g. --python 3.12 --libc glibc-2.36)");
+    }
+    dev.wheelwise.pep440.Version python = describedPythonVersion();
+    dev.wheelwise.tags.Libc libc = dev.wheelwise.tags.Libc.parse(describedLibc).orElseThrow(() ->
+        new UsageException("--libc: expected glibc-X.Y or musl-1.Y (e.g. glibc-2.36, musl-1.2), got '" + describedLibc + "'"));
+    try {
+      return Optional.of(catalog.describe(ImageReference.parse(reference), python, libc));
+    } catch (ParseError e) {
+      return Optional.empty();
     }
   }
 

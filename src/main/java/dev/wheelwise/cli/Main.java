@@ -73,6 +73,13 @@ public final class Main implements Runnable {
             commandLine.getErr().println("error: " + usage.getMessage());
             return EXIT_USAGE;
           }
+          if (ex instanceof java.nio.file.FileSystemException file) {
+            // A file named on the command line that cannot be read or written (--output into a missing folder).
+            commandLine.getErr().println("error: " + file.getFile() + ": " + (file instanceof java.nio.file.NoSuchFileException
+                ? "no such file or folder" : file instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : String.valueOf(file.getReason())));
+            return EXIT_USAGE;
+          }
           throw ex;
         });
     return cli.execute(args);

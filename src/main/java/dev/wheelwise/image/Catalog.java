@@ -152,6 +152,20 @@ public final class Catalog {
         List.of(reference.familiar() + " described as CPython " + python + " on " + libc + " (given, not checked)"));
   }
 
+  /**
+   * A placed image whose record has no Python (ubuntu:24.04 ships none; a Dockerfile installs one)
+   * with the Python the user gives; every other fact stays the record's.
+   */
+  public static ResolvedImage withPython(ResolvedImage image, Version python) {
+    CatalogEntry e = image.entry();
+    CatalogEntry given = new CatalogEntry(e.name(), e.tags(), e.sharedTags(), e.asOf(), e.dated(), e.variant(), e.os(),
+        e.libcFamily(), e.libcVersion(), e.libcPackage(), Fact.of(python, Provenance.GIVEN, "given on the command line"), e.pip(),
+        e.indexDigest(), e.platforms(), e.compilers(), e.packageManager(), e.origin(), e.sources(), e.notes());
+    List<String> remarks = new ArrayList<>(image.remarks());
+    remarks.add(image.reference().familiar() + " described as having CPython " + python + " (given, not checked)");
+    return new ResolvedImage(image.reference(), given, image.resolution(), image.pinnedPlatform(), remarks);
+  }
+
   private ResolvedImage byDigest(ImageReference reference) throws UnknownImage {
     String digest = reference.digest().orElseThrow();
     for (CatalogEntry e : entries) {

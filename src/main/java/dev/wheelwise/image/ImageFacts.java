@@ -72,7 +72,7 @@ public record ImageFacts(
     Optional<Libc> libc = e.libc();
     Optional<Version> python = e.python().value();
     if (python.isEmpty()) {
-      remarks.add("Python is unknown (" + e.python().basis() + "); describe it with --python X.Y");
+      remarks.add("Python is unknown (" + e.python().basis() + "); describe it with --python X.Y --libc glibc-X.Y|musl-1.Y");
     } else if (libc.isEmpty()) {
       remarks.add("the libc version is unknown; describe it with --libc glibc-X.Y|musl-X.Y");
     } else if (arch.isEmpty()) {
