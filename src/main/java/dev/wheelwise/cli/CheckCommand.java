@@ -33,6 +33,8 @@ import dev.wheelwise.image.ResolvedImage;
 import dev.wheelwise.image.Sibling;
 import dev.wheelwise.image.Siblings;
 import dev.wheelwise.image.UnknownImage;
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.Version;
 import dev.wheelwise.project.GroupSelection;
 import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.report.CheckJson;
@@ -122,6 +124,11 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--group", paramLabel = "NAME", description = "Install this dependency group (repeat).")
   List<String> groups = new ArrayList<>();
+
+  @Option(names = "--pip", paramLabel = "VERSION",
+      description = "The pip that installs on every image, e.g. 23.2.1 when the Dockerfile pins it "
+          + "(default: the image's recorded pip, else 26.1).")
+  String pip;
 
   @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
   Path overlay;
@@ -287,6 +294,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   private List<ImageCandidate> candidates(Catalog catalog, Optional<LocalDate> date, CheckInput input, Optional<String> baseImage)
       throws ParseError {
+    Optional<PipProfile> givenPip = pipProfile();
     List<Platform> wanted = new ArrayList<>();
     for (String p : platforms.isEmpty() ? List.of("linux/amd64") : platforms) {
       wanted.add(Platform.parse(p));
@@ -325,7 +333,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
           ImageFacts facts = ImageFacts.of(image, platform);
           List<String> siblings = siblingNames.stream().filter(n -> !n.equals(image.reference().familiar())).toList();
-          out.add(ImageCandidate.of(facts, siblings));
+          out.add(ImageCandidate.of(facts, siblings, givenPip));
         } catch (UnknownImage notPublished) {
           if (!images.isEmpty()) {
             throw new UsageException(notPublished.getMessage());
@@ -363,6 +371,18 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     return Main.EXIT_OK;
+  }
+
+  /** The profile of {@code --pip}, checked before any work. */
+  private Optional<PipProfile> pipProfile() {
+    if (pip == null) {
+      return Optional.empty();
+    }
+    Version version = Version.tryParse(pip);
+    if (version == null) {
+      throw new UsageException("--pip expects a pip version such as 23.2.1 or 24.0, got '" + pip + "'");
+    }
+    return Optional.of(PipProfile.forPip(version));
   }
 
   private Optional<LocalDate> date() {
