@@ -41,6 +41,14 @@ public final class LoopbackIndex implements AutoCloseable {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static {
+    // The JDK server writes headers and body apart; without TCP_NODELAY a keep-alive client
+    // (pip's requests session) waits for the delayed ACK, ~40 ms a request. Read once, when
+    // the first server of this JVM starts: every test server here is a LoopbackIndex.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   final Map<String, JsonNode> corpusPages = new TreeMap<>();
   private final Map<String, byte[]> metadata = new ConcurrentHashMap<>();
@@ -192,7 +200,7 @@ public final class LoopbackIndex implements AutoCloseable {
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  static String sha256(byte[] body) {
+  public static String sha256(byte[] body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
     } catch (java.security.NoSuchAlgorithmException e) {

@@ -16,7 +16,8 @@ import dev.wheelwise.pep508.Requirement;
 import dev.wheelwise.tags.SupportedTags;
 import dev.wheelwise.tags.Tag;
 import dev.wheelwise.tags.Target;
-import java.io.ByteArrayOutputStream;
+import dev.wheelwise.testing.Archives;
+import dev.wheelwise.testing.Archives.Entry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +25,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * pip 23.2.1 as the oracle of resolution: serves a {@link LockUniverse} on a loopback index
- * (PEP 503 pages, generated wheels under the real file names whose METADATA carries the
- * recorded dependencies) and runs {@code pip install --dry-run --report -} against it for a
- * target given by its full ordered platform tag list; and the resolver on the same facts.
+ * pip 23.2.1 as the oracle: serves a {@link LockUniverse} on a loopback index (PEP 503 pages
+ * with PEP 658 metadata, generated wheels and sdists under the real file names whose metadata
+ * carries the recorded dependencies) and runs {@code pip install --dry-run --report -} against
+ * it for a target given by its full ordered platform tag list; and the resolver on the same
+ * facts. {@link PipAgreement} uses the same index and command for check's file choices.
  */
 final class PipOracle {
   private PipOracle() {}
@@ -53,52 +57,93 @@ final class PipOracle {
         new ResolveTarget(env, PIP, false, chooser.description()), 20_000, false).resolve(roots);
   }
 
-  /** PEP 503 pages and generated wheels: METADATA with the release's Requires-Dist. */
+  /**
+   * PEP 503 pages of the universe's real file names, each with its PEP 658/714 metadata file,
+   * and a generated file behind every name: a wheel whose METADATA carries the release's
+   * Requires-Dist, or an sdist whose in-tree build backend only copies that metadata (pip
+   * 23.2.1 downloads the chosen files after resolving, even with {@code --dry-run}, and asks an
+   * sdist's backend for its metadata: then this costs a hook call, not a compile).
+   */
   static void serve(LoopbackIndex index, LockUniverse universe) {
     universe.projects().forEach((name, versions) -> {
       StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
-      versions.values().forEach(r -> r.files().forEach(f -> {
-        page.append("<a href=\"../../files/").append(f).append("\">").append(f).append("</a><br/>\n");
-        if (f.endsWith(".whl")) {
-          index.override("/files/" + f, (ex, n) -> LoopbackIndex.send(ex, 200, "application/octet-stream", wheel(f, r)));
-        }
-      }));
+      versions.values().forEach(r -> {
+        byte[] metadata = metadata(r).getBytes(StandardCharsets.UTF_8);
+        r.files().forEach(f -> {
+          byte[] file = f.endsWith(".whl") ? wheel(f, r) : sdist(f, r);
+          page.append("<a href=\"../../files/").append(f).append("\" data-core-metadata=\"sha256=")
+              .append(LoopbackIndex.sha256(metadata)).append("\">").append(f).append("</a><br/>\n");
+          index.override("/files/" + f, (ex, n) -> LoopbackIndex.send(ex, 200, "application/octet-stream", file));
+          index.override("/files/" + f + ".metadata", (ex, n) -> LoopbackIndex.send(ex, 200, "text/plain", metadata));
+        });
+      });
       page.append("</body></html>\n");
       byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
       index.override("/simple/" + name + "/", (ex, n) -> LoopbackIndex.send(ex, 200, "text/html", body));
     });
   }
 
+  /** Core metadata of a release; real metadata declares its extras (pip ignores a requested extra the release does not provide). */
+  private static String metadata(LockUniverse.Release r) {
+    StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + r.name() + "\nVersion: " + r.version() + "\n");
+    Set<String> extras = new TreeSet<>();
+    r.requiresDist().forEach(d -> EXTRA.matcher(d).results().forEach(m -> extras.add(m.group(1))));
+    extras.forEach(e -> meta.append("Provides-Extra: ").append(e).append('\n'));
+    r.requiresDist().forEach(d -> meta.append("Requires-Dist: ").append(d).append('\n'));
+    return meta.toString();
+  }
+
   private static byte[] wheel(String filename, LockUniverse.Release r) {
     String[] parts = filename.split("-");
     String distInfo = parts[0] + "-" + parts[1] + ".dist-info/";
-    StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + r.name() + "\nVersion: " + parts[1] + "\n");
-    // Real metadata declares its extras; pip ignores a requested extra the release does not provide.
-    Set<String> extras = new java.util.TreeSet<>();
-    r.requiresDist().forEach(d -> java.util.regex.Pattern.compile("extra *== *[\"']([^\"']+)[\"']").matcher(d).results()
-        .forEach(m -> extras.add(m.group(1))));
-    extras.forEach(e -> meta.append("Provides-Extra: ").append(e).append('\n'));
-    r.requiresDist().forEach(d -> meta.append("Requires-Dist: ").append(d).append('\n'));
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (String[] entry : new String[][] {{"METADATA", meta.toString()},
-          {"WHEEL", "Wheel-Version: 1.0\nGenerator: wheelwise-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"},
-          {"RECORD", ""}}) {
-        zip.putNextEntry(new ZipEntry(distInfo + entry[0]));
-        zip.write(entry[1].getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-      zip.finish();
-      return bytes.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Archives.zip(List.of(Entry.file(distInfo + "METADATA", metadata(r)),
+        Entry.file(distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: wheelwise-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
+        Entry.file(distInfo + "RECORD", "")));
   }
 
-  /** pip's choice: name → "version file", or null when pip finds no solution. */
-  static Map<String, String> choose(String base, Target target, List<String> requirements, Path dir) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--dry-run", "--report", "-", "--quiet",
-        "--ignore-installed", "--only-binary=:all:", "--no-cache-dir", "--disable-pip-version-check",
-        "--python-version", target.pythonVersion(), "--implementation", "cp", "--target", dir.toString(),
+  /** A PEP 517 sdist ({@code .tar.gz} or {@code .zip}) whose backend answers the metadata hook only. */
+  private static byte[] sdist(String filename, LockUniverse.Release r) {
+    String top = r.name().replace('-', '_') + "-" + r.version() + "/";
+    String distInfo = r.name().replace('-', '_') + "-" + r.version() + ".dist-info";
+    List<Entry> entries = List.of(Entry.file(top + "PKG-INFO", metadata(r)),
+        Entry.file(top + "pyproject.toml", "[build-system]\nrequires = []\nbuild-backend = \"backend\"\nbackend-path = [\".\"]\n"),
+        Entry.file(top + "backend.py", SDIST_BACKEND.replace("DIST_INFO", distInfo)));
+    if (filename.endsWith(".zip")) {
+      return Archives.zip(entries);
+    }
+    if (!filename.endsWith(".tar.gz")) {
+      throw new IllegalArgumentException(filename + ": an sdist here is .tar.gz or .zip");
+    }
+    return Archives.gzip(Archives.tar(entries));
+  }
+
+  private static final Pattern EXTRA = Pattern.compile("extra *== *[\"']([^\"']+)[\"']");
+
+  private static final String SDIST_BACKEND = """
+      import os
+      import shutil
+
+
+      def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
+          os.makedirs(os.path.join(metadata_directory, "DIST_INFO"))
+          shutil.copy("PKG-INFO", os.path.join(metadata_directory, "DIST_INFO", "METADATA"))
+          return "DIST_INFO"
+
+
+      def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+          raise RuntimeError("a generated sdist: it answers the metadata hook only")
+      """;
+
+  /**
+   * The pip command for a target given by its full ordered platform tag list: {@code install
+   * --dry-run --report -} into {@code --target dir}, isolated from this machine's pip
+   * configuration and {@code PIP_*} variables (run it with {@code PIP_CONFIG_FILE=/dev/null}).
+   */
+  static List<String> command(String base, Target target, Path dir, List<String> options, List<String> requirements) {
+    List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--isolated", "--no-input", "--dry-run", "--report", "-",
+        "--quiet", "--ignore-installed", "--no-cache-dir", "--disable-pip-version-check"));
+    cmd.addAll(options);
+    cmd.addAll(List.of("--python-version", target.pythonFullVersion(), "--implementation", "cp", "--target", dir.toString(),
         "--index-url", base + "/simple/"));
     Set<String> platforms = new LinkedHashSet<>();
     for (Tag tag : SupportedTags.of(target, PIP).ordered()) {
@@ -109,27 +154,63 @@ final class PipOracle {
       cmd.add(p);
     });
     cmd.addAll(requirements);
+    return cmd;
+  }
+
+  /** A finished pip run: exit code, the report on standard output, and standard error. */
+  record Run(int exitCode, byte[] report, String errors) {
+    /** pip found no file for the requirement it names (it stops at the first). */
+    Optional<String> noMatch() {
+      Matcher m = NO_MATCH.matcher(errors);
+      return exitCode != 0 && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+  }
+
+  private static final Pattern NO_MATCH = Pattern.compile("No matching distribution found for (\\S+)");
+
+  static Run run(List<String> cmd) throws Exception {
     Path err = Files.createTempFile("pip", ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-    pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
-    pb.environment().put("PIP_NO_INPUT", "1");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (p.waitFor() != 0) {
-      String why = Files.readString(err);
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+      pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
+      Process p = pb.start();
+      byte[] out = p.getInputStream().readAllBytes();
+      return new Run(p.waitFor(), out, Files.readString(err));
+    } finally {
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /** The version of {@code python3 -m pip} on this machine. */
+  static Version hostPip() throws Exception {
+    Run run = run(List.of("python3", "-m", "pip", "--version"));
+    Matcher m = Pattern.compile("^pip (\\S+) ").matcher(new String(run.report(), StandardCharsets.UTF_8));
+    if (run.exitCode() != 0 || !m.find()) {
+      throw new IllegalStateException("python3 -m pip --version failed:\n" + run.errors());
+    }
+    return Version.tryParse(m.group(1));
+  }
+
+  /** pip's choice: name → "version file", or null when pip finds no solution. */
+  static Map<String, String> choose(String base, Target target, List<String> requirements, Path dir) throws Exception {
+    Run run = run(command(base, target, dir, List.of("--only-binary=:all:"), requirements));
+    if (run.exitCode() != 0) {
       // Only a resolution failure counts as "no solution"; anything else is a broken harness.
-      assertThat(why).as("pip failed for another reason than resolution").containsAnyOf("No matching distribution found",
+      assertThat(run.errors()).as("pip failed for another reason than resolution").containsAnyOf("No matching distribution found",
           "ResolutionImpossible", "conflicting dependencies");
       return null;
     }
-    JsonNode report = JSON.readTree(out);
+    return chosen(run.report());
+  }
+
+  /** The {@code --report} of a dry run: canonical name → "version file". */
+  static Map<String, String> chosen(byte[] report) throws java.io.IOException {
     Map<String, String> chosen = new TreeMap<>();
-    for (JsonNode item : report.path("install")) {
+    for (JsonNode item : JSON.readTree(report).path("install")) {
       String url = item.path("download_info").path("url").asText();
       chosen.put(dev.wheelwise.pep508.Names.canonicalize(item.path("metadata").path("name").asText()),
           Version.tryParse(item.path("metadata").path("version").asText()) + " " + url.substring(url.lastIndexOf('/') + 1));
     }
-    Files.createDirectories(dir);
     return chosen;
   }
 }
