@@ -12,7 +12,10 @@
 # Both sides model the pip on this machine (python3 -m pip, 23.2.1): check runs with --pip 23.2.1
 # (the images' own pip is not recorded in the catalog; check would otherwise assume 26.1), and pip
 # is given each image's Python, libc and CPU from check's JSON, as --python-version and its full
-# ordered --platform list. The index server starts before any timing and is not timed.
+# ordered --platform list. The index server starts before any timing and is not timed (nor is its
+# CPU). pip 23.2.1 reads the PEP 658 files while resolving, but then downloads every chosen file
+# and asks an sdist's build backend for its metadata even with --dry-run: the generated files are
+# small and the sdists' backend only copies PKG-INFO, so pip's time has no compile in it.
 # Usage: benchmarks/check-vs-pip.sh [RUNS]     (WHEELWISE=/path/to/launcher to time another build)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -245,6 +245,10 @@ final class PipAgreement {
    */
   public static void main(String[] args) throws Exception {
     Version pip = PipOracle.hostPip();
+    if (!PipOracle.PIP.pip().orElseThrow().equals(pip)) {
+      // The --platform lists are computed for the oracle's pip.
+      throw new IllegalStateException("python3 -m pip is " + pip + "; this comparison runs pip " + PipOracle.PIP.pip().orElseThrow());
+    }
     Report report = read(JSON.readTree(Path.of(args[1]).toFile()), pip);
     Path work = Files.createTempDirectory("wheelwise-pip-agreement");
     Outcome outcome = compare(report, args[0], work, Runtime.getRuntime().availableProcessors());
