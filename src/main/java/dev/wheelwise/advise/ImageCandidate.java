@@ -75,9 +75,21 @@ public record ImageCandidate(
    * the remark says so.
    */
   public static ImageCandidate of(ImageFacts facts, List<String> siblings) {
+    return of(facts, siblings, Optional.empty());
+  }
+
+  /**
+   * The candidate with the pip that installs given by the user ({@code check --pip}, e.g. a
+   * Dockerfile that pins pip), which stands for the image's own; the remark says which.
+   */
+  public static ImageCandidate of(ImageFacts facts, List<String> siblings, Optional<PipProfile> givenPip) {
     CatalogEntry e = facts.entry();
     List<String> remarks = new ArrayList<>(facts.remarks());
-    PipProfile profile = facts.pipProfile().orElseGet(() -> {
+    PipProfile profile = givenPip.map(given -> {
+      remarks.add(given + " as given with --pip"
+          + facts.pipProfile().map(own -> " (the image has " + own + ")").orElse(" (the image's own pip is not recorded)"));
+      return given;
+    }).or(facts::pipProfile).orElseGet(() -> {
       remarks.add("pip version not recorded; assumed " + PipProfile.DEFAULT);
       return PipProfile.DEFAULT;
     });

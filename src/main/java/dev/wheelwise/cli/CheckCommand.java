@@ -32,6 +32,8 @@ import dev.wheelwise.image.ResolvedImage;
 import dev.wheelwise.image.Sibling;
 import dev.wheelwise.image.Siblings;
 import dev.wheelwise.image.UnknownImage;
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.Version;
 import dev.wheelwise.project.GroupSelection;
 import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.report.CheckHtml;
@@ -131,6 +133,11 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--libc", paramLabel = "LIBC", description = "glibc-X.Y or musl-1.Y of such an image (with --python).")
   String describedLibc;
+
+  @Option(names = "--pip", paramLabel = "VERSION",
+      description = "The pip that installs on every image, e.g. 23.2.1 when the Dockerfile pins it "
+          + "(default: the image's recorded pip, else 26.1).")
+  String pip;
 
   @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
   Path overlay;
@@ -325,6 +332,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   private List<ImageCandidate> candidates(Catalog catalog, Optional<LocalDate> date, CheckInput input, Optional<String> baseImage)
       throws ParseError {
+    Optional<PipProfile> givenPip = pipProfile();
     List<Platform> wanted = new ArrayList<>();
     for (String p : platforms.isEmpty() ? List.of("linux/amd64") : platforms) {
       wanted.add(Platform.parse(p));
@@ -372,7 +380,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
           ImageFacts facts = ImageFacts.of(image, platform);
           List<String> siblings = siblingNames.stream().filter(n -> !n.equals(image.reference().familiar())).toList();
-          out.add(ImageCandidate.of(facts, siblings));
+          out.add(ImageCandidate.of(facts, siblings, givenPip));
         } catch (UnknownImage notPublished) {
           if (!images.isEmpty()) {
             throw new UsageException(notPublished.getMessage());
@@ -450,6 +458,18 @@ public final class CheckCommand implements Callable<Integer> {
       // Shown under its name as written (ImageCandidate.unplaced), which is already in the set.
     }
     return names;
+  }
+
+  /** The profile of {@code --pip}, checked before any work. */
+  private Optional<PipProfile> pipProfile() {
+    if (pip == null) {
+      return Optional.empty();
+    }
+    Version version = Version.tryParse(pip);
+    if (version == null) {
+      throw new UsageException("--pip expects a pip version such as 23.2.1 or 24.0, got '" + pip + "'");
+    }
+    return Optional.of(PipProfile.forPip(version));
   }
 
   private Optional<LocalDate> date() {

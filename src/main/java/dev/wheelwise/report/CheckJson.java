@@ -21,7 +21,7 @@ import java.util.Optional;
  * Unknown numbers are {@code null}, never 0. Additive keys beyond the contract:
  * {@code images[].unavailable.reason} (and {@code images[].unknown.reason} with the verdict
  * {@code unknown}, when a build's needs or the image's facts are not known),
- * {@code images[].remarks}, {@code images[].skipped} (what is not compared: local and VCS packages, releases whose dependencies are unknown),
+ * {@code images[].pip} (the pip whose choice is modelled), {@code images[].remarks}, {@code images[].skipped} (what is not compared: local and VCS packages, releases whose dependencies are unknown),
  * {@code install: "unknown"} for a release with no known files or an unresolved requirement,
  * {@code packages[].filesComplete: false} when the choice rests on a partial file list, {@code packages[].build.known}/{@code note},
  * {@code summary.unknownSizes}, {@code summary.estimatedImageBytesRange} ({@code low}, {@code high}
@@ -78,6 +78,8 @@ public final class CheckJson {
     o.put("python", plan.image().python());
     o.put("libc", plan.image().libc());
     o.put("libcVersion", plan.image().libcVersion().orElse(null));
+    // The pip whose file choice is modelled (recorded, assumed or given with --pip: remarks say which).
+    o.put("pip", plan.image().target().flatMap(t -> t.profile().pip()).map(Object::toString).orElse(null));
     strings(o.putArray("remarks"), plan.image().remarks());
     ArrayNode packages = o.putArray("packages");
     plan.packages().forEach(p -> packages.add(pkg(p)));

@@ -99,6 +99,36 @@ class CheckCommandLockfilesTest {
     assertThat(verdicts).containsKeys("wheels", "unavailable");
   }
 
+  /**
+   * {@code --pip} stands for the images' own pip: pip 20.3 knows no musllinux (PEP 656 came
+   * with pip 21.2), so on Alpine every package that installs a musllinux wheel with the assumed
+   * current pip gets something else, and the report names the pip it modelled.
+   */
+  @Test
+  void pipOptionDecidesWhichWheelsAnAlpineImageCanUse() throws Exception {
+    Path lock = Shared.require("corpus/lockfiles/uv/NVIDIA__earth2studio/uv.lock");
+    JsonNode current = run(lock, "--offline", "--image", "python:3.12-alpine").get("images").get(0);
+    JsonNode old = run(lock, "--offline", "--image", "python:3.12-alpine", "--pip", "20.3").get("images").get(0);
+    assertThat(current.get("pip").asText()).isEqualTo("26.1");
+    assertThat(old.get("pip").asText()).isEqualTo("20.3");
+    assertThat(old.get("remarks").toString()).contains("pip 20.3").contains("as given with --pip");
+    Map<String, String> before = new HashMap<>();
+    current.get("packages").forEach(p -> before.put(p.get("name").asText(), p.path("file").asText("")));
+    List<String> musllinux = before.entrySet().stream().filter(e -> e.getValue().contains("musllinux")).map(Map.Entry::getKey).toList();
+    assertThat(musllinux).isNotEmpty();
+    for (JsonNode p : old.get("packages")) {
+      if (musllinux.contains(p.get("name").asText())) {
+        assertThat(p.path("file").asText("")).as(p.get("name").asText()).doesNotContain("musllinux");
+      } else {
+        assertThat(p.path("file").asText("")).as(p.get("name").asText()).isEqualTo(before.get(p.get("name").asText()));
+      }
+    }
+    StringWriter err = new StringWriter();
+    assertThat(Main.execute(new String[] {"check", lock.toString(), "--offline", "--pip", "newest"}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err))).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("--pip expects a pip version");
+  }
+
   static JsonNode run(Path path, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("check", path.toString(), "--format", "json"));
     args.addAll(List.of(options));

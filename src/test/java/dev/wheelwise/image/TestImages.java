@@ -3,13 +3,12 @@ package dev.wheelwise.image;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import dev.wheelwise.testing.Archives;
+import dev.wheelwise.testing.Archives.Entry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,21 +24,6 @@ import okhttp3.Response;
 final class TestImages {
   private TestImages() {}
 
-  /** One file or directory of a layer; {@code link} non-null makes a symlink. */
-  record Entry(String path, String content, String link, boolean dir) {
-    static Entry file(String path, String content) {
-      return new Entry(path, content, null, false);
-    }
-
-    static Entry symlink(String path, String target) {
-      return new Entry(path, "", target, false);
-    }
-
-    static Entry dir(String path) {
-      return new Entry(path, "", null, true);
-    }
-  }
-
   /** A layer: its uncompressed tar, the blob as pushed and its media type. */
   record Layer(byte[] tar, byte[] blob, String mediaType) {
     String digest() {
@@ -47,58 +31,14 @@ final class TestImages {
     }
   }
 
-  static Layer gzipLayer(Entry... entries) throws IOException {
-    byte[] tar = tar(entries);
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write(tar);
-    }
-    return new Layer(tar, gz.toByteArray(), "application/vnd.oci.image.layer.v1.tar+gzip");
+  static Layer gzipLayer(Entry... entries) {
+    byte[] tar = Archives.tar(List.of(entries));
+    return new Layer(tar, Archives.gzip(tar), "application/vnd.oci.image.layer.v1.tar+gzip");
   }
 
   static Layer plainLayer(Entry... entries) {
-    byte[] tar = tar(entries);
+    byte[] tar = Archives.tar(List.of(entries));
     return new Layer(tar, tar, "application/vnd.oci.image.layer.v1.tar");
-  }
-
-  /** A ustar archive, as {@code tar --format=ustar} writes it. */
-  static byte[] tar(Entry... entries) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Entry e : entries) {
-      byte[] data = e.dir() || e.link() != null ? new byte[0] : e.content().getBytes(StandardCharsets.UTF_8);
-      byte[] h = new byte[512];
-      put(h, 0, e.path() + (e.dir() ? "/" : ""));
-      put(h, 100, e.dir() ? "0000755" : "0000644");
-      put(h, 108, "0000000");
-      put(h, 116, "0000000");
-      put(h, 124, String.format("%011o", data.length));
-      put(h, 136, String.format("%011o", 1_700_000_000L));
-      h[156] = (byte) (e.dir() ? '5' : e.link() != null ? '2' : '0');
-      if (e.link() != null) {
-        put(h, 157, e.link());
-      }
-      put(h, 257, "ustar");
-      put(h, 263, "00");
-      for (int i = 148; i < 156; i++) {
-        h[i] = ' ';
-      }
-      int sum = 0;
-      for (byte b : h) {
-        sum += b & 0xff;
-      }
-      put(h, 148, String.format("%06o", sum));
-      h[154] = 0;
-      out.writeBytes(h);
-      out.writeBytes(data);
-      out.writeBytes(new byte[(512 - data.length % 512) % 512]);
-    }
-    out.writeBytes(new byte[1024]);
-    return out.toByteArray();
-  }
-
-  private static void put(byte[] h, int offset, String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    System.arraycopy(b, 0, h, offset, b.length);
   }
 
   static byte[] config(String architecture, String variant, Map<String, String> env, List<Layer> layers) throws IOException {

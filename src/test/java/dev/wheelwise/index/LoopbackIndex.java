@@ -46,6 +46,14 @@ public final class LoopbackIndex implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern BYTE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+  static {
+    // The JDK server writes headers and body apart; without TCP_NODELAY a keep-alive client
+    // (pip's requests session) waits for the delayed ACK, ~40 ms a request. Read once, when
+    // the first server of this JVM starts: every test server here is a LoopbackIndex.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   final Map<String, JsonNode> corpusPages = new TreeMap<>();
   private final Map<String, byte[]> metadata = new ConcurrentHashMap<>();

@@ -141,8 +141,8 @@ class CheckOnIndexMetadataTest {
       }
       PipOracle.Run pip = PipOracle.run(index.base(), target("python:3.12-slim").tags().target(), target("python:3.12-slim").profile(),
           requirements, tmp.resolve("pip"));
-      assertThat(pip.exit()).as("pip refuses the metadata file too").isNotZero();
-      assertThat(pip.err()).contains("THESE PACKAGES DO NOT MATCH THE HASHES");
+      assertThat(pip.exitCode()).as("pip refuses the metadata file too").isNotZero();
+      assertThat(pip.errors()).contains("THESE PACKAGES DO NOT MATCH THE HASHES");
     }
   }
 

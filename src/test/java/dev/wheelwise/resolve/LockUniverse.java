@@ -73,13 +73,7 @@ record LockUniverse(Map<String, Map<String, Release>> projects) implements FileS
           }
           deps.add(d.path("name").asText() + (d.has("version") ? "==" + d.path("version").asText() : ""));
         }
-        List<String> files = new ArrayList<>();
-        for (JsonNode w : pkg.path("wheels")) {
-          files.add(fileName(w));
-        }
-        if (pkg.has("sdist")) {
-          files.add(fileName(pkg.path("sdist")));
-        }
+        List<String> files = files(pkg);
         String key = name + "==" + version;
         if (!markerFree || files.isEmpty()) {
           inconsistent.put(key, true);
@@ -109,6 +103,42 @@ record LockUniverse(Map<String, Map<String, Release>> projects) implements FileS
       all.values().removeIf(Map::isEmpty);
     }
     return new LockUniverse(all);
+  }
+
+  /**
+   * Every registry release one uv.lock records, markers and all: the files it lists, and its
+   * dependencies as PEP 508 strings (extras and markers kept, versions left to the lock).
+   */
+  static LockUniverse ofLock(Path uvLock) throws IOException {
+    Map<String, Map<String, Release>> all = new TreeMap<>();
+    for (JsonNode pkg : new TomlMapper().readTree(uvLock.toFile()).path("package")) {
+      if (!pkg.path("source").has("registry")) {
+        continue;
+      }
+      String name = Names.canonicalize(pkg.path("name").asText());
+      List<String> deps = new ArrayList<>();
+      for (JsonNode d : pkg.path("dependencies")) {
+        List<String> extras = new ArrayList<>();
+        d.path("extra").forEach(e -> extras.add(e.asText()));
+        deps.add(d.path("name").asText() + (extras.isEmpty() ? "" : "[" + String.join(",", extras) + "]")
+            + (d.has("marker") ? " ; " + d.path("marker").asText() : ""));
+      }
+      String version = pkg.path("version").asText();
+      all.computeIfAbsent(name, n -> new TreeMap<>()).put(version, new Release(name, version, files(pkg), deps));
+    }
+    return new LockUniverse(all);
+  }
+
+  /** The file names a lock entry lists: wheels, then the sdist. */
+  private static List<String> files(JsonNode pkg) {
+    List<String> files = new ArrayList<>();
+    for (JsonNode w : pkg.path("wheels")) {
+      files.add(fileName(w));
+    }
+    if (pkg.has("sdist")) {
+      files.add(fileName(pkg.path("sdist")));
+    }
+    return files;
   }
 
   private static String fileName(JsonNode f) {

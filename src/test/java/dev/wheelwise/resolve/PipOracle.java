@@ -16,6 +16,8 @@ import dev.wheelwise.pep508.Requirement;
 import dev.wheelwise.tags.SupportedTags;
 import dev.wheelwise.tags.Tag;
 import dev.wheelwise.tags.Target;
+import dev.wheelwise.testing.Archives;
+import dev.wheelwise.testing.Archives.Entry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,18 +27,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * pip 23.2.1 as the oracle of resolution: serves a {@link LockUniverse} on a loopback index
  * (PEP 503 HTML or PEP 691 JSON pages, with or without PEP 658 metadata files; generated wheels
- * under the real file names whose METADATA carries the recorded dependencies) and runs
- * {@code pip install --dry-run --report -} against it for a target given by its full ordered
- * platform tag list; and the resolver on the same facts.
+ * and sdists under the real file names whose metadata carries the recorded dependencies) and
+ * runs {@code pip install --dry-run --report -} against it for a target given by its full
+ * ordered platform tag list; and the resolver on the same facts. {@link PipAgreement} uses the
+ * same index and command for check's file choices.
  */
 final class PipOracle {
   private PipOracle() {}
@@ -80,14 +86,18 @@ final class PipOracle {
   /** What was asked of the wheel files: whole downloads and byte-range reads. */
   record Traffic(AtomicInteger whole, AtomicInteger ranged) {}
 
+  /** PEP 503 pages with metadata files, as PyPI serves them. */
   static Traffic serve(LoopbackIndex index, LockUniverse universe) {
-    return serve(index, universe, Listing.HTML, true);
+    return serve(index, universe, Listing.HTML_METADATA, true);
   }
 
   /**
    * Serves every project page, every wheel (generated once, so its hash holds; byte ranges
-   * honoured when {@code ranges}) and, for a listing with metadata, every file's metadata file,
-   * the same bytes as the wheel's METADATA (for an sdist, what building it would give).
+   * honoured when {@code ranges}), every sdist (whose in-tree build backend only copies its
+   * metadata: pip 23.2.1 downloads the chosen files after resolving, even with {@code --dry-run},
+   * and asks an sdist's backend for its metadata; then this costs a hook call, not a compile)
+   * and, for a listing with metadata, every file's metadata file, the same bytes as the wheel's
+   * METADATA (for an sdist, what building it would give).
    */
   static Traffic serve(LoopbackIndex index, LockUniverse universe, Listing listing, boolean ranges) {
     Traffic traffic = new Traffic(new AtomicInteger(), new AtomicInteger());
@@ -102,6 +112,9 @@ final class PipOracle {
           byte[] wheel = wheel(f, r);
           file.put("hashes", Map.of("sha256", LoopbackIndex.sha256(wheel)));
           index.override("/files/" + f, (ex, n) -> LoopbackIndex.sendFile(ex, wheel, ranges, traffic.whole(), traffic.ranged()));
+        } else {
+          byte[] sdist = sdist(f, r);
+          index.override("/files/" + f, (ex, n) -> LoopbackIndex.send(ex, 200, "application/octet-stream", sdist));
         }
         if (listing.metadata()) {
           byte[] meta = metadata(r);
@@ -172,6 +185,37 @@ final class PipOracle {
     }
   }
 
+  /** A PEP 517 sdist ({@code .tar.gz} or {@code .zip}) whose backend answers the metadata hook only. */
+  private static byte[] sdist(String filename, LockUniverse.Release r) {
+    String top = r.name().replace('-', '_') + "-" + r.version() + "/";
+    String distInfo = r.name().replace('-', '_') + "-" + r.version() + ".dist-info";
+    List<Entry> entries = List.of(Entry.file(top + "PKG-INFO", new String(metadata(r), StandardCharsets.UTF_8)),
+        Entry.file(top + "pyproject.toml", "[build-system]\nrequires = []\nbuild-backend = \"backend\"\nbackend-path = [\".\"]\n"),
+        Entry.file(top + "backend.py", SDIST_BACKEND.replace("DIST_INFO", distInfo)));
+    if (filename.endsWith(".zip")) {
+      return Archives.zip(entries);
+    }
+    if (!filename.endsWith(".tar.gz")) {
+      throw new IllegalArgumentException(filename + ": an sdist here is .tar.gz or .zip");
+    }
+    return Archives.gzip(Archives.tar(entries));
+  }
+
+  private static final String SDIST_BACKEND = """
+      import os
+      import shutil
+
+
+      def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
+          os.makedirs(os.path.join(metadata_directory, "DIST_INFO"))
+          shutil.copy("PKG-INFO", os.path.join(metadata_directory, "DIST_INFO", "METADATA"))
+          return "DIST_INFO"
+
+
+      def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+          raise RuntimeError("a generated sdist: it answers the metadata hook only")
+      """;
+
   /** pip's choice: name → "version file", or null when pip finds no solution. */
   static Map<String, String> choose(String base, Target target, List<String> requirements, Path dir) throws Exception {
     return choose(base, target, PIP, requirements, dir);
@@ -180,15 +224,19 @@ final class PipOracle {
   /** As {@link #choose(String, Target, List, Path)}, with the platform tags the given pip computes for the target. */
   static Map<String, String> choose(String base, Target target, PipProfile tagsOf, List<String> requirements, Path dir) throws Exception {
     Run run = run(base, target, tagsOf, requirements, dir);
-    if (run.exit() != 0) {
+    if (run.exitCode() != 0) {
       // Only a resolution failure counts as "no solution"; anything else is a broken harness.
-      assertThat(run.err()).as("pip failed for another reason than resolution").containsAnyOf("No matching distribution found",
+      assertThat(run.errors()).as("pip failed for another reason than resolution").containsAnyOf("No matching distribution found",
           "ResolutionImpossible", "conflicting dependencies", "requires a different Python");
       return null;
     }
-    JsonNode report = JSON.readTree(run.report());
+    return chosen(run.report());
+  }
+
+  /** The {@code --report} of a dry run: canonical name → "version file". */
+  static Map<String, String> chosen(byte[] report) throws java.io.IOException {
     Map<String, String> chosen = new TreeMap<>();
-    for (JsonNode item : report.path("install")) {
+    for (JsonNode item : JSON.readTree(report).path("install")) {
       String url = item.path("download_info").path("url").asText();
       chosen.put(dev.wheelwise.pep508.Names.canonicalize(item.path("metadata").path("name").asText()),
           Version.tryParse(item.path("metadata").path("version").asText()) + " " + url.substring(url.lastIndexOf('/') + 1));
@@ -196,14 +244,17 @@ final class PipOracle {
     return chosen;
   }
 
-  /** One pip run: its exit code, its report and what it printed on stderr. */
-  record Run(int exit, byte[] report, String err) {}
-
-  /** {@code pip install --dry-run --report -} for the target (its full Python version and ordered platform tags). */
-  static Run run(String base, Target target, PipProfile tagsOf, List<String> requirements, Path dir) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--dry-run", "--report", "-", "--quiet",
-        "--ignore-installed", "--only-binary=:all:", "--no-cache-dir", "--disable-pip-version-check",
-        "--python-version", target.pythonFullVersion(), "--implementation", "cp", "--target", dir.toString(),
+  /**
+   * The pip command for a target given by its full ordered platform tag list (as pip {@code tagsOf}
+   * computes it): {@code install --dry-run --report -} into {@code --target dir}, isolated from this
+   * machine's pip configuration and {@code PIP_*} variables (run it with {@code PIP_CONFIG_FILE=/dev/null}).
+   */
+  static List<String> command(String base, Target target, PipProfile tagsOf, Path dir, List<String> options,
+      List<String> requirements) {
+    List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--isolated", "--no-input", "--dry-run", "--report", "-",
+        "--quiet", "--ignore-installed", "--no-cache-dir", "--disable-pip-version-check"));
+    cmd.addAll(options);
+    cmd.addAll(List.of("--python-version", target.pythonFullVersion(), "--implementation", "cp", "--target", dir.toString(),
         "--index-url", base + "/simple/"));
     Set<String> platforms = new LinkedHashSet<>();
     for (Tag tag : SupportedTags.of(target, tagsOf).ordered()) {
@@ -214,14 +265,51 @@ final class PipOracle {
       cmd.add(p);
     });
     cmd.addAll(requirements);
-    Path err = Files.createTempFile("pip", ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-    pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
-    pb.environment().put("PIP_NO_INPUT", "1");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    int exit = p.waitFor();
+    return cmd;
+  }
+
+  static List<String> command(String base, Target target, Path dir, List<String> options, List<String> requirements) {
+    return command(base, target, PIP, dir, options, requirements);
+  }
+
+  /** A finished pip run: exit code, the report on standard output, and standard error. */
+  record Run(int exitCode, byte[] report, String errors) {
+    /** pip found no file for the requirement it names (it stops at the first). */
+    Optional<String> noMatch() {
+      Matcher m = NO_MATCH.matcher(errors);
+      return exitCode != 0 && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+  }
+
+  private static final Pattern NO_MATCH = Pattern.compile("No matching distribution found for (\\S+)");
+
+  /** {@code pip install --dry-run --report - --only-binary=:all:} for the target. */
+  static Run run(String base, Target target, PipProfile tagsOf, List<String> requirements, Path dir) throws Exception {
+    Run run = run(command(base, target, tagsOf, dir, List.of("--only-binary=:all:"), requirements));
     Files.createDirectories(dir);
-    return new Run(exit, out, Files.readString(err));
+    return run;
+  }
+
+  static Run run(List<String> cmd) throws Exception {
+    Path err = Files.createTempFile("pip", ".err");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+      pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
+      Process p = pb.start();
+      byte[] out = p.getInputStream().readAllBytes();
+      return new Run(p.waitFor(), out, Files.readString(err));
+    } finally {
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /** The version of {@code python3 -m pip} on this machine. */
+  static Version hostPip() throws Exception {
+    Run run = run(List.of("python3", "-m", "pip", "--version"));
+    Matcher m = Pattern.compile("^pip (\\S+) ").matcher(new String(run.report(), StandardCharsets.UTF_8));
+    if (run.exitCode() != 0 || !m.find()) {
+      throw new IllegalStateException("python3 -m pip --version failed:\n" + run.errors());
+    }
+    return Version.tryParse(m.group(1));
   }
 }
