@@ -37,6 +37,8 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
   private final List<IndexLocation> indexes;
   private final SimpleJsonTranslator json = new SimpleJsonTranslator();
   private final HtmlPageParser html = new HtmlPageParser();
+  /** Installed sizes of the wheels whose METADATA was read from their directory, by URL: not read twice. */
+  private final Map<String, Long> sizesSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
   public IndexClient(IndexSettings settings, HttpSettings http, Netrc netrc) {
     this.settings = settings;
@@ -134,7 +136,8 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
    * central directory), read by byte ranges only, with at most {@code parallelism} wheels at a
    * time. A server that answers a range with the whole file is not downloaded from (the
    * failure says {@link IndexError#rangesRefused}); a directory above {@value #MAX_DIRECTORY}
-   * bytes is refused unread, so one wheel costs at most that plus its 64 KiB tail. Sizes of
+   * bytes is refused unread, so one wheel costs at most that plus its 64 KiB tail. A wheel
+   * whose METADATA this client read from the wheel itself is not read again. Sizes of
    * wheels whose sha256 the index gave are kept in the cache folder ({@code installed-size/}
    * beside the HTTP cache's files) and not read again.
    */
@@ -157,11 +160,8 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
     }
     String url = file.url().orElse(file.filename());
     try {
-      if (file.url().isEmpty() || !file.isWheel() || url.startsWith("file:")) {
-        throw new IndexError(url, "not a wheel on a server");
-      }
-      long bytes = ZipDirectory.installedBytes(
-          ZipDirectory.read(new RangedFile(fetcher, url, file.hashes(), ZipDirectory.TAIL, true), url, MAX_DIRECTORY));
+      Long seen = sizesSeen.get(url);
+      long bytes = seen != null ? seen : measure(file, url);
       sha256.ifPresent(h -> cache.ifPresent(c -> c.put(h, bytes)));
       return InstalledSize.of(bytes);
     } catch (IndexError e) {
@@ -170,6 +170,15 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
       return InstalledSize.failed(new IndexError(url, "cannot read the wheel: " + e.getMessage(), e));
     }
   }
+
+  private long measure(DistFile file, String url) throws IndexError, java.io.IOException {
+    if (file.url().isEmpty() || !file.isWheel() || url.startsWith("file:")) {
+      throw new IndexError(url, "not a wheel on a server, so not measured");
+    }
+    return ZipDirectory.installedBytes(
+        ZipDirectory.read(new RangedFile(fetcher, url, file.hashes(), ZipDirectory.TAIL, true), url, MAX_DIRECTORY));
+  }
+
 
   /**
    * The PEP 658 metadata of a file, checked against the hash the index gave (PEP 714:
@@ -206,7 +215,9 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
     if (url.startsWith("file:")) {
       return WheelMetadata.read(Path.of(URI.create(url)));
     }
-    return WheelMetadata.read(new RangedFile(fetcher, url, file.hashes(), ZipDirectory.TAIL, false), url);
+    WheelMetadata.Read read = WheelMetadata.read(new RangedFile(fetcher, url, file.hashes(), ZipDirectory.TAIL, false), url);
+    sizesSeen.put(url, read.installedBytes());
+    return read.metadata();
   }
 
   static void verify(byte[] body, Map<String, String> hashes, String url) throws IndexError {

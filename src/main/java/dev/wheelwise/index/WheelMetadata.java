@@ -30,15 +30,20 @@ final class WheelMetadata {
   /** Central directories and METADATA beyond this are refused: real ones are far smaller. */
   private static final long MAX_PART = 64L << 20;
 
+  /** The wheel's METADATA and, from the same central directory, its installed size. */
+  record Read(CoreMetadata metadata, long installedBytes) {}
+
   /**
    * Reads and parses the wheel's {@code METADATA}.
    *
    * @param where the file's URL or path, for messages
    * @throws IndexError when the file is not a readable wheel or its bytes cannot be fetched
    */
-  static CoreMetadata read(ZipDirectory.Bytes file, String where) throws IndexError {
+  static Read read(ZipDirectory.Bytes file, String where) throws IndexError {
     try {
-      return CoreMetadata.parse(new String(metadataBytes(file, where), StandardCharsets.UTF_8));
+      List<ZipDirectory.Entry> entries = ZipDirectory.read(file, where, MAX_PART);
+      return new Read(CoreMetadata.parse(new String(metadataBytes(file, entries, where), StandardCharsets.UTF_8)),
+          ZipDirectory.installedBytes(entries));
     } catch (IOException e) {
       throw new IndexError(where, "cannot read the wheel: " + e.getMessage(), e);
     }
@@ -65,14 +70,15 @@ final class WheelMetadata {
           }
           return buffer.array();
         }
-      }, wheel.toString());
+      }, wheel.toString()).metadata();
     } catch (IOException e) {
       throw new IndexError(wheel.toString(), "cannot read the wheel: " + e.getMessage(), e);
     }
   }
 
-  private static byte[] metadataBytes(ZipDirectory.Bytes file, String where) throws IOException, IndexError {
-    ZipDirectory.Entry metadata = find(ZipDirectory.read(file, where, MAX_PART), where);
+  private static byte[] metadataBytes(ZipDirectory.Bytes file, List<ZipDirectory.Entry> entries, String where)
+      throws IOException, IndexError {
+    ZipDirectory.Entry metadata = find(entries, where);
     byte[] header = file.read(metadata.offset(), 30);
     if (ZipDirectory.le32(header, 0) != LOCAL) {
       throw bad(where, "no local header for " + metadata.name());
