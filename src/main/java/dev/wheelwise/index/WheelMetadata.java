@@ -19,9 +19,9 @@ import java.util.zip.Inflater;
  * offers no metadata file (PEP 658). A wheel is a zip (PEP 427) with one top-level
  * {@code NAME-VERSION.dist-info} folder; only the bytes needed are read: the central directory
  * ({@link ZipDirectory}), then the one entry's local header and data (PKWARE APPNOTE 4.3),
- * checked against the entry's CRC-32. Over HTTP these are byte
- * ranges, as pip's "lazy wheel" reads them; a wheel's dist-info is written last, so its
- * METADATA usually lies in that first tail and one request does.
+ * checked against the entry's CRC-32. Over HTTP these are byte ranges, as pip's "lazy wheel"
+ * reads them; a wheel's dist-info is written last, so its METADATA usually lies in that first
+ * tail and one request does.
  */
 final class WheelMetadata {
   private WheelMetadata() {}
