@@ -1,6 +1,8 @@
 package dev.wheelwise.advise;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +12,16 @@ public final class CheckService {
 
   private final Planner planner;
   private final CostModel cost;
+  private final Optional<WheelSizes> sizes;
 
   public CheckService(CostModel cost) {
+    this(cost, Optional.empty());
+  }
+
+  /** @param sizes measures the chosen wheels' installed sizes (a live index), else they are estimated from file sizes */
+  public CheckService(CostModel cost, Optional<WheelSizes> sizes) {
     this.cost = Objects.requireNonNull(cost, "cost");
+    this.sizes = Objects.requireNonNull(sizes, "sizes");
     this.planner = new Planner(cost);
   }
 
@@ -20,6 +29,9 @@ public final class CheckService {
     List<ImagePlan> plans = new ArrayList<>();
     for (ImageCandidate image : images) {
       plans.add(planner.plan(input, image));
+    }
+    if (sizes.isPresent()) {
+      plans = measured(input, plans, sizes.get());
     }
     List<ImagePlan> ranked = Ranking.rank(plans);
     // Only an image known to install the project on every platform asked for is recommended;
@@ -39,6 +51,21 @@ public final class CheckService {
     }
     return new CheckResult(index, asOf, input.inputs(), ranked, recommendation, remedies,
         input.dockerfile().flatMap(CheckInput.DockerfileSetup::from));
+  }
+
+  /** The plans with the wheels they install measured, each distinct file once for all images. */
+  private List<ImagePlan> measured(CheckInput input, List<ImagePlan> plans, WheelSizes sizes) {
+    Set<CandidateFile> wheels = new LinkedHashSet<>();
+    plans.forEach(p -> p.packages().forEach(pkg -> {
+      if (pkg.choice() instanceof Choice.Wheel w) {
+        wheels.add(w.file());
+      }
+    }));
+    if (wheels.isEmpty()) {
+      return plans;
+    }
+    WheelSizes.Measured measured = sizes.measure(wheels);
+    return plans.stream().map(p -> planner.withInstalledSizes(input, p, measured)).toList();
   }
 
   private static String worse(ImagePlan plan) {

@@ -1,6 +1,7 @@
 package dev.wheelwise.advise;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,9 +29,11 @@ public interface CostModel {
   /**
    * The final image's bytes: the base plus installed wheels and built packages, plus what a
    * single-stage build leaves behind (compilers, -dev packages, pip's cache); empty when unknown.
+   * {@code installedBytes} holds, by wheel file name, the installed sizes measured from the
+   * wheels' zip directories; the other wheels are estimated from their file size.
    */
-  Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
-      ImageCandidate image);
+  Optional<Range> imageBytes(List<Choice> choices, Map<String, Long> installedBytes, List<String> buildPackages, boolean singleStage,
+      boolean pipCache, ImageCandidate image);
 
   /**
    * The packages without those another one in the list already pulls in ({@code g++} beside
@@ -63,8 +66,8 @@ public interface CostModel {
     }
 
     @Override
-    public Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
-        ImageCandidate image) {
+    public Optional<Range> imageBytes(List<Choice> choices, Map<String, Long> installedBytes, List<String> buildPackages,
+        boolean singleStage, boolean pipCache, ImageCandidate image) {
       return Optional.empty();
     }
 

@@ -38,7 +38,8 @@ public record ImagePlan(
    * {@link Range#atLeast} the known part, and {@code buildTimeUnknown} / {@code sizeUnknown}
    * name the packages whose share is unknown (a package that is itself unknown may build, so it
    * is named in both). {@code unknownSizes} counts files whose size no source gave (so
-   * {@code downloadBytes} is a lower bound when it is not zero).
+   * {@code downloadBytes} is a lower bound when it is not zero). {@code sizeNotes} say what the
+   * size estimate rests on (how many wheels were measured from their zip directory).
    */
   public record Summary(
       int packages,
@@ -52,14 +53,22 @@ public record ImagePlan(
       List<String> systemPackages,
       List<String> pitfalls,
       List<String> buildTimeUnknown,
-      List<String> sizeUnknown) {
+      List<String> sizeUnknown,
+      List<String> sizeNotes) {
     public Summary {
+      sizeNotes = List.copyOf(sizeNotes);
       buildTimeUnknown = List.copyOf(buildTimeUnknown);
       sizeUnknown = List.copyOf(sizeUnknown);
       Objects.requireNonNull(estimatedImageBytes, "estimatedImageBytes");
       Objects.requireNonNull(estimatedBuildSeconds, "estimatedBuildSeconds");
       systemPackages = List.copyOf(systemPackages);
       pitfalls = List.copyOf(pitfalls);
+    }
+
+    /** The same totals with the image size estimated anew. */
+    Summary withImageBytes(Optional<Range> estimate, List<String> notes) {
+      return new Summary(packages, wheels, sourceBuilds, unavailable, downloadBytes, unknownSizes, estimate, estimatedBuildSeconds,
+          systemPackages, pitfalls, buildTimeUnknown, sizeUnknown, notes);
     }
   }
 

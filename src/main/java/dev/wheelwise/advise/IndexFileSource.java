@@ -13,6 +13,8 @@ import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.Names;
 import dev.wheelwise.resolve.MetadataSource;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import java.util.function.Function;
  * A release's dependencies are read where pip reads them, from the core metadata of the file it
  * takes ({@link #metadata}); for a page the snapshot stood in for, they are the ones it recorded.
  */
-public final class IndexFileSource implements FileSource {
+public final class IndexFileSource implements FileSource, WheelSizes {
 
   private final ProjectSource index;
   private final Function<String, Optional<Map<String, Snapshot.VersionFacts>>> recorded;
@@ -222,6 +224,40 @@ public final class IndexFileSource implements FileSource {
       return new MetadataSource.Unknown("reading the metadata of " + file.filename() + " failed: " + e.reason());
     }
     return new MetadataSource.Known(meta.requiresDist(), meta.requiresPython(), from);
+  }
+
+  /**
+   * Reads the installed size of each wheel listed by the live index (not a page the snapshot
+   * stood in for) from its zip central directory, by byte ranges, all at once within the
+   * client's parallelism. A wheel that cannot be read is left to the estimate: the failure is a
+   * size note, not an error of the check.
+   */
+  @Override
+  public Measured measure(Collection<CandidateFile> wheels) {
+    Map<DistFile, String> files = new LinkedHashMap<>();
+    for (CandidateFile wheel : wheels) {
+      page(wheel.name()).filter(IndexFileSource::live).flatMap(p -> p.files().stream()
+          .filter(f -> f.filename().equals(wheel.filename())).findFirst()).ifPresent(f -> files.put(f, wheel.filename()));
+    }
+    Map<String, Long> installed = new HashMap<>();
+    List<IndexError> refused = new ArrayList<>();
+    List<IndexError> failed = new ArrayList<>();
+    client.installedSizes(files.keySet()).forEach((file, size) -> {
+      size.bytes().ifPresent(b -> installed.put(files.get(file), b));
+      size.failure().ifPresent(e -> (e.rangesRefused() ? refused : failed).add(e));
+    });
+    List<String> notes = new ArrayList<>();
+    if (!refused.isEmpty()) {
+      notes.add("the index does not answer byte ranges (" + refused.get(0).url() + "): " + refused.size()
+          + " wheel(s) estimated from file size rather than downloaded to measure");
+    }
+    if (!failed.isEmpty()) {
+      notes.add("reading the zip directory of " + failed.size() + " wheel(s) failed, first " + failed.get(0).getMessage());
+    }
+    if (files.size() < wheels.size()) {
+      notes.add((wheels.size() - files.size()) + " wheel(s) not listed by the live index (the snapshot stood in): estimated from file size");
+    }
+    return new Measured(installed, notes);
   }
 
   @Override

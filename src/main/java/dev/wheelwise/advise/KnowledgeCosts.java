@@ -19,6 +19,7 @@ import dev.wheelwise.cost.Toolchain;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -123,12 +124,14 @@ public final class KnowledgeCosts implements CostModel {
   }
 
   @Override
-  public Optional<Range> imageBytes(List<Choice> choices, List<String> buildPackages, boolean singleStage, boolean pipCache,
-      ImageCandidate image) {
+  public Optional<Range> imageBytes(List<Choice> choices, Map<String, Long> installedBytes, List<String> buildPackages,
+      boolean singleStage, boolean pipCache, ImageCandidate image) {
     List<InstalledFile> files = new ArrayList<>();
     for (Choice c : choices) {
       if (c instanceof Choice.Wheel w) {
-        files.add(new InstalledFile(w.file().name(), InstalledFile.Kind.WHEEL, w.file().bytes(), OptionalLong.empty()));
+        Long installed = installedBytes.get(w.file().filename());
+        files.add(new InstalledFile(w.file().name(), InstalledFile.Kind.WHEEL, w.file().bytes(),
+            installed == null ? OptionalLong.empty() : OptionalLong.of(installed)));
       } else if (c instanceof Choice.Sdist s) {
         files.add(new InstalledFile(s.file().name(), InstalledFile.Kind.SDIST, s.file().bytes(), OptionalLong.empty()));
       }

@@ -3,6 +3,7 @@ package dev.wheelwise.advise;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -56,7 +57,8 @@ public final class Planner {
   }
 
   private static ImagePlan.Summary empty() {
-    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of());
+    return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(),
+        List.of());
   }
 
   private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped,
@@ -151,17 +153,12 @@ public final class Planner {
     Optional<Range> seconds = cost.buildSeconds(builds, image).map(r -> unknownPackages.isEmpty() ? r : Range.atLeast(r.low()));
     List<String> buildTimeUnknown = new ArrayList<>(cost.unknownBuildSeconds(builds, image));
     buildTimeUnknown.addAll(unknownPackages);
-    List<Choice> choices = packages.stream().map(PackagePlan::choice).toList();
-    boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
-    List<String> buildPackages = new ArrayList<>(systemPackages);
-    boolean singleStage = input.dockerfile().map(d -> !d.multiStage()).orElse(true);
-    Optional<Range> total = cost.imageBytes(choices, buildPackages, singleStage, pipCache, image)
-        .map(r -> unknownPackages.isEmpty() ? r : Range.atLeast(r.low()));
+    Optional<Range> total = imageBytes(input, image, packages, Map.of());
     sizeUnknown.addAll(unknownPackages);
     List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
         total, seconds, cost.withoutImplied(List.copyOf(systemPackages), image.packageManager()), pitfalls,
-        buildTimeUnknown, sizeUnknown);
+        buildTimeUnknown, sizeUnknown, List.of());
     if (unknown > 0) {
       doubts.add(0, unknown + " package(s) unknown: not resolved, or no files known");
     }
@@ -173,6 +170,55 @@ public final class Planner {
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
         : verdict == Verdict.UNKNOWN && !doubts.isEmpty() ? Optional.of(String.join("; ", doubts)) : Optional.empty();
     return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);
+  }
+
+  /**
+   * The image's size: the base, the packages as chosen (wheels measured from their zip
+   * directory where {@code installedBytes} has them), what the build leaves behind; only a lower
+   * bound while a package is unknown, as it may be a wheel or a build.
+   */
+  private Optional<Range> imageBytes(CheckInput input, ImageCandidate image, List<PackagePlan> packages,
+      Map<String, Long> installedBytes) {
+    Set<String> buildPackages = new LinkedHashSet<>();
+    boolean unknown = false;
+    for (PackagePlan p : packages) {
+      if (p.choice() instanceof Choice.Sdist) {
+        p.build().ifPresent(b -> buildPackages.addAll(b.systemPackages()));
+      }
+      unknown |= p.choice() instanceof Choice.Unknown;
+    }
+    boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
+    boolean singleStage = input.dockerfile().map(d -> !d.multiStage()).orElse(true);
+    Optional<Range> total = cost.imageBytes(packages.stream().map(PackagePlan::choice).toList(), installedBytes,
+        new ArrayList<>(buildPackages), singleStage, pipCache, image);
+    return unknown ? total.map(r -> Range.atLeast(r.low())) : total;
+  }
+
+  /**
+   * The plan with its size estimated anew from the wheels' measured installed sizes, and notes
+   * saying how many wheels were measured and how many estimated from their file size (and why).
+   */
+  public ImagePlan withInstalledSizes(CheckInput input, ImagePlan plan, WheelSizes.Measured measured) {
+    int wheels = 0;
+    int measuredHere = 0;
+    for (PackagePlan p : plan.packages()) {
+      if (p.choice() instanceof Choice.Wheel w) {
+        wheels++;
+        measuredHere += measured.installedBytes().containsKey(w.file().filename()) ? 1 : 0;
+      }
+    }
+    if (wheels == 0) {
+      return plan;
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add(wheels + " wheel(s) installed: " + measuredHere + " measured from their zip directory, " + (wheels - measuredHere)
+        + " estimated from file size");
+    if (measuredHere < wheels) {
+      notes.addAll(measured.notes());
+    }
+    ImagePlan.Summary summary = plan.summary().withImageBytes(
+        imageBytes(input, plan.image(), plan.packages(), measured.installedBytes()), notes);
+    return new ImagePlan(plan.image(), plan.packages(), plan.verdict(), plan.failure(), plan.reason(), plan.skipped(), summary);
   }
 
   /**

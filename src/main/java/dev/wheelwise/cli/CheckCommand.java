@@ -10,6 +10,7 @@ import dev.wheelwise.advise.FileSource;
 import dev.wheelwise.advise.IndexFileSource;
 import dev.wheelwise.index.IndexError;
 import dev.wheelwise.advise.KnowledgeCosts;
+import dev.wheelwise.advise.WheelSizes;
 import dev.wheelwise.advise.RequirementInputs;
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
@@ -158,7 +159,7 @@ public final class CheckCommand implements Callable<Integer> {
       Catalog catalog = Catalog.load(overlay != null ? overlay
           : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
       List<ImageCandidate> candidates = candidates(catalog, date, input, loaded.baseImage());
-      CheckResult result = new CheckService(KnowledgeCosts.load())
+      CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast))
           .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
       if (loaded.live().isPresent()) {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.

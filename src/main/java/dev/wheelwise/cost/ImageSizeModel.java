@@ -7,6 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * Image size = base image (uncompressed) + installed packages + what the build leaves behind.
+ * A wheel whose installed size was measured ({@link InstalledFile#uncompressedBytes}, from its
+ * zip central directory) counts exactly that; the others are estimated with the ratios below.
  *
  * <p>Calibrations (all in SI bytes, as docker and pip print them; {@code ImageSizeCalibrationTest}
  * recomputes each from ../shared):

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Cache;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
@@ -84,22 +85,23 @@ final class HttpFetcher implements AutoCloseable {
 
   /** GET {@code url} with {@code accept}; 404 is returned as a result, other failures throw. */
   Result get(String url, String accept) throws IndexError {
-    return get(url, accept, Optional.empty());
+    return get(url, accept, Optional.empty(), true);
   }
 
   /**
    * GET part of {@code url} ({@code range} is a {@code Range} header value, RFC 9110 §14.2): a
    * server that honours it answers 206, one that does not answers 200 with the whole body (then
-   * bounded as any body is).
+   * bounded as any body is). Without {@code wholeFileAllowed} that 200 is returned with an empty
+   * body: the call is cancelled as soon as its status is known, so the file is not downloaded.
    */
-  Result getRange(String url, String range) throws IndexError {
-    return get(url, "*/*", Optional.of(range));
+  Result getRange(String url, String range, boolean wholeFileAllowed) throws IndexError {
+    return get(url, "*/*", Optional.of(range), wholeFileAllowed);
   }
 
-  private Result get(String url, String accept, Optional<String> range) throws IndexError {
+  private Result get(String url, String accept, Optional<String> range, boolean wholeFileAllowed) throws IndexError {
     String current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      Result r = getWithRetries(current, accept, range);
+      Result r = getWithRetries(current, accept, range, wholeFileAllowed);
       if (!isRedirect(r.code())) {
         return r;
       }
@@ -125,7 +127,7 @@ final class HttpFetcher implements AutoCloseable {
     return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
   }
 
-  private Result getWithRetries(String url, String accept, Optional<String> range) throws IndexError {
+  private Result getWithRetries(String url, String accept, Optional<String> range, boolean wholeFileAllowed) throws IndexError {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
       throw new IndexError(url, "not an http(s) URL");
@@ -140,7 +142,8 @@ final class HttpFetcher implements AutoCloseable {
       if (attempt > 1) {
         sleep(settings.backoff().toMillis() << (attempt - 2));
       }
-      try (Response response = client(parsed).newCall(request).execute()) {
+      Call call = client(parsed).newCall(request);
+      try (Response response = call.execute()) {
         int code = response.code();
         if (code >= 500 || code == 429) {
           last = new IndexError(url, "HTTP " + code + " " + response.message() + " after " + attempt + " attempt" + (attempt == 1 ? "" : "s"));
@@ -159,8 +162,13 @@ final class HttpFetcher implements AutoCloseable {
         if (code >= 400) {
           throw new IndexError(url, "HTTP " + code + " " + response.message());
         }
-        byte[] body = readLimited(response, url);
         String type = response.header("Content-Type", "");
+        if (code == 200 && range.isPresent() && !wholeFileAllowed) {
+          // Closing alone would let OkHttp drain the body to reuse the connection; cancelling drops it.
+          call.cancel();
+          return new Result(code, url, type, new byte[0], false, "");
+        }
+        byte[] body = readLimited(response, url);
         return new Result(code, url, type, body, response.networkResponse() == null,
             code == 206 ? response.header("Content-Range", "") : "");
       } catch (IndexError e) {

@@ -12,6 +12,7 @@ public final class IndexError extends Exception {
   private final String url;
   private final String reason;
   private boolean unreachable;
+  private boolean rangesRefused;
 
   /**
    * @param url the URL asked for; redacted here, so no caller can leak credentials through it
@@ -37,6 +38,17 @@ public final class IndexError extends Exception {
   /** True when no answer came at all (connection refused, DNS, timeout), not a bad answer. */
   public boolean unreachable() {
     return unreachable;
+  }
+
+  /** The same error, marked as "the server answered a byte range with the whole file". */
+  IndexError markRangesRefused() {
+    this.rangesRefused = true;
+    return this;
+  }
+
+  /** True when the server does not honour byte ranges and the read was stopped rather than download the whole file. */
+  public boolean rangesRefused() {
+    return rangesRefused;
   }
 
   /** The redacted URL. */

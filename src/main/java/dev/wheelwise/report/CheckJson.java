@@ -28,7 +28,8 @@ import java.util.Optional;
  * or null: the size model gives a range; {@code estimatedImageBytes} is a number only when the
  * range is one point, else null), {@code estimatedBuildSeconds.high} null when unbounded,
  * {@code summary.buildTimeUnknown} and {@code summary.sizeUnknown} (the packages whose share of
- * an open-ended range is unknown), and
+ * an open-ended range is unknown), {@code summary.sizeNotes} (what the size estimate rests on:
+ * wheels measured from their zip directory or estimated from file size, and why), and
  * {@code remedies}.
  */
 public final class CheckJson {
@@ -136,6 +137,7 @@ public final class CheckJson {
     // Who the open upper ends are waiting on (empty when the ranges are complete).
     strings(summary.putArray("buildTimeUnknown"), s.buildTimeUnknown());
     strings(summary.putArray("sizeUnknown"), s.sizeUnknown());
+    strings(summary.putArray("sizeNotes"), s.sizeNotes());
     return o;
   }
 

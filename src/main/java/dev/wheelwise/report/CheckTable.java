@@ -113,6 +113,7 @@ public final class CheckTable {
     if (!p.summary().pitfalls().isEmpty()) {
       lines.add(new Detail("pitfalls", "musl pitfalls: " + String.join(", ", p.summary().pitfalls())));
     }
+    p.summary().sizeNotes().forEach(n -> lines.add(new Detail("sizes", "size: " + n)));
     if (p.summary().unknownSizes() > 0 && p.verdict() != dev.wheelwise.advise.Verdict.UNAVAILABLE) {
       lines.add(new Detail("sizes", p.summary().unknownSizes() + " file size(s) unknown"));
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,11 +159,30 @@ public final class LoopbackIndex implements AutoCloseable {
    */
   public static void sendFile(HttpExchange ex, byte[] body, boolean ranges, AtomicInteger whole, AtomicInteger ranged)
       throws IOException {
+    sendFile(ex, body, ranges, whole, ranged, new AtomicLong());
+  }
+
+  /**
+   * {@link #sendFile}, adding to {@code served} the body bytes the client took: a whole file is
+   * written in 64 KiB pieces, so a client that hangs up early is seen not to have downloaded it.
+   */
+  public static void sendFile(HttpExchange ex, byte[] body, boolean ranges, AtomicInteger whole, AtomicInteger ranged,
+      AtomicLong served) throws IOException {
     String range = ex.getRequestHeaders().getFirst("Range");
     Matcher m = range == null ? null : BYTE_RANGE.matcher(range);
     if (!ranges || m == null || !m.matches()) {
       whole.incrementAndGet();
-      send(ex, 200, "application/octet-stream", body);
+      ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+      ex.getResponseHeaders().set("Cache-Control", "max-age=600");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int at = 0; at < body.length; at += 64 * 1024) {
+          int n = Math.min(64 * 1024, body.length - at);
+          out.write(body, at, n);
+          out.flush();
+          served.addAndGet(n);
+        }
+      }
       return;
     }
     ranged.incrementAndGet();
@@ -170,6 +190,7 @@ public final class LoopbackIndex implements AutoCloseable {
     int end = m.group(1).isEmpty() || m.group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Integer.parseInt(m.group(2)));
     ex.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + end + "/" + body.length);
     send(ex, 206, "application/octet-stream", Arrays.copyOfRange(body, start, end + 1));
+    served.addAndGet(end + 1 - start);
   }
 
   /** The corpus page with loopback file URLs (relative) and a core-metadata hash per wheel. */
