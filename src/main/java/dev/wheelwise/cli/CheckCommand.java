@@ -158,14 +158,15 @@ public final class CheckCommand implements Callable<Integer> {
       CheckInput input = loaded.input();
       Catalog catalog = Catalog.load(overlay != null ? overlay
           : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
-      List<ImageCandidate> candidates = candidates(catalog, date, input, loaded.baseImage());
+      CandidateImages choice = new CandidateImages(catalog, date, images, platforms, describedPython(), describedLibc(), pipProfile());
+      List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), loaded.baseImage());
       CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast))
           .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
       if (loaded.live().isPresent()) {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
         result = result.withIndex(loaded.live().get().describe());
       }
-      Set<String> inUse = imagesInUse(catalog, date, loaded.baseImage());
+      Set<String> inUse = choice.inUse(loaded.baseImage());
       render(result, renderer, inUse);
       int code = exitCode(policy.judge(result, !images.isEmpty(), inUse));
       List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
@@ -331,134 +332,23 @@ public final class CheckCommand implements Callable<Integer> {
     return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
   }
 
-  private List<ImageCandidate> candidates(Catalog catalog, Optional<LocalDate> date, CheckInput input, Optional<String> baseImage)
-      throws ParseError {
-    Optional<PipProfile> givenPip = pipProfile();
-    List<Platform> wanted = new ArrayList<>();
-    for (String p : platforms.isEmpty() ? List.of("linux/amd64") : platforms) {
-      wanted.add(Platform.parse(p));
+  private Optional<Version> describedPython() {
+    if (describedPython == null) {
+      return Optional.empty();
     }
-    List<ResolvedImage> resolved = new ArrayList<>();
-    List<String> siblingNames = new ArrayList<>();
-    List<ImageCandidate> out = new ArrayList<>();
-    if (!images.isEmpty()) {
-      for (String text : images) {
-        resolved.add(resolve(catalog, ImageReference.parse(text), date));
-      }
-      images.forEach(siblingNames::add);
-    } else {
-      String start = baseImage.orElseGet(() -> DefaultImages.newestAllowed(catalog, date, input.requiresPython()));
-      ResolvedImage base;
-      try {
-        base = described(catalog, catalog.resolve(ImageReference.parse(start), date));
-      } catch (UnknownImage | ParseError unplaced) {
-        Optional<ResolvedImage> given = describedAs(catalog, start);
-        // A base the catalog cannot place (ubuntu, a private image) is shown as unknown unless
-        // described; the newest Python the project allows (or the described one) is compared beside it.
-        if (given.isPresent()) {
-          resolved.add(given.get());
-          siblingNames.add(given.get().reference().familiar());
-        } else {
-          for (Platform platform : wanted) {
-            out.add(ImageCandidate.unplaced(start, platform.toString(), unplaced.getMessage()));
-          }
-        }
-        String beside = given.map(g -> "python:" + g.entry().python().value().get().releasePart(0) + "."
-            + g.entry().python().value().get().releasePart(1) + "-slim").orElse(null);
-        base = beside != null && resolvable(catalog, beside, date) ? resolve(catalog, ImageReference.parse(beside), date)
-            : resolve(catalog, ImageReference.parse(DefaultImages.newestAllowed(catalog, date, input.requiresPython())), date);
-      }
-      for (Sibling s : Siblings.of(catalog, base, date)) {
-        if (s.relation() == Sibling.Relation.SELF || s.relation() == Sibling.Relation.FULL
-            || s.relation() == Sibling.Relation.SLIM || s.relation() == Sibling.Relation.ALPINE) {
-          resolved.add(s.image());
-          siblingNames.add(s.image().reference().familiar());
-        }
-      }
-    }
-    for (ResolvedImage image : resolved) {
-      for (Platform platform : wanted) {
-        try {
-          ImageFacts facts = ImageFacts.of(image, platform);
-          List<String> siblings = siblingNames.stream().filter(n -> !n.equals(image.reference().familiar())).toList();
-          out.add(ImageCandidate.of(facts, siblings, givenPip));
-        } catch (UnknownImage notPublished) {
-          if (!images.isEmpty()) {
-            throw new UsageException(notPublished.getMessage());
-          }
-          out.add(ImageCandidate.unplaced(image.reference().familiar(), platform.toString(), notPublished.getMessage()));
-        }
-      }
-    }
-    return out;
-  }
-
-  private ResolvedImage resolve(Catalog catalog, ImageReference ref, Optional<LocalDate> date) {
-    try {
-      return described(catalog, catalog.resolve(ref, date));
-    } catch (UnknownImage unknown) {
-      return describedAs(catalog, ref.familiar()).orElseThrow(() -> new UsageException(unknown.getMessage()));
-    }
-  }
-
-  private static boolean resolvable(Catalog catalog, String reference, Optional<LocalDate> date) {
-    try {
-      catalog.resolve(ImageReference.parse(reference), date);
-      return true;
-    } catch (UnknownImage | ParseError e) {
-      return false;
-    }
-  }
-
-  /** A catalog record without a Python (ubuntu:24.04) with the --python given; others as they are. */
-  private ResolvedImage described(Catalog catalog, ResolvedImage image) {
-    if (image.entry().python().value().isPresent() || describedPython == null) {
-      return image;
-    }
-    return Catalog.withPython(image, describedPythonVersion());
-  }
-
-  private dev.wheelwise.pep440.Version describedPythonVersion() {
-    dev.wheelwise.pep440.Version python = dev.wheelwise.pep440.Version.tryParse(describedPython);
+    Version python = Version.tryParse(describedPython);
     if (python == null || python.release().size() < 2 || python.releasePart(0).intValue() != 3) {
       throw new UsageException("--python: expected a CPython 3 version X.Y or X.Y.Z such as 3.12, got '" + describedPython + "'");
     }
-    return python;
+    return Optional.of(python);
   }
 
-  /** The image as --python and --libc describe it, when both are given. */
-  private Optional<ResolvedImage> describedAs(Catalog catalog, String reference) {
-    if (describedPython == null && describedLibc == null) {
+  private Optional<dev.wheelwise.tags.Libc> describedLibc() {
+    if (describedLibc == null) {
       return Optional.empty();
     }
-    if (describedPython == null || describedLibc == null) {
-      throw new UsageException("--python and --libc describe an image together; give both (e.g. --python 3.12 --libc glibc-2.36)");
-    }
-    dev.wheelwise.pep440.Version python = describedPythonVersion();
-    dev.wheelwise.tags.Libc libc = dev.wheelwise.tags.Libc.parse(describedLibc).orElseThrow(() ->
-        new UsageException("--libc: expected glibc-X.Y or musl-1.Y (e.g. glibc-2.36, musl-1.2), got '" + describedLibc + "'"));
-    try {
-      return Optional.of(catalog.describe(ImageReference.parse(reference), python, libc));
-    } catch (ParseError e) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * The images the project uses, as the plans name them: the Dockerfile's base image when no
-   * --image is given; empty (every image compared) when the images were named or nothing names one.
-   */
-  private Set<String> imagesInUse(Catalog catalog, Optional<LocalDate> date, Optional<String> baseImage) {
-    if (!images.isEmpty() || baseImage.isEmpty()) {
-      return Set.of();
-    }
-    Set<String> names = new java.util.HashSet<>(List.of(baseImage.get()));
-    try {
-      names.add(catalog.resolve(ImageReference.parse(baseImage.get()), date).reference().familiar());
-    } catch (UnknownImage | ParseError unplaced) {
-      // Shown under its name as written (ImageCandidate.unplaced), which is already in the set.
-    }
-    return names;
+    return Optional.of(dev.wheelwise.tags.Libc.parse(describedLibc).orElseThrow(() ->
+        new UsageException("--libc: expected glibc-X.Y or musl-1.Y (e.g. glibc-2.36, musl-1.2), got '" + describedLibc + "'")));
   }
 
   /** The profile of {@code --pip}, checked before any work. */
