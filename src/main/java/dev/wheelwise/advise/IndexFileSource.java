@@ -3,6 +3,7 @@ package dev.wheelwise.advise;
 import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.CoreMetadata;
 import dev.wheelwise.index.DistFile;
+import dev.wheelwise.index.FetchOutcome;
 import dev.wheelwise.index.IndexClient;
 import dev.wheelwise.index.IndexError;
 import dev.wheelwise.index.ProjectPage;
@@ -20,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -36,7 +42,7 @@ public final class IndexFileSource implements FileSource, WheelSizes {
   private final Function<String, Optional<Map<String, Snapshot.VersionFacts>>> recorded;
   private final Optional<AsOf> asOf;
   private final IndexClient client;
-  private final Map<String, java.util.concurrent.CompletableFuture<MetadataSource.Metadata>> metadata = new HashMap<>();
+  private final Map<String, CompletableFuture<MetadataSource.Metadata>> metadata = new HashMap<>();
   private final Map<String, Optional<ProjectPage>> pages = new HashMap<>();
   private final Map<String, Optional<Map<String, Snapshot.VersionFacts>>> facts = new HashMap<>();
   private final List<IndexError> errors = new ArrayList<>();
@@ -72,7 +78,7 @@ public final class IndexFileSource implements FileSource, WheelSizes {
 
   /** Fetches the pages not yet read with the client's parallelism (pip reads them one by one). */
   @Override
-  public void prefetch(java.util.Collection<String> canonicalNames) {
+  public void prefetch(Collection<String> canonicalNames) {
     List<String> missing;
     synchronized (this) {
       missing = canonicalNames.stream().distinct().filter(n -> !pages.containsKey(n)).toList();
@@ -80,7 +86,7 @@ public final class IndexFileSource implements FileSource, WheelSizes {
     if (missing.size() < 2) {
       return;
     }
-    Map<String, dev.wheelwise.index.FetchOutcome> fetched = index.projects(missing, event -> {});
+    Map<String, FetchOutcome> fetched = index.projects(missing, event -> {});
     synchronized (this) {
       fetched.forEach((name, outcome) -> {
         outcome.error().ifPresent(errors::add);
@@ -91,7 +97,7 @@ public final class IndexFileSource implements FileSource, WheelSizes {
 
   /** Reads the metadata of these files side by side, a few at a time, into the run's memo. */
   @Override
-  public void prefetchMetadata(java.util.Collection<CandidateFile> chosen) {
+  public void prefetchMetadata(Collection<CandidateFile> chosen) {
     List<CandidateFile> missing;
     synchronized (this) {
       missing = chosen.stream().filter(f -> !metadata.containsKey(key(f))).toList();
@@ -99,23 +105,23 @@ public final class IndexFileSource implements FileSource, WheelSizes {
     if (missing.size() < 2) {
       return;
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+    ExecutorService pool = Executors.newFixedThreadPool(
         Math.min(PREFETCH_THREADS, missing.size()), r -> {
           Thread t = new Thread(r, "wheelwise-metadata");
           t.setDaemon(true);
           return t;
         });
     try {
-      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      List<Future<?>> running = new ArrayList<>();
       for (CandidateFile f : missing) {
         running.add(pool.submit(() -> metadata(f)));
       }
-      for (java.util.concurrent.Future<?> r : running) {
+      for (Future<?> r : running) {
         r.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
@@ -170,12 +176,12 @@ public final class IndexFileSource implements FileSource, WheelSizes {
     DistFile file = page.get().files().stream().filter(f -> f.filename().equals(chosen.filename())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(chosen.filename() + " is not on the page of " + chosen.name()));
     // One read per file, outside the lock, so prefetches of other files go on meanwhile.
-    java.util.concurrent.CompletableFuture<MetadataSource.Metadata> read;
+    CompletableFuture<MetadataSource.Metadata> read;
     boolean mine = false;
     synchronized (this) {
       read = metadata.get(key(chosen));
       if (read == null) {
-        read = new java.util.concurrent.CompletableFuture<>();
+        read = new CompletableFuture<>();
         metadata.put(key(chosen), read);
         mine = true;
       }
