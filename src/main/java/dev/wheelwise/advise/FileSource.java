@@ -48,6 +48,14 @@ public interface FileSource {
   }
 
   /**
+   * Whether a project or version this source does not list does not exist (a live index), rather
+   * than was not seen (the snapshot): only then is "no version satisfies" a fact.
+   */
+  default boolean listsEveryFile() {
+    return false;
+  }
+
+  /**
    * A hint that these projects' files will be asked for: a live index fetches their pages side by
    * side instead of one after another. Answers are unchanged.
    */

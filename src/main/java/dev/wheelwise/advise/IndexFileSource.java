@@ -155,6 +155,12 @@ public final class IndexFileSource implements FileSource, WheelSizes {
     return live(page.get()) || RecordedFacts.complete(recorded(canonicalName), version);
   }
 
+  /** Every page read so far came from the live index itself, and none failed. */
+  @Override
+  public synchronized boolean listsEveryFile() {
+    return errors.isEmpty() && pages.values().stream().flatMap(Optional::stream).allMatch(IndexFileSource::live);
+  }
+
   private static boolean live(ProjectPage page) {
     return page.sources().stream().allMatch(s -> s.kind() != Source.Kind.SNAPSHOT);
   }

@@ -87,11 +87,32 @@ public final class RequirementInputs {
       wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others, Optional.of(w.origin())));
     }
     if (loose) {
-      return resolved(roots, written, source, image.target().get(), env, formats, skipped);
+      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped);
+      if (r.impossible().isEmpty() || source.listsEveryFile()) {
+        return r;
+      }
+      // On a partial source (the snapshot) "no version satisfies" means none was seen: not
+      // claimed. The pins are planned as written; the loose requirements stay unknown.
+      Map<String, Long> named = roots.stream().collect(java.util.stream.Collectors.groupingBy(Requirement::canonicalName,
+          java.util.stream.Collectors.counting()));
+      List<Wanted> planned = new ArrayList<>(wanted.stream().filter(w -> named.get(w.name()) == 1).toList());
+      List<String> plannedNames = planned.stream().map(Wanted::name).toList();
+      named.keySet().stream().filter(n -> !plannedNames.contains(n)).sorted().forEach(n -> planned.add(new Wanted(n,
+          VersionFilter.any(), List.of(), false, Optional.of("not resolved: " + r.impossible().get()
+              + " among the files the source lists, and its lists are partial"), List.of(), Optional.ofNullable(written.get(n)))));
+      return new CheckInput.Packages(planned, Optional.empty(), skipped);
     }
-    if (needsMore(roots, wanted, source, image.target().get(), env, formats)) {
+    Map<String, String> needed = needsMore(roots, wanted, source, image.target().get(), env, formats);
+    if (!needed.isEmpty()) {
       // A pin needs a package the set does not pin: pip resolves it, and so does this.
-      return resolved(roots, written, source, image.target().get(), env, formats, skipped);
+      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped);
+      if (r.impossible().isEmpty() || source.listsEveryFile()) {
+        return r;
+      }
+      // The partial source found no solution: the pins stay as written, what they need is unknown.
+      needed.forEach((name, by) -> wanted.add(new Wanted(name, VersionFilter.any(), List.of(), false,
+          Optional.of(name + " is required by " + by + " but the requirements do not pin it, and resolving it on the source's "
+              + "partial file lists found no solution: not known"), List.of(), Optional.empty())));
     }
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
   }
@@ -105,11 +126,13 @@ public final class RequirementInputs {
   }
 
   /**
-   * Whether a pinned release needs (per the core metadata of the file pip takes for it here, or
-   * what the source recorded) a package the set does not list, with its extras' dependencies.
+   * The packages the pinned releases need (per the core metadata of the file pip takes for each
+   * here, or what the source recorded; extras' dependencies included) that the set does not list,
+   * each with the pin that needs it.
    */
-  private static boolean needsMore(List<Requirement> roots, List<Wanted> wanted, FileSource source, ChooserTarget target,
+  private static Map<String, String> needsMore(List<Requirement> roots, List<Wanted> wanted, FileSource source, ChooserTarget target,
       MarkerEnvironment env, FormatControl formats) {
+    Map<String, String> needed = new java.util.LinkedHashMap<>();
     FileChooser chooser = new FileChooser(target, formats);
     java.util.Set<String> listed = new java.util.HashSet<>();
     wanted.forEach(w -> listed.add(w.name()));
@@ -136,14 +159,14 @@ public final class RequirementInputs {
           boolean applies = dep.marker().isEmpty() || dep.marker().get().evaluate(env.withExtra(""), profile)
               || extras.stream().anyMatch(x -> dep.marker().get().evaluate(env.withExtra(x), profile));
           if (applies && !listed.contains(dep.canonicalName())) {
-            return true;
+            needed.putIfAbsent(dep.canonicalName(), file.name() + "==" + file.version() + " (per " + known.from() + ")");
           }
         } catch (InvalidRequirement | RuntimeException e) {
           // Unreadable here; the resolver reports it if the set is resolved for another reason.
         }
       }
     }
-    return false;
+    return needed;
   }
 
   /**

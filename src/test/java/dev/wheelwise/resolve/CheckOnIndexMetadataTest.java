@@ -120,6 +120,24 @@ class CheckOnIndexMetadataTest {
   }
 
   @Test
+  void onALiveIndexASetPipCannotResolveMakesTheImageUnavailable(@TempDir Path tmp) throws Exception {
+    LockUniverse.Release release = pureWithDependencies(1);
+    List<String> set = List.of(release.name() + ">=" + release.version(), release.name() + "<" + release.version());
+    try (LoopbackIndex index = new LoopbackIndex(null)) {
+      PipOracle.serve(index, universe, PipOracle.Listing.JSON_METADATA, true);
+      Check check = check(index, tmp, set, AS_PIP);
+      assertThat(check.code()).as(check.err()).isZero();
+      for (JsonNode image : check.json().get("images")) {
+        // The live index lists every file: "no version satisfies" is a fact there, as pip says too.
+        assertThat(image.get("verdict").asText()).isEqualTo("unavailable");
+        assertThat(image.get("unavailable").get("reason").asText()).contains("no version of " + release.name() + " satisfies all of");
+        assertThat(pip(index, image.get("image").asText(), set, tmp.resolve("pip-" + image.get("image").asText().replace(':', '-'))))
+            .as("pip finds no solution either").isNull();
+      }
+    }
+  }
+
+  @Test
   void aMetadataFileThatFailsItsHashLeavesTheReleaseUnknownAndExitsThree(@TempDir Path tmp) throws Exception {
     LockUniverse.Release release = pureWithDependencies(1);
     String wheel = release.files().stream().filter(f -> f.endsWith("-py3-none-any.whl")).findFirst().orElseThrow();
