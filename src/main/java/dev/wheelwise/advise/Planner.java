@@ -167,6 +167,14 @@ public final class Planner {
       verdict = Verdict.UNKNOWN;
       doubts.add("the dependencies of " + String.join(", ", unknownDependencies) + " are not known");
     }
+    if (packages.isEmpty() && verdict == Verdict.WHEELS && input.dockerfile().isPresent()) {
+      // "Every package from a wheel" of none compared says nothing: what the Dockerfile installs
+      // that was not read (a local project, a file outside the context, a script that runs pip)
+      // decides. A lock's own project is different: what it needs is the lock.
+      verdict = Verdict.UNKNOWN;
+      doubts.add(skipped.isEmpty() ? "nothing was compared: no pip, uv, pipenv or poetry install of packages was recognized"
+          : "nothing was compared: " + String.join("; ", skipped));
+    }
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
         : verdict == Verdict.UNKNOWN && !doubts.isEmpty() ? Optional.of(String.join("; ", doubts)) : Optional.empty();
     return new ImagePlan(image, packages, verdict, failure, reason, skipped, summary);

@@ -53,6 +53,9 @@ class CheckCommandDockerfilesTest {
       assertThat(root.get("schema").asText()).isEqualTo("wheelwise.check/1");
       for (JsonNode image : root.get("images")) {
         verdicts.merge(image.get("verdict").asText(), 1, Integer::sum);
+        if (image.get("verdict").asText().equals("wheels") && image.get("packages").isEmpty()) {
+          errors.add(cols[0] + ": " + image.get("image").asText() + " is 'wheels' with nothing compared (" + image.get("skipped") + ")");
+        }
         for (JsonNode p : image.get("packages")) {
           String install = p.get("install").asText();
           installs.merge(install, 1, Integer::sum);
