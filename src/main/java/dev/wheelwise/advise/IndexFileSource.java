@@ -22,10 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -95,40 +91,17 @@ public final class IndexFileSource implements FileSource, WheelSizes {
     }
   }
 
-  /** Reads the metadata of these files side by side, a few at a time, into the run's memo. */
+  /** Reads the metadata of these files side by side (the client's parallelism) into the run's memo. */
   @Override
   public void prefetchMetadata(Collection<CandidateFile> chosen) {
     List<CandidateFile> missing;
     synchronized (this) {
       missing = chosen.stream().filter(f -> !metadata.containsKey(key(f))).toList();
     }
-    if (missing.size() < 2) {
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(
-        Math.min(PREFETCH_THREADS, missing.size()), r -> {
-          Thread t = new Thread(r, "wheelwise-metadata");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (CandidateFile f : missing) {
-        running.add(pool.submit(() -> metadata(f)));
-      }
-      for (Future<?> r : running) {
-        r.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    if (missing.size() >= 2) {
+      client.inParallel(missing, this::metadata);
     }
   }
-
-  private static final int PREFETCH_THREADS = 8;
 
   private synchronized Map<String, Snapshot.VersionFacts> recorded(String canonicalName) {
     return facts.computeIfAbsent(canonicalName, recorded).orElse(null);

@@ -5,16 +5,21 @@ import dev.wheelwise.pep440.Specifier;
 import dev.wheelwise.pep508.InvalidRequirement;
 import dev.wheelwise.pep508.MarkerEnvironment;
 import dev.wheelwise.pep508.Requirement;
+import dev.wheelwise.resolve.MetadataSource;
 import dev.wheelwise.resolve.Resolution;
 import dev.wheelwise.resolve.ResolveTarget;
 import dev.wheelwise.resolve.Resolver;
-import dev.wheelwise.tags.Target;
 import dev.wheelwise.project.Origin;
+import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Requirements (a requirements file, a {@code pip install} command line) as the comparison's
@@ -53,13 +58,22 @@ public final class RequirementInputs {
     List<Requirement> roots = new ArrayList<>();
     Map<String, Origin> written = new HashMap<>();
     boolean loose = false;
-    source.prefetch(requirements.stream().map(w -> nameOf(w.text(), profile)).flatMap(Optional::stream).toList());
+    List<Requirement> parsed = new ArrayList<>();
     for (Written w : requirements) {
-      Requirement r;
       try {
-        r = Requirement.parse(w.text(), w.origin().file(), w.origin().line(), profile);
+        parsed.add(Requirement.parse(w.text(), w.origin().file(), w.origin().line(), profile));
       } catch (InvalidRequirement e) {
         skipped.add(w.text() + " (" + w.origin() + ": not a PEP 508 requirement)");
+        parsed.add(null);
+      }
+    }
+    source.prefetch(parsed.stream().filter(Objects::nonNull).map(Requirement::canonicalName).toList());
+    // A name given twice (pandas==2.2.0 pandas==2.1.0) is for pip's resolver to reconcile or refuse.
+    Map<String, Long> named = new HashMap<>();
+    for (int i = 0; i < requirements.size(); i++) {
+      Written w = requirements.get(i);
+      Requirement r = parsed.get(i);
+      if (r == null) {
         continue;
       }
       if (r.marker().isPresent() && !r.marker().get().evaluate(env, profile)) {
@@ -71,11 +85,10 @@ public final class RequirementInputs {
       }
       roots.add(r);
       written.putIfAbsent(r.canonicalName(), w.origin());
+      named.merge(r.canonicalName(), 1L, Long::sum);
       List<Specifier> clauses = r.specifier().specifiers();
       boolean pinned = clauses.size() == 1 && clauses.get(0).operator().equals("==") && !clauses.get(0).version().endsWith(".*");
-      // A name given twice (pandas==2.2.0 pandas==2.1.0) is for pip's resolver to reconcile or refuse.
-      boolean repeated = roots.stream().filter(o -> o.canonicalName().equals(r.canonicalName())).count() > 1;
-      if (!pinned || repeated) {
+      if (!pinned || named.get(r.canonicalName()) > 1) {
         loose = true;
         continue;
       }
@@ -93,8 +106,6 @@ public final class RequirementInputs {
       }
       // On a partial source (the snapshot) "no version satisfies" means none was seen: not
       // claimed. The pins are planned as written; the loose requirements stay unknown.
-      Map<String, Long> named = roots.stream().collect(java.util.stream.Collectors.groupingBy(Requirement::canonicalName,
-          java.util.stream.Collectors.counting()));
       List<Wanted> planned = new ArrayList<>(wanted.stream().filter(w -> named.get(w.name()) == 1).toList());
       List<String> plannedNames = planned.stream().map(Wanted::name).toList();
       named.keySet().stream().filter(n -> !plannedNames.contains(n)).sorted().forEach(n -> planned.add(new Wanted(n,
@@ -117,14 +128,6 @@ public final class RequirementInputs {
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
   }
 
-  private static Optional<String> nameOf(String text, PipProfile profile) {
-    try {
-      return Optional.of(Requirement.parse(text, "", 1, profile).canonicalName());
-    } catch (InvalidRequirement | RuntimeException e) {
-      return Optional.empty(); // reported where the requirement is read for real
-    }
-  }
-
   /**
    * The packages the pinned releases need (per the core metadata of the file pip takes for each
    * here, or what the source recorded; extras' dependencies included) that the set does not list,
@@ -132,9 +135,9 @@ public final class RequirementInputs {
    */
   private static Map<String, String> needsMore(List<Requirement> roots, List<Wanted> wanted, FileSource source, ChooserTarget target,
       MarkerEnvironment env, FormatControl formats) {
-    Map<String, String> needed = new java.util.LinkedHashMap<>();
+    Map<String, String> needed = new LinkedHashMap<>();
     FileChooser chooser = new FileChooser(target, formats);
-    java.util.Set<String> listed = new java.util.HashSet<>();
+    Set<String> listed = new HashSet<>();
     wanted.forEach(w -> listed.add(w.name()));
     List<CandidateFile> chosen = new ArrayList<>();
     for (Wanted w : wanted) {
@@ -148,17 +151,15 @@ public final class RequirementInputs {
     source.prefetchMetadata(chosen);
     PipProfile profile = target.profile();
     for (CandidateFile file : chosen) {
-      if (!(source.metadata(file) instanceof dev.wheelwise.resolve.MetadataSource.Known known)) {
+      if (!(source.metadata(file) instanceof MetadataSource.Known known)) {
         continue;
       }
-      java.util.Set<String> extras = new java.util.HashSet<>();
+      Set<String> extras = new HashSet<>();
       roots.stream().filter(r -> r.canonicalName().equals(file.name())).forEach(r -> extras.addAll(r.extras()));
       for (String text : known.requirements()) {
         try {
           Requirement dep = Requirement.parse(text, known.from(), 1, profile);
-          boolean applies = dep.marker().isEmpty() || dep.marker().get().evaluate(env.withExtra(""), profile)
-              || extras.stream().anyMatch(x -> dep.marker().get().evaluate(env.withExtra(x), profile));
-          if (applies && !listed.contains(dep.canonicalName())) {
+          if (dep.appliesTo(env, extras, profile) && !listed.contains(dep.canonicalName())) {
             needed.putIfAbsent(dep.canonicalName(), file.name() + "==" + file.version() + " (per " + known.from() + ")");
           }
         } catch (InvalidRequirement | RuntimeException e) {

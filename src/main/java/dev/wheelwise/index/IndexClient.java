@@ -103,7 +103,7 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
   }
 
   /** {@code work} on each item with at most {@code parallelism} at a time; the answers in the items' order. */
-  private <T, R> Map<T, R> inParallel(Collection<T> items, Function<T, R> work) {
+  public <T, R> Map<T, R> inParallel(Collection<T> items, Function<T, R> work) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(http.parallelism(), Math.max(1, items.size())), r -> {
       Thread t = new Thread(r, "wheelwise-index");
       t.setDaemon(true);

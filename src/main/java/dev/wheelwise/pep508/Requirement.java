@@ -86,6 +86,16 @@ public record Requirement(
     return Names.canonicalize(name);
   }
 
+  /**
+   * Whether this dependency of a release applies where {@code env} holds, with {@code extras}
+   * requested of that release: as pip evaluates Requires-Dist, once with no extra and once per
+   * extra asked for.
+   */
+  public boolean appliesTo(MarkerEnvironment env, Set<String> extras, PipProfile profile) {
+    return marker.isEmpty() || marker.get().evaluate(env.withExtra(""), profile)
+        || extras.stream().anyMatch(x -> marker.get().evaluate(env.withExtra(x), profile));
+  }
+
   /** PEP 685 extras: normalized as pip ≥ 23.3 and packaging ≥ 22 compare them. */
   public Set<String> canonicalExtras() {
     Set<String> out = new TreeSet<>();

@@ -399,7 +399,6 @@ public final class Resolver {
       return List.of();
     }
     List<Requirement> out = new ArrayList<>();
-    MarkerEnvironment base = target.markers().withExtra("");
     for (String text : deps.requirements()) {
       Requirement r;
       try {
@@ -409,8 +408,7 @@ public final class Resolver {
             "a dependency of " + name + " " + version + " cannot be read: '" + text + "'"));
         continue;
       }
-      if (r.marker().isEmpty() || r.marker().get().evaluate(base, profile)
-          || extras.stream().anyMatch(x -> r.marker().get().evaluate(target.markers().withExtra(x), profile))) {
+      if (r.appliesTo(target.markers(), extras, profile)) {
         out.add(r);
       }
     }
