@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -21,8 +22,11 @@ final class LockFacts {
   /** One file as a source gave it; null fields are unknown. */
   record Fact(String filename, String url, Long size, Instant uploadTime, String requiresPython, Map<String, String> hashes) {}
 
-  /** One locked package: its files and the dependencies the lockfile lists for it. */
-  record Entry(String project, String version, List<Fact> files, List<String> dependencies) {}
+  /**
+   * One locked package: its files and the dependencies the lockfile lists for it; empty where the
+   * format records no dependency edges at all (an empty list is a recorded "none").
+   */
+  record Entry(String project, String version, List<Fact> files, Optional<List<String>> dependencies) {}
 
   // uv.lock: [[package]] with source.registry, sdist {url, hash, size, upload-time}, wheels [...]
   static List<Entry> uv(JsonNode lock) {
@@ -39,7 +43,8 @@ final class LockFacts {
       pkg.path("wheels").forEach(w -> facts.add(uvFact(w)));
       List<String> deps = new ArrayList<>();
       pkg.path("dependencies").forEach(d -> deps.add(requirement(d.path("name").asText(), d.path("extra"), d.path("marker").asText(null))));
-      out.add(new Entry(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps));
+      // uv writes `dependencies` only when there are some: its absence records none.
+      out.add(new Entry(pkg.path("name").asText(), pkg.path("version").asText(), facts, Optional.of(deps)));
     }
     return out;
   }
@@ -72,7 +77,8 @@ final class LockFacts {
         JsonNode first = spec.isArray() && spec.size() > 0 ? spec.get(0) : spec;
         deps.add(requirement(e.getKey(), first.path("extras"), first.path("markers").asText(null)));
       });
-      out.add(new Entry(name, pkg.path("version").asText(), facts, deps));
+      // Poetry writes [package.dependencies] only when there are some: its absence records none.
+      out.add(new Entry(name, pkg.path("version").asText(), facts, Optional.of(deps)));
     }
     return out;
   }
@@ -104,7 +110,8 @@ final class LockFacts {
       }
       List<String> deps = new ArrayList<>();
       pkg.path("dependencies").forEach(d -> deps.add(d.asText()));
-      out.add(new Entry(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps));
+      // Only a listed table is taken as a record: an absent one is not read as "none" here.
+      out.add(new Entry(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps.isEmpty() ? Optional.empty() : Optional.of(deps)));
     }
     return out;
   }
@@ -124,7 +131,8 @@ final class LockFacts {
       pkg.path("wheels").forEach(w -> facts.add(pylockFact(w)));
       List<String> deps = new ArrayList<>();
       pkg.path("dependencies").forEach(d -> deps.add(Names.canonicalize(d.path("name").asText())));
-      out.add(new Entry(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps));
+      // PEP 751 makes `dependencies` optional for lockers, so its absence says nothing.
+      out.add(new Entry(pkg.path("name").asText(), pkg.path("version").asText(), facts, deps.isEmpty() ? Optional.empty() : Optional.of(deps)));
     }
     return out;
   }

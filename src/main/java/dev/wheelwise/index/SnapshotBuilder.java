@@ -129,7 +129,7 @@ public final class SnapshotBuilder {
     }
     boolean any = false;
     for (Map.Entry<String, List<LockFacts.Fact>> e : byVersion.entrySet()) {
-      any |= add(parsed.name(), e.getKey(), e.getValue(), List.of(), label);
+      any |= add(parsed.name(), e.getKey(), e.getValue(), Optional.empty(), label);
     }
     JsonNode complete = page.path("versionsComplete");
     complete.properties().forEach(e -> {
@@ -172,7 +172,7 @@ public final class SnapshotBuilder {
   }
 
   /** Adds one source's files for one version; returns whether anything was taken. */
-  private boolean add(String project, String version, List<LockFacts.Fact> facts, List<String> deps, String label) {
+  private boolean add(String project, String version, List<LockFacts.Fact> facts, Optional<List<String>> deps, String label) {
     String name = Names.canonicalize(project);
     String v = normalize(version);
     // A lockfile naming one file with two hashes is wrong about it (pipenv's early pylock output).
@@ -213,10 +213,11 @@ public final class SnapshotBuilder {
       f.hashes().forEach(acc.hashes::putIfAbsent);
       any = true;
     }
-    if (any && !deps.isEmpty()) {
+    if (any && deps.isPresent()) {
       VersionAcc va = projects.get(name).get(v);
-      if (va.dependencies == null) {
-        va.dependencies = List.copyOf(deps);
+      // The first record wins, except that a listed dependency beats a recorded "none".
+      if (va.dependencies == null || va.dependencies.isEmpty() && !deps.get().isEmpty()) {
+        va.dependencies = List.copyOf(deps.get());
         va.dependenciesFrom = label;
       }
     }

@@ -47,15 +47,15 @@ class IndexCliTest {
   void filesFromTheLiveIndexNameTheirSource() throws IOException {
     Run r = run("files", "six", "Python_Dateutil", "--index-url", server.base() + "/simple", "--isolated", "--no-cache");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("six (index " + server.base() + "/simple): 4 files")
+    assertThat(r.out()).contains("six (index " + server.base() + "/simple): 6 files")
         .contains("  six-1.17.0-py2.py3-none-any.whl  11050 B  2024-12-04T17:35:26.475Z")
         .contains("python-dateutil (index " + server.base() + "/simple): 4 files");
     Run json = run("files", "six", "nope-not-here", "--index-url", server.base() + "/simple", "--isolated", "--no-cache", "--format", "json");
     var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
     assertThat(root.path("schema").asText()).isEqualTo("wheelwise.files/1");
     assertThat(root.path("projects").get(0).path("source").asText()).isEqualTo("index " + server.base() + "/simple");
-    assertThat(root.path("projects").get(0).path("files")).hasSize(4);
-    assertThat(root.path("projects").get(0).path("files").get(3).path("bytes").asLong()).isEqualTo(34031);
+    assertThat(root.path("projects").get(0).path("files")).hasSize(6);
+    assertThat(root.path("projects").get(0).path("files").get(5).path("bytes").asLong()).isEqualTo(34031);
     assertThat(root.path("projects").get(1).path("found").asBoolean(true)).isFalse();
   }
 

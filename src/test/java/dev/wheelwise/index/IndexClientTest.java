@@ -121,7 +121,7 @@ class IndexClientTest {
         ? LoopbackIndex.fixed(503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8))
         : LoopbackIndex.fixed(200, "application/vnd.pypi.simple.v1+json", six)));
     try (IndexClient c = client(server.base() + "/flaky", fast())) {
-      assertThat(c.project("six").orElseThrow().files()).hasSize(4);
+      assertThat(c.project("six").orElseThrow().files()).hasSize(6);
     }
     assertThat(server.count(path)).isEqualTo(3);
   }
@@ -263,7 +263,7 @@ class IndexClientTest {
     IndexSettings both = new IndexSettings(server.base() + "/simple", List.of(server.base() + "/extra"), List.of(), false, IndexSettings.Strategy.MERGE_ALL);
     try (IndexClient pip = new IndexClient(both, fast(), Netrc.EMPTY)) {
       ProjectPage page = pip.project("six").orElseThrow();
-      assertThat(page.files()).hasSize(5).extracting(DistFile::filename).contains("six-99.0-py3-none-any.whl", "six-1.14.0.tar.gz");
+      assertThat(page.files()).hasSize(7).extracting(DistFile::filename).contains("six-99.0-py3-none-any.whl", "six-1.14.0.tar.gz");
       assertThat(page.sources()).hasSize(2);
     }
     try (IndexClient uv = new IndexClient(both.withStrategy(IndexSettings.Strategy.FIRST_INDEX), fast(), Netrc.EMPTY)) {
@@ -279,7 +279,7 @@ class IndexClientTest {
     IndexSettings s = new IndexSettings(server.base() + "/simple", List.of(), List.of(dir.toString()), false, IndexSettings.Strategy.MERGE_ALL);
     try (IndexClient c = new IndexClient(s, fast(), Netrc.EMPTY)) {
       ProjectPage page = c.project("six").orElseThrow();
-      assertThat(page.files()).hasSize(6).filteredOn(f -> f.url().orElseThrow().startsWith("file:"))
+      assertThat(page.files()).hasSize(8).filteredOn(f -> f.url().orElseThrow().startsWith("file:"))
           .extracting(DistFile::filename, f -> f.size().getAsLong())
           .containsExactly(org.assertj.core.groups.Tuple.tuple("six-2.0-py3-none-any.whl", 123L), org.assertj.core.groups.Tuple.tuple("six-2.0.tar.gz", 7L));
     }
@@ -325,10 +325,10 @@ class IndexClientTest {
     HttpSettings cached = HttpSettings.defaults(Optional.of(cache)).withBackoff(Duration.ofMillis(10));
     int before = server.count("/simple/pytz/");
     try (IndexClient c = client(server.base() + "/simple", cached)) {
-      assertThat(c.project("pytz").orElseThrow().files()).hasSize(8);
+      assertThat(c.project("pytz").orElseThrow().files()).hasSize(10);
     }
     try (IndexClient c = client(server.base() + "/simple", cached)) {
-      assertThat(c.project("pytz").orElseThrow().files()).hasSize(8);
+      assertThat(c.project("pytz").orElseThrow().files()).hasSize(10);
     }
     assertThat(server.count("/simple/pytz/") - before).isEqualTo(1);
   }
