@@ -2,6 +2,7 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.image.CatalogEntry;
 import dev.wheelwise.image.ImageFacts;
+import dev.wheelwise.image.PreinstalledDistribution;
 import dev.wheelwise.pep440.PipProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,6 +33,8 @@ import java.util.Set;
  * @param target what pip's file choice sees on this image; empty when the catalog lacks the
  *     facts (Python, libc, architecture), and then the image is shown, not analysed
  * @param remarks what a person should know about these facts (aliases, assumptions, unknowns)
+ * @param preinstalled distributions the image's Python has before any install (setuptools in the
+ *     official images before 3.12), which pip keeps for a requirement they satisfy
  */
 public record ImageCandidate(
     String image,
@@ -46,7 +49,8 @@ public record ImageCandidate(
     OptionalLong baseBytes,
     List<String> siblings,
     Optional<ChooserTarget> target,
-    List<String> remarks) {
+    List<String> remarks,
+    List<PreinstalledDistribution> preinstalled) {
 
   public ImageCandidate {
     Objects.requireNonNull(image, "image");
@@ -61,12 +65,13 @@ public record ImageCandidate(
     siblings = List.copyOf(siblings);
     Objects.requireNonNull(target, "target");
     remarks = List.copyOf(remarks);
+    preinstalled = List.copyOf(preinstalled);
   }
 
   /** An image the catalog cannot place: shown with the reason, not analysed. */
   public static ImageCandidate unplaced(String image, String platform, String reason) {
     return new ImageCandidate(image, platform, "unknown", "unknown", Optional.empty(), Optional.empty(), Set.of(), Set.of(), false,
-        OptionalLong.empty(), List.of(), Optional.empty(), List.of(reason));
+        OptionalLong.empty(), List.of(), Optional.empty(), List.of(reason), List.of());
   }
 
   /**
@@ -110,7 +115,8 @@ public record ImageCandidate(
         facts.uncompressedBytes(),
         siblings,
         target,
-        remarks);
+        remarks,
+        facts.preinstalled());
   }
 
   public boolean isMusl() {

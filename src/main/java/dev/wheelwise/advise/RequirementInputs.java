@@ -2,6 +2,7 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Specifier;
+import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.InvalidRequirement;
 import dev.wheelwise.pep508.MarkerEnvironment;
 import dev.wheelwise.pep508.Requirement;
@@ -56,6 +57,8 @@ public final class RequirementInputs {
     List<Wanted> wanted = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<Requirement> roots = new ArrayList<>();
+    Map<String, Optional<Version>> installed = new HashMap<>();
+    image.preinstalled().forEach(d -> installed.put(d.name(), d.version()));
     Map<String, Origin> written = new HashMap<>();
     boolean loose = false;
     List<Requirement> parsed = new ArrayList<>();
@@ -100,7 +103,7 @@ public final class RequirementInputs {
       wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others, Optional.of(w.origin())));
     }
     if (loose) {
-      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped);
+      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped, installed);
       if (r.impossible().isEmpty() || source.listsEveryFile()) {
         return r;
       }
@@ -113,10 +116,10 @@ public final class RequirementInputs {
               + " among the files the source lists, and its lists are partial"), List.of(), Optional.ofNullable(written.get(n)))));
       return new CheckInput.Packages(planned, Optional.empty(), skipped);
     }
-    Map<String, String> needed = needsMore(roots, wanted, source, image.target().get(), env, formats);
+    Map<String, String> needed = needsMore(roots, wanted, source, image.target().get(), env, formats, installed);
     if (!needed.isEmpty()) {
       // A pin needs a package the set does not pin: pip resolves it, and so does this.
-      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped);
+      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped, installed);
       if (r.impossible().isEmpty() || source.listsEveryFile()) {
         return r;
       }
@@ -134,7 +137,7 @@ public final class RequirementInputs {
    * each with the pin that needs it.
    */
   private static Map<String, String> needsMore(List<Requirement> roots, List<Wanted> wanted, FileSource source, ChooserTarget target,
-      MarkerEnvironment env, FormatControl formats) {
+      MarkerEnvironment env, FormatControl formats, Map<String, Optional<Version>> installed) {
     Map<String, String> needed = new LinkedHashMap<>();
     FileChooser chooser = new FileChooser(target, formats);
     Set<String> listed = new HashSet<>();
@@ -159,7 +162,7 @@ public final class RequirementInputs {
       for (String text : known.requirements()) {
         try {
           Requirement dep = Requirement.parse(text, known.from(), 1, profile);
-          if (dep.appliesTo(env, extras, profile) && !listed.contains(dep.canonicalName())) {
+          if (dep.appliesTo(env, extras, profile) && !listed.contains(dep.canonicalName()) && !keptByImage(dep, installed, profile)) {
             needed.putIfAbsent(dep.canonicalName(), file.name() + "==" + file.version() + " (per " + known.from() + ")");
           }
         } catch (InvalidRequirement | RuntimeException e) {
@@ -170,16 +173,29 @@ public final class RequirementInputs {
     return needed;
   }
 
+  /** Whether pip keeps the image's own distribution for this requirement (see Resolver). */
+  private static boolean keptByImage(Requirement dep, Map<String, Optional<Version>> installed, PipProfile profile) {
+    Optional<Version> version = installed.get(dep.canonicalName());
+    if (version == null || !dep.extras().isEmpty()) {
+      return false;
+    }
+    return version.isPresent() ? dep.specifier().contains(version.get(), profile, Optional.of(true)) : dep.specifier().specifiers().isEmpty();
+  }
+
   /**
    * The set resolved as pip would on this image; pins become plans of one version each. A
    * package keeps the line of the requirement that names it; a dependency nobody wrote has none.
    */
   private static CheckInput.Packages resolved(List<Requirement> roots, Map<String, Origin> written, FileSource source,
-      ChooserTarget target, MarkerEnvironment env, FormatControl formats, List<String> skipped) {
+      ChooserTarget target, MarkerEnvironment env, FormatControl formats, List<String> skipped, Map<String, Optional<Version>> installed) {
     ChosenFiles index = new ChosenFiles(source, new FileChooser(target, formats));
-    Resolution r = new Resolver(index, new ResolveTarget(env, target.profile(), false, target.description()), MAX_ROUNDS, true)
+    Resolution r = new Resolver(index, new ResolveTarget(env, target.profile(), false, target.description(), installed), MAX_ROUNDS, true)
         .resolve(roots);
     List<String> notes = new ArrayList<>(skipped);
+    for (Resolution.Kept k : r.kept()) {
+      notes.add(k.name() + " is already in the image" + k.version().map(v -> " (" + v + ")").orElse("") + ": pip keeps it for "
+          + String.join(", ", k.requiredBy()));
+    }
     if (r.conflict().isPresent()) {
       return new CheckInput.Packages(List.of(), Optional.of("pip's resolver would find no solution here: " + r.conflict().get()), notes);
     }

@@ -97,6 +97,32 @@ public record ImageFacts(
     return image.entry();
   }
 
+  /** The official python images' repository, whose Dockerfiles decide what is preinstalled. */
+  private static final String PYTHON_OFFICIAL = "docker.io/library/python";
+
+  /**
+   * What the image's Python has before anything is installed, beyond pip itself. The official
+   * python images before 3.12 install setuptools (get-pip.py, later a pinned {@code pip install
+   * setuptools==…}); 3.12 and newer install none (catalog SOURCES.md, the docker-library/python
+   * Dockerfiles row). The catalog keeps the pinned version only in its notes, so the version is
+   * left unknown here: a requirement with no version range is met, one with a range is
+   * undecided. Wheel is left out: not every old Dockerfile installed it. Other images: nothing
+   * is known, so nothing is claimed.
+   */
+  public List<PreinstalledDistribution> preinstalled() {
+    Optional<Version> python = python().value();
+    if (!entry().name().equals(PYTHON_OFFICIAL) || entry().origin() == CatalogEntry.Origin.DESCRIBED || python.isEmpty()
+        || python.get().release().size() < 2) {
+      return List.of();
+    }
+    boolean before312 = python.get().releasePart(0).intValueExact() < 3
+        || python.get().releasePart(0).intValueExact() == 3 && python.get().releasePart(1).intValueExact() < 12;
+    return before312
+        ? List.of(new PreinstalledDistribution("setuptools", Optional.empty(),
+            "the official python images before 3.12 install setuptools (docker-library/python Dockerfiles)"))
+        : List.of();
+  }
+
   public Fact<Version> python() {
     return entry().python();
   }

@@ -15,15 +15,26 @@ import java.util.Set;
  * @param unavailable projects with no installable file at all on the target (pip would stop there)
  * @param conflict when no solution exists (or the step bound was hit): a readable explanation
  * @param rounds resolution rounds used (pins tried), for the record
+ * @param kept requirements met by what the target already has installed: pip keeps those and
+ *     installs nothing for them
  */
 public record Resolution(List<Pinned> pinned, List<Unknown> unknown, List<Unavailable> unavailable, Optional<String> conflict,
-    int rounds) {
+    int rounds, List<Kept> kept) {
 
   public Resolution {
     pinned = List.copyOf(pinned);
     unknown = List.copyOf(unknown);
     unavailable = List.copyOf(unavailable);
     Objects.requireNonNull(conflict, "conflict");
+    kept = List.copyOf(kept);
+  }
+
+  /** A project the target already has in a version every requirement on it allows; who asked. */
+  public record Kept(String name, Optional<Version> version, List<String> requiredBy) {
+    public Kept {
+      Objects.requireNonNull(version, "version");
+      requiredBy = List.copyOf(requiredBy);
+    }
   }
 
   /** One chosen release: its version, the file name pip takes, the extras asked for, who asked. */

@@ -1,19 +1,30 @@
 package dev.wheelwise.resolve;
 
 import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.MarkerEnvironment;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One environment to resolve for: the markers dependencies are evaluated with, the pip whose
- * packaging parses and filters, {@code --pre}, and a description for messages
- * ({@code CPython 3.12 musl-1.2 x86_64}). Which files are installable there is the
+ * packaging parses and filters, {@code --pre}, a description for messages ({@code CPython 3.12
+ * musl-1.2 x86_64}), and the distributions already installed there (PEP 503 name to version,
+ * empty when the version is not known). Which files are installable there is the
  * {@link MetadataSource}'s answer.
  */
-public record ResolveTarget(MarkerEnvironment markers, PipProfile profile, boolean pre, String description) {
+public record ResolveTarget(MarkerEnvironment markers, PipProfile profile, boolean pre, String description,
+    Map<String, Optional<Version>> installed) {
   public ResolveTarget {
     Objects.requireNonNull(markers, "markers");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(description, "description");
+    installed = Map.copyOf(installed);
+  }
+
+  /** A target with nothing installed beyond pip. */
+  public ResolveTarget(MarkerEnvironment markers, PipProfile profile, boolean pre, String description) {
+    this(markers, profile, pre, description, Map.of());
   }
 }

@@ -125,6 +125,13 @@ public final class Resolver {
         return result(state, unknown, unavailable, Optional.empty(), rounds);
       }
       List<Constraint> constraints = state.criteria().get(name);
+      if (target.installed().containsKey(name) && target.installed().get(name).isEmpty()) {
+        // pip keeps an installed distribution that satisfies every requirement; whether this one
+        // does cannot be told without its version, and installing another is not certain either.
+        unknown.put(name, new Resolution.Unknown(name, Optional.empty(), "the image already has " + name
+            + " (version not recorded): whether it satisfies " + describeSpecifiers(constraints) + " is not known"));
+        continue;
+      }
       if (!source.listed(name)) {
         unknown.put(name, new Resolution.Unknown(name, Optional.empty(), "no files known for " + name
             + " (required by " + describeParents(constraints) + ")"));
@@ -265,7 +272,8 @@ public final class Resolver {
     Preference best = null;
     for (var e : state.criteria().entrySet()) {
       String name = e.getKey();
-      if (unknown.contains(name) || unavailable.contains(name) || satisfied(state.pins().get(name), e.getValue())) {
+      if (unknown.contains(name) || unavailable.contains(name) || satisfied(state.pins().get(name), e.getValue())
+          || keptByImage(name, e.getValue())) {
         continue;
       }
       boolean pinned = false;
@@ -297,6 +305,31 @@ public final class Resolver {
       .thenComparingDouble(Preference::order)
       .thenComparing(Preference::free)
       .thenComparing(Preference::name);
+
+  /**
+   * Whether pip keeps the image's installed distribution for these requirements (pip's default
+   * upgrade strategy, {@code only-if-needed}): every requirement allows its version, or, when the
+   * version is not recorded, none asks for a version range or an extra. Checked every round, so a
+   * requirement added later that the installed one does not meet sends the project to resolution.
+   */
+  private boolean keptByImage(String name, List<Constraint> constraints) {
+    Optional<Version> installed = target.installed().get(name);
+    if (installed == null) {
+      return false;
+    }
+    for (Constraint c : constraints) {
+      boolean ok = c.extras().isEmpty() && (installed.isPresent() ? allows(c, installed.get()) : c.specifier().specifiers().isEmpty());
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String describeSpecifiers(List<Constraint> constraints) {
+    return String.join(" and ", constraints.stream().map(c -> "'" + c.text() + "' (" + c.parent().map(p -> "required by " + p)
+        .orElse("requested") + ")").distinct().toList());
+  }
 
   /**
    * pip's {@code is_satisfied_by}: the specifier contains the version, pre-releases allowed.
@@ -427,7 +460,14 @@ public final class Resolver {
         .toList();
     List<Resolution.Unavailable> none = new ArrayList<>();
     unavailable.forEach((n, why) -> none.add(new Resolution.Unavailable(n, why)));
-    return new Resolution(pinned, still, none, conflict, rounds);
+    List<Resolution.Kept> kept = new ArrayList<>();
+    state.criteria().forEach((name, constraints) -> {
+      if (!state.pins().containsKey(name) && !unknown.containsKey(name) && keptByImage(name, constraints)) {
+        kept.add(new Resolution.Kept(name, target.installed().get(name),
+            constraints.stream().map(c -> c.parent().orElse("requested")).distinct().toList()));
+      }
+    });
+    return new Resolution(pinned, still, none, conflict, rounds, kept);
   }
 
   private String explain(List<Cause> causes, State state) {

@@ -35,11 +35,11 @@ class CheckCommandArticleTest {
     assertThat(slim.get("verdict").asText()).isEqualTo("unknown");
     assertThat(slim.has("fails")).isFalse();
 
-    // matplotlib 3.1.2 and pandas 1.0.0 resolve, but what they depend on was never recorded:
-    // no image can be called good, even one whose every seen file is fine.
+    // matplotlib 3.1.2 and pandas 1.0.0 resolve, but what pandas 1.0.0 depends on was never
+    // recorded: no image can be called good, even one whose every seen file is fine.
     JsonNode full = byImage.get("python:3.8-buster");
     assertThat(full.get("verdict").asText()).isEqualTo("unknown");
-    assertThat(full.get("unknown").get("reason").asText()).contains("dependencies of matplotlib 3.1.2");
+    assertThat(full.get("unknown").get("reason").asText()).contains("dependencies of pandas 1.0.0");
 
     JsonNode alpine = byImage.get("python:3.8-alpine");
     assertThat(alpine.get("verdict").asText()).isEqualTo("fails");
@@ -105,14 +105,18 @@ class CheckCommandArticleTest {
       Map<String, String> chosen = new java.util.TreeMap<>();
       image.get("packages").forEach(p -> chosen.put(p.get("name").asText(), p.get("version").asText() + " " + p.get("file").asText()));
       // The newest releases on 2020-01-29: matplotlib 3.1.3 came on 2020-02-03; pandas 1.0.0 on the day itself.
-      assertThat(chosen.keySet()).containsExactly("matplotlib", "pandas");
+      // matplotlib 3.1.2's dependencies come from the 2019-12 dataprep poetry.lock.
+      assertThat(chosen.keySet()).contains("matplotlib", "pandas", "numpy", "kiwisolver", "cycler", "pyparsing", "python-dateutil")
+          .doesNotContain("setuptools");
       assertThat(chosen.get("pandas")).startsWith("1.0.0 ");
       assertThat(chosen.get("matplotlib")).isEqualTo(image.get("libc").asText().equals("musl")
           ? "3.1.2 matplotlib-3.1.2.tar.gz" : "3.1.2 matplotlib-3.1.2-cp38-cp38-manylinux1_x86_64.whl");
-      // The snapshot recorded no dependencies for these releases: numpy and the rest are not claimed either way.
+      // No lock recorded pandas 1.0.0's dependencies: what it needs is not claimed either way.
       List<String> skipped = new ArrayList<>();
       image.get("skipped").forEach(s -> skipped.add(s.asText()));
-      assertThat(skipped).anySatisfy(s -> assertThat(s).contains("dependencies of matplotlib 3.1.2 are not known"));
+      assertThat(skipped).anySatisfy(s -> assertThat(s).contains("dependencies of pandas 1.0.0 are not known"));
+      // kiwisolver 1.1.0 requires setuptools, which the python 3.8 images already have.
+      assertThat(skipped).anySatisfy(s -> assertThat(s).contains("setuptools is already in the image: pip keeps it for kiwisolver==1.1.0"));
     }
   }
 
@@ -145,9 +149,10 @@ class CheckCommandArticleTest {
     assertThat(planned).containsExactly("matplotlib wheel", "contourpy wheel", "cycler wheel", "fonttools wheel",
         "kiwisolver wheel", "numpy wheel", "packaging wheel", "pillow wheel", "pyparsing wheel", "python-dateutil wheel",
         "six wheel");
-    // What those need in turn was not recorded: not claimed.
-    assertThat(image.get("verdict").asText()).isEqualTo("unknown");
-    assertThat(image.get("unknown").get("reason").asText()).startsWith("the dependencies of cycler 0.12.1, fonttools 4.63.0");
+    // What those need in turn is recorded too now (a uv.lock or poetry.lock entry without a
+    // dependency table records none): the set is known whole.
+    assertThat(image.get("verdict").asText()).isEqualTo("wheels");
+    assertThat(image.has("unknown")).isFalse();
   }
 
   @Test
