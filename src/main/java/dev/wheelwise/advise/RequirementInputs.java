@@ -1,5 +1,6 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.image.PreinstalledDistribution;
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Specifier;
 import dev.wheelwise.pep440.Version;
@@ -57,8 +58,9 @@ public final class RequirementInputs {
     List<Wanted> wanted = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<Requirement> roots = new ArrayList<>();
-    Map<String, Optional<Version>> installed = new HashMap<>();
-    image.preinstalled().forEach(d -> installed.put(d.name(), d.version()));
+    Map<String, Optional<Version>> versions = new HashMap<>();
+    image.preinstalled().forEach(d -> versions.put(d.name(), d.version()));
+    ResolveTarget resolveTarget = new ResolveTarget(env, profile, false, image.target().get().description(), versions);
     Map<String, Origin> written = new HashMap<>();
     boolean loose = false;
     List<Requirement> parsed = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class RequirementInputs {
       wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others, Optional.of(w.origin())));
     }
     if (loose) {
-      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped, installed);
+      CheckInput.Packages r = resolved(roots, written, source, image, formats, skipped, resolveTarget);
       if (r.impossible().isEmpty() || source.listsEveryFile()) {
         return r;
       }
@@ -116,10 +118,10 @@ public final class RequirementInputs {
               + " among the files the source lists, and its lists are partial"), List.of(), Optional.ofNullable(written.get(n)))));
       return new CheckInput.Packages(planned, Optional.empty(), skipped);
     }
-    Map<String, String> needed = needsMore(roots, wanted, source, image.target().get(), env, formats, installed);
+    Map<String, String> needed = needsMore(roots, wanted, source, image.target().get(), formats, resolveTarget);
     if (!needed.isEmpty()) {
       // A pin needs a package the set does not pin: pip resolves it, and so does this.
-      CheckInput.Packages r = resolved(roots, written, source, image.target().get(), env, formats, skipped, installed);
+      CheckInput.Packages r = resolved(roots, written, source, image, formats, skipped, resolveTarget);
       if (r.impossible().isEmpty() || source.listsEveryFile()) {
         return r;
       }
@@ -137,7 +139,8 @@ public final class RequirementInputs {
    * each with the pin that needs it.
    */
   private static Map<String, String> needsMore(List<Requirement> roots, List<Wanted> wanted, FileSource source, ChooserTarget target,
-      MarkerEnvironment env, FormatControl formats, Map<String, Optional<Version>> installed) {
+      FormatControl formats, ResolveTarget resolveTarget) {
+    MarkerEnvironment env = resolveTarget.markers();
     Map<String, String> needed = new LinkedHashMap<>();
     FileChooser chooser = new FileChooser(target, formats);
     Set<String> listed = new HashSet<>();
@@ -162,7 +165,8 @@ public final class RequirementInputs {
       for (String text : known.requirements()) {
         try {
           Requirement dep = Requirement.parse(text, known.from(), 1, profile);
-          if (dep.appliesTo(env, extras, profile) && !listed.contains(dep.canonicalName()) && !keptByImage(dep, installed, profile)) {
+          if (dep.appliesTo(env, extras, profile) && !listed.contains(dep.canonicalName())
+              && !resolveTarget.keeps(dep.canonicalName(), dep.specifier(), dep.canonicalExtras())) {
             needed.putIfAbsent(dep.canonicalName(), file.name() + "==" + file.version() + " (per " + known.from() + ")");
           }
         } catch (InvalidRequirement | RuntimeException e) {
@@ -173,28 +177,20 @@ public final class RequirementInputs {
     return needed;
   }
 
-  /** Whether pip keeps the image's own distribution for this requirement (see Resolver). */
-  private static boolean keptByImage(Requirement dep, Map<String, Optional<Version>> installed, PipProfile profile) {
-    Optional<Version> version = installed.get(dep.canonicalName());
-    if (version == null || !dep.extras().isEmpty()) {
-      return false;
-    }
-    return version.isPresent() ? dep.specifier().contains(version.get(), profile, Optional.of(true)) : dep.specifier().specifiers().isEmpty();
-  }
-
   /**
    * The set resolved as pip would on this image; pins become plans of one version each. A
    * package keeps the line of the requirement that names it; a dependency nobody wrote has none.
    */
   private static CheckInput.Packages resolved(List<Requirement> roots, Map<String, Origin> written, FileSource source,
-      ChooserTarget target, MarkerEnvironment env, FormatControl formats, List<String> skipped, Map<String, Optional<Version>> installed) {
+      ImageCandidate image, FormatControl formats, List<String> skipped, ResolveTarget resolveTarget) {
+    ChooserTarget target = image.target().get();
     ChosenFiles index = new ChosenFiles(source, new FileChooser(target, formats));
-    Resolution r = new Resolver(index, new ResolveTarget(env, target.profile(), false, target.description(), installed), MAX_ROUNDS, true)
-        .resolve(roots);
+    Resolution r = new Resolver(index, resolveTarget, MAX_ROUNDS, true).resolve(roots);
     List<String> notes = new ArrayList<>(skipped);
     for (Resolution.Kept k : r.kept()) {
+      String basis = image.preinstalled().stream().filter(d -> d.name().equals(k.name())).map(PreinstalledDistribution::basis).findFirst().orElse("");
       notes.add(k.name() + " is already in the image" + k.version().map(v -> " (" + v + ")").orElse("") + ": pip keeps it for "
-          + String.join(", ", k.requiredBy()));
+          + String.join(", ", k.requiredBy()) + (basis.isEmpty() ? "" : " (" + basis + ")"));
     }
     if (r.conflict().isPresent()) {
       return new CheckInput.Packages(List.of(), Optional.of("pip's resolver would find no solution here: " + r.conflict().get()), notes);

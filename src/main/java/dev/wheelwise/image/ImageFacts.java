@@ -119,7 +119,7 @@ public record ImageFacts(
         || python.get().releasePart(0).intValueExact() == 3 && python.get().releasePart(1).intValueExact() < 12;
     return before312
         ? List.of(new PreinstalledDistribution("setuptools", Optional.empty(),
-            "the official python images before 3.12 install setuptools (docker-library/python Dockerfiles)"))
+            "the official python images before 3.12 install setuptools, per the docker-library/python Dockerfiles"))
         : List.of();
   }
 

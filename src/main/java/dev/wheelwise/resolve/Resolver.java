@@ -307,23 +307,13 @@ public final class Resolver {
       .thenComparing(Preference::name);
 
   /**
-   * Whether pip keeps the image's installed distribution for these requirements (pip's default
-   * upgrade strategy, {@code only-if-needed}): every requirement allows its version, or, when the
-   * version is not recorded, none asks for a version range or an extra. Checked every round, so a
-   * requirement added later that the installed one does not meet sends the project to resolution.
+   * Whether pip keeps the target's installed distribution for every requirement on it
+   * ({@link ResolveTarget#keeps}). Checked every round, so a requirement added later that the
+   * installed one does not meet sends the project to resolution.
    */
   private boolean keptByImage(String name, List<Constraint> constraints) {
-    Optional<Version> installed = target.installed().get(name);
-    if (installed == null) {
-      return false;
-    }
-    for (Constraint c : constraints) {
-      boolean ok = c.extras().isEmpty() && (installed.isPresent() ? allows(c, installed.get()) : c.specifier().specifiers().isEmpty());
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    return target.installed().containsKey(name)
+        && constraints.stream().allMatch(c -> target.keeps(name, c.specifier(), c.extras()));
   }
 
   private String describeSpecifiers(List<Constraint> constraints) {

@@ -41,7 +41,10 @@ class PreinstalledResolutionTest {
       new LockUniverse.Release("kiwisolver", "1.1.0", List.of("kiwisolver-1.1.0-py3-none-any.whl"), List.of("setuptools")),
       new LockUniverse.Release("setuptools", "45.1.0", List.of("setuptools-45.1.0-py3-none-any.whl"), List.of()));
 
-  /** python3 on this machine, as a resolve target (its Python is what pip checks Requires-Python with). */
+  /**
+   * A CPython 3.11 target for the resolver. pip runs on this machine's own python3; the files
+   * are pure and declare no Requires-Python, so any Python 3 chooses the same ones.
+   */
   private static final Target HOST = new Target(3, 11, 7, false, Libc.glibc(2, 36), Arch.X86_64);
 
   private static Resolution resolve(List<String> roots, Map<String, Optional<Version>> installed) throws Exception {
