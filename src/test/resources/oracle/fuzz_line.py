@@ -51,6 +51,6 @@ for line in sys.stdin:
     try:
         out = answer(json.loads(line))
     except RecursionError:
-        out = {"oracle-error": "recursion"}
+        out = {"oracle-error": "RecursionError: Python's recursion limit, not an answer"}
     sys.stdout.write(json.dumps(out) + "\n")
     sys.stdout.flush()

@@ -43,8 +43,11 @@ public final class LineOracle {
     return instance.process == null ? Optional.empty() : Optional.of(instance);
   }
 
-  /** packaging's answer to one case of oracle/fuzz_line.py: {@code kind} and {@code text}. */
-  public synchronized JsonNode ask(String kind, String text) {
+  /**
+   * packaging's answer to one case of oracle/fuzz_line.py ({@code kind} and {@code text}); empty
+   * where Python's recursion limit stopped packaging, which is no answer either way.
+   */
+  public synchronized Optional<JsonNode> ask(String kind, String text) {
     try {
       in.write(JSON.writeValueAsString(Map.of("kind", kind, "text", text)));
       in.write('\n');
@@ -53,7 +56,8 @@ public final class LineOracle {
       if (line == null) {
         throw new AssertionError("the packaging oracle exited (exit code " + process.waitFor() + ")");
       }
-      return JSON.readTree(line);
+      JsonNode answer = JSON.readTree(line);
+      return answer.has("oracle-error") ? Optional.empty() : Optional.of(answer);
     } catch (IOException e) {
       throw new AssertionError("the packaging oracle could not be asked: " + e, e);
     } catch (InterruptedException e) {
