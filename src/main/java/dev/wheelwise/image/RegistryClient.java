@@ -19,6 +19,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * A read-only client of the OCI distribution API ({@code GET /v2/NAME/manifests/REF}, {@code
@@ -158,7 +159,7 @@ final class RegistryClient {
 
   private static byte[] limited(Response response) throws IOException {
     ResponseBody body = body(response);
-    okio.BufferedSource source = body.source();
+    BufferedSource source = body.source();
     if (body.contentLength() > MAX_DOCUMENT_BYTES || source.request(MAX_DOCUMENT_BYTES + 1)) {
       throw new IOException(response.request().url() + " answered more than " + MAX_DOCUMENT_BYTES
           + " bytes for a manifest or config (wheelwise's limit; no option raises it)");

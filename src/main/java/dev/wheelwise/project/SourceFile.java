@@ -113,6 +113,12 @@ final class SourceFile {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
       int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+      long offset = at == null ? -1 : at.getCharOffset();
+      if (offset >= 0 && offset <= text.length()) {
+        // Jackson also counts a lone CR as a line break; lines here are LF-separated
+        line = lineAtOffset((int) offset);
+        column = (int) offset - text.lastIndexOf('\n', (int) offset - 1);
+      }
       String problem = e.getOriginalMessage();
       int cut = problem.indexOf('\n');
       if (cut > 0) {

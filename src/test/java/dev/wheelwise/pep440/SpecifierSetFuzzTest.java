@@ -22,7 +22,8 @@ class SpecifierSetFuzzTest {
       FuzzContract.spanInLine(e, text);
     }
     String mine = ours;
-    LineOracle.get().flatMap(o -> o.ask("specifier", text)).ifPresent(answer -> assertThat(mine).as("specifier set [%s] against packaging", text)
+    LineOracle.get().flatMap(o -> o.ask("specifier", text))
+        .ifPresent(answer -> assertThat(mine).as("specifier set [%s] against packaging", text)
         .isEqualTo(LineOracle.textOrNull(answer)));
   }
 }

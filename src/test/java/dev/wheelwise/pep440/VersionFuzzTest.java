@@ -25,7 +25,8 @@ class VersionFuzzTest {
       FuzzContract.spanInLine(e, text);
     }
     String mine = ours;
-    LineOracle.get().flatMap(o -> o.ask("version", text)).ifPresent(answer -> assertThat(mine).as("version [%s] against packaging", text)
+    LineOracle.get().flatMap(o -> o.ask("version", text))
+        .ifPresent(answer -> assertThat(mine).as("version [%s] against packaging", text)
         .isEqualTo(LineOracle.textOrNull(answer)));
   }
 }

@@ -7,8 +7,7 @@ import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.testing.FuzzContract;
 
 /**
- * Any text as a PEP 508 marker: a marker that prints to a text reparsing to the same print and
- * evaluates (or fails with {@link MarkerEvaluationError}), or {@link InvalidMarker} with a span
+ * Any text as a PEP 508 marker: a marker that prints and evaluates (or fails with {@link MarkerEvaluationError}), or {@link InvalidMarker} with a span
  * on the text. (Markers meet packaging through {@link RequirementFuzzTest}.)
  */
 class MarkerFuzzTest {
@@ -19,9 +18,10 @@ class MarkerFuzzTest {
     try {
       Marker m = Marker.parse(text, PipProfile.DEFAULT);
       evaluates(m);
-      String printed = m.toString(PipProfile.DEFAULT);
-      assertThat(Marker.parse(printed, PipProfile.DEFAULT).toString(PipProfile.DEFAULT))
-          .as("printed marker of [%s] reparses to itself", text).isEqualTo(printed);
+      // Printed as packaging prints it, values without re-escaping (its str() is not a fixed
+      // point either: "a\\\\b" reads as a\\b and prints as "a\\b"); RequirementFuzzTest compares
+      // the printed markers with packaging's.
+      assertThat(m.toString(PipProfile.DEFAULT)).isNotBlank();
     } catch (InvalidMarker e) {
       FuzzContract.spanInLine(e, text);
     }

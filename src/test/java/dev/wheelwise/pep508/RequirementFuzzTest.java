@@ -32,7 +32,8 @@ class RequirementFuzzTest {
       FuzzContract.spanInLine(e, text);
     }
     String mine = ours;
-    LineOracle.get().flatMap(o -> o.ask("requirement", text)).ifPresent(answer -> assertThat(mine).as("requirement [%s] against packaging", text)
+    LineOracle.get().flatMap(o -> o.ask("requirement", text))
+        .ifPresent(answer -> assertThat(mine).as("requirement [%s] against packaging", text)
         .isEqualTo(theirs(answer)));
   }
 

@@ -23,7 +23,8 @@ class SdistFilenameFuzzTest {
       FuzzContract.spanInLine(e, text);
     }
     var ours = FilenameDifferentialTest.ours("sdist", text, PipProfile.DEFAULT);
-    LineOracle.get().flatMap(o -> o.ask("sdist", text)).ifPresent(answer -> assertThat(ours).as("sdist name [%s] against packaging", text)
+    LineOracle.get().flatMap(o -> o.ask("sdist", text))
+        .ifPresent(answer -> assertThat(ours).as("sdist name [%s] against packaging", text)
         .isEqualTo(FilenameDifferentialTest.theirs(answer)));
   }
 }

@@ -23,7 +23,8 @@ class WheelFilenameFuzzTest {
       FuzzContract.spanInLine(e, text);
     }
     var ours = FilenameDifferentialTest.ours("wheel", text, PipProfile.DEFAULT);
-    LineOracle.get().flatMap(o -> o.ask("wheel", text)).ifPresent(answer -> assertThat(ours).as("wheel name [%s] against packaging", text)
+    LineOracle.get().flatMap(o -> o.ask("wheel", text))
+        .ifPresent(answer -> assertThat(ours).as("wheel name [%s] against packaging", text)
         .isEqualTo(FilenameDifferentialTest.theirs(answer)));
   }
 }
