@@ -32,7 +32,8 @@ def answer(case):
     if kind == "requirement":
         try:
             r = requirements.Requirement(text)
-        except (requirements.InvalidRequirement, SyntaxError):
+        except (requirements.InvalidRequirement, specifiers.InvalidSpecifier, SyntaxError):
+            # packaging lets InvalidSpecifier escape Requirement() for some texts; rejected all the same
             return None
         return {"name": r.name, "extras": sorted(r.extras), "specifier": str(r.specifier), "url": r.url,
                 "marker": None if r.marker is None else str(r.marker)}
@@ -52,5 +53,7 @@ for line in sys.stdin:
         out = answer(json.loads(line))
     except RecursionError:
         out = {"oracle-error": "RecursionError: Python's recursion limit, not an answer"}
+    except Exception as e:  # the process must outlive a surprise; the fuzz target fails on it
+        out = {"oracle-failed": type(e).__name__ + ": " + str(e)}
     sys.stdout.write(json.dumps(out) + "\n")
     sys.stdout.flush()

@@ -57,6 +57,9 @@ public final class LineOracle {
         throw new AssertionError("the packaging oracle exited (exit code " + process.waitFor() + ")");
       }
       JsonNode answer = JSON.readTree(line);
+      if (answer.has("oracle-failed")) {
+        throw new AssertionError("packaging raised on " + kind + " [" + text + "]: " + answer.get("oracle-failed").asText());
+      }
       return answer.has("oracle-error") ? Optional.empty() : Optional.of(answer);
     } catch (IOException e) {
       throw new AssertionError("the packaging oracle could not be asked: " + e, e);
