@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Overlay {
         throw new IOException(file + " has no \"entries\": not a catalog overlay written by images refresh");
       }
       return json.entries().stream().map(CatalogJson::toModel).toList();
-    } catch (NullPointerException | IllegalArgumentException malformed) {
+    } catch (NullPointerException | IllegalArgumentException | DateTimeException malformed) {
       // a record missing a field the catalog always has, or holding a value it never does
       throw new IOException(file + " is not a catalog overlay written by images refresh: " + malformed.getMessage(), malformed);
     }
