@@ -22,6 +22,21 @@ ALIASES = {(2, 17): "manylinux2014", (2, 12): "manylinux2010", (2, 5): "manylinu
 SUPPORTED = (".whl", ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma")
 
 
+
+def sdist_named(filename, canonical):
+    """pip's LinkEvaluator for a source archive: some '-' in its stem must end a prefix that
+    canonicalizes to the project's name (index/package_finder.py _find_name_version_sep), and
+    a version must follow; any other archive on the page is skipped."""
+    stem = filename
+    for ext in SUPPORTED:
+        if stem.lower().endswith(ext):
+            stem = stem[: -len(ext)]
+            break
+    for i, c in enumerate(stem):
+        if c == "-" and utils.canonicalize_name(stem[:i]) == canonical:
+            return i + 1 < len(stem)
+    return False
+
 def platforms(t):
     arch = t["arch"]
     out = []
@@ -100,6 +115,8 @@ def choose(case, t, cache):
             is_wheel = True
         else:
             if not allowed("source"):
+                continue
+            if not sdist_named(fn, name):
                 continue
             pri = -ntags
             build = ()

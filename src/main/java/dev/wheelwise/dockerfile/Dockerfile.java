@@ -1,5 +1,7 @@
 package dev.wheelwise.dockerfile;
 
+import dev.wheelwise.SourceSpan;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -41,12 +43,42 @@ public record Dockerfile(
       text = new String(bytes, StandardCharsets.ISO_8859_1);
       charset = StandardCharsets.ISO_8859_1.name();
     }
+    checkLineLength(source, text, charset.equals(StandardCharsets.UTF_8.name()));
     return new Parser(source, text).parse(charset);
   }
 
   /** Parses Dockerfile text. */
   public static Dockerfile parse(String source, String text) throws DockerfileParseError {
+    checkLineLength(source, text, true);
     return new Parser(source, text).parse(StandardCharsets.UTF_8.name());
+  }
+
+  /**
+   * BuildKit reads a Dockerfile with a Go {@code bufio.Scanner} whose buffer holds 65,536 bytes,
+   * newline included: a longer line fails the whole build with "dockerfile line greater than max
+   * allowed size of 65535" (frontend/dockerfile/parser, handleScannerError). Said here, at that
+   * line, rather than after a check that the build itself would never reach.
+   */
+  static final int MAX_LINE_BYTES = 65535;
+
+  private static void checkLineLength(String source, String text, boolean utf8) throws DockerfileParseError {
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      // a UTF-8 char is at most 3 bytes per UTF-16 unit: count bytes only for lines that may be long
+      if (end - start > MAX_LINE_BYTES / 3) {
+        long bytes = utf8 ? text.substring(start, end).getBytes(StandardCharsets.UTF_8).length : end - start;
+        if (bytes > MAX_LINE_BYTES) {
+          throw new DockerfileParseError("dockerfile line greater than max allowed size of " + MAX_LINE_BYTES
+              + " (this line has " + bytes + " bytes; BuildKit refuses the file)",
+              SourceSpan.at(source, text, start, Math.min(end - start, 80)));
+        }
+      }
+      start = end + 1;
+    }
   }
 
   /** The instructions, in order. */

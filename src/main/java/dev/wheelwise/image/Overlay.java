@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,14 @@ public final class Overlay {
 
   public static List<CatalogEntry> read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return CatalogJson.read(in).entries().stream().map(CatalogJson::toModel).toList();
+      CatalogJson.FileJson json = CatalogJson.read(in);
+      if (json.entries() == null) {
+        throw new IOException(file + " has no \"entries\": not a catalog overlay written by images refresh");
+      }
+      return json.entries().stream().map(CatalogJson::toModel).toList();
+    } catch (NullPointerException | IllegalArgumentException | DateTimeException malformed) {
+      // a record missing a field the catalog always has, or holding a value it never does
+      throw new IOException(file + " is not a catalog overlay written by images refresh: " + malformed.getMessage(), malformed);
     }
   }
 

@@ -19,6 +19,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * A read-only client of the OCI distribution API ({@code GET /v2/NAME/manifests/REF}, {@code
@@ -57,7 +58,7 @@ final class RegistryClient {
   Document manifest(ImageReference ref, String reference) throws IOException {
     HttpUrl url = base(ref).newBuilder().addPathSegments(ref.repository()).addPathSegment("manifests").addPathSegment(reference).build();
     try (Response response = get(ref, url, ACCEPT)) {
-      byte[] body = body(response).bytes();
+      byte[] body = limited(response);
       String digest = "sha256:" + sha256(body);
       String claimed = response.header("Docker-Content-Digest");
       if (reference.startsWith("sha256:") && !reference.equals(digest)) {
@@ -75,7 +76,7 @@ final class RegistryClient {
   /** The blob's bytes; for small blobs (configs). */
   byte[] blob(ImageReference ref, String digest) throws IOException {
     try (Response response = get(ref, blobUrl(ref, digest), "*/*")) {
-      byte[] body = body(response).bytes();
+      byte[] body = limited(response);
       if (digest.startsWith("sha256:") && !digest.equals("sha256:" + sha256(body))) {
         throw new IOException("blob " + digest + " of " + ref.name() + " does not match its digest");
       }
@@ -148,6 +149,22 @@ final class RegistryClient {
       }
       return token;
     }
+  }
+
+  /**
+   * Manifests and configs are read whole, so they are bounded: 4 MiB, the manifest size the OCI
+   * distribution spec has registries accept (real ones are a few KiB). Layers are streamed.
+   */
+  static final long MAX_DOCUMENT_BYTES = 4L << 20;
+
+  private static byte[] limited(Response response) throws IOException {
+    ResponseBody body = body(response);
+    BufferedSource source = body.source();
+    if (body.contentLength() > MAX_DOCUMENT_BYTES || source.request(MAX_DOCUMENT_BYTES + 1)) {
+      throw new IOException(response.request().url() + " answered more than " + MAX_DOCUMENT_BYTES
+          + " bytes for a manifest or config (wheelwise's limit; no option raises it)");
+    }
+    return source.readByteArray();
   }
 
   private static ResponseBody body(Response response) throws IOException {

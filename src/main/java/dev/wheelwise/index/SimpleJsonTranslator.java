@@ -54,7 +54,9 @@ final class SimpleJsonTranslator {
     if (f.hashes() == null) {
       throw new IndexError(pageUrl, f.filename() + ": 'hashes' is mandatory (PEP 691)");
     }
-    Optional<String> url = f.url() == null ? Optional.empty() : Optional.of(Urls.resolve(pageUrl, f.url()));
+    // As for HTML pages: user info in a file URL is a credential, never kept with the file (it
+    // would reach the snapshot and the cache); the fetcher authenticates by host instead.
+    Optional<String> url = f.url() == null ? Optional.empty() : Optional.of(Urls.withoutUserInfo(Urls.resolve(pageUrl, f.url())));
     return new DistFile(
         f.filename(),
         url,

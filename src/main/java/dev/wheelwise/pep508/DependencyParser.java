@@ -22,6 +22,14 @@ final class DependencyParser {
   private final boolean setVariables;
   private final boolean unescape;
   private final boolean legacyClauses;
+  private int depth;
+
+  /**
+   * Parentheses nested deeper than this are refused rather than parsed by recursion that could
+   * overflow the stack. packaging 26.2 parses 400 levels and hits Python's recursion limit near
+   * 500; no real marker nests more than a few.
+   */
+  static final int MAX_MARKER_NESTING = 400;
 
   /**
    * @param setVariables admit {@code extras}/{@code dependency_groups} (packaging 25+)
@@ -231,10 +239,15 @@ final class DependencyParser {
     Node atom;
     if (tokenizer.check("LEFT_PARENTHESIS", true)) {
       int open = tokenizer.position;
+      if (++depth > MAX_MARKER_NESTING) {
+        throw new SyntaxProblem("parentheses nested more than " + MAX_MARKER_NESTING
+            + " deep (wheelwise's limit for markers; no option raises it)", open, open + 1);
+      }
       tokenizer.check("LEFT_PARENTHESIS");
       tokenizer.read();
       tokenizer.consume("WS");
       atom = marker();
+      depth--;
       tokenizer.consume("WS");
       close("RIGHT_PARENTHESIS", ")", "(", open, "marker expression");
     } else {

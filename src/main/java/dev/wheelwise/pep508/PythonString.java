@@ -10,6 +10,11 @@ final class PythonString {
 
   /** The value, or throws with a plain message naming the bad escape. */
   static String unescape(String body) throws BadEscape {
+    int nul = body.indexOf('\0');
+    if (nul >= 0) {
+      // ast.literal_eval compiles the literal, and Python refuses source text with a NUL
+      throw new BadEscape("a NUL character (Python refuses source text with null bytes)", nul);
+    }
     if (body.indexOf('\\') < 0) {
       return body;
     }

@@ -57,7 +57,7 @@ public final class PoetryConstraint {
       }
       Matcher m = CLAUSE.matcher(clause);
       if (!m.matches()) {
-        throw new IllegalArgumentException("cannot read Poetry constraint clause '" + clause + "'");
+        throw new Invalid("cannot read Poetry constraint clause '" + clause + "'", clause);
       }
       String op = m.group(1) == null ? "" : m.group(1);
       String version = m.group(2);
@@ -91,7 +91,7 @@ public final class PoetryConstraint {
   private static int[] release(String version) {
     Matcher m = RELEASE.matcher(version);
     if (!m.matches()) {
-      throw new IllegalArgumentException("cannot read version '" + version + "' in a Poetry constraint");
+      throw new Invalid("cannot read version '" + version + "' in a Poetry constraint", version);
     }
     String[] parts = m.group(1).split("\\.");
     int[] out = new int[parts.length];
@@ -130,7 +130,7 @@ public final class PoetryConstraint {
       for (String clause : alt.split(",")) {
         Matcher m = PYTHON_CLAUSE.matcher(clause.trim());
         if (!m.matches()) {
-          throw new IllegalArgumentException("cannot read Python constraint clause '" + clause + "'");
+          throw new Invalid("cannot read Python constraint clause '" + clause + "'", clause);
         }
         String op = m.group(1);
         String v = m.group(2);
@@ -148,5 +148,24 @@ public final class PoetryConstraint {
       return alternatives.get(0);
     }
     return String.join(" or ", alternatives.stream().map(a -> "(" + a + ")").toList());
+  }
+
+  /**
+   * A constraint Poetry would not read either. Unchecked because the conversions run inside
+   * stream mappings; the readers turn it into an {@link InputParseError} at the line holding
+   * {@link #part}.
+   */
+  static final class Invalid extends IllegalArgumentException {
+    final String part;
+
+    Invalid(String message, String part) {
+      super(message);
+      this.part = part;
+    }
+
+    InputParseError at(SourceFile file) {
+      int at = part.isEmpty() ? -1 : file.text.indexOf(part);
+      return file.errorAtLine(at < 0 ? 1 : file.lineAtOffset(at), getMessage(), "a Poetry version constraint (^1.2, ~1.2, >=1,<2, 1.2.*)");
+    }
   }
 }

@@ -35,6 +35,14 @@ public final class PoetryLockReader {
   }
 
   static LockedSet read(SourceFile file, Optional<RequirementSet> pyproject) throws InputParseError {
+    try {
+      return parse(file, pyproject);
+    } catch (PoetryConstraint.Invalid e) {
+      throw e.at(file);
+    }
+  }
+
+  private static LockedSet parse(SourceFile file, Optional<RequirementSet> pyproject) throws InputParseError {
     JsonNode root = file.toml();
     JsonNode metadata = root.path("metadata");
     String lockVersion = SourceFile.string(metadata, "lock-version").orElse("");

@@ -25,6 +25,14 @@ public final class PyprojectReader {
   }
 
   static RequirementSet read(SourceFile file) throws InputParseError {
+    try {
+      return parse(file);
+    } catch (PoetryConstraint.Invalid e) {
+      throw e.at(file);
+    }
+  }
+
+  private static RequirementSet parse(SourceFile file) throws InputParseError {
     JsonNode root = file.toml();
     JsonNode project = root.path("project");
     List<LooseRequirement> main = new ArrayList<>();

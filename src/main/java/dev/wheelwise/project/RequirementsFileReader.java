@@ -40,6 +40,14 @@ public final class RequirementsFileReader {
   private static final Set<String> FLAGS = Set.of(
       "--no-index", "--prefer-binary", "--require-hashes", "--no-require-hashes", "--pre");
 
+  /** -r/-c chains deeper than this are refused (real projects chain two or three files). */
+  static final int MAX_INCLUDE_DEPTH = 50;
+  /**
+   * Files read for one input, counting a file each time it is included: a few files that each
+   * include the next twice would otherwise be read 2^depth times.
+   */
+  static final int MAX_INCLUDED_READS = 1000;
+
   private final Map<String, String> environment;
 
   /** @param environment the variables {@code ${VAR}} expands from (unset ones stay as written, as in pip) */
@@ -87,6 +95,14 @@ public final class RequirementsFileReader {
       cycle.add(path.getFileName().toString());
       throw from.error("requirements include cycle: " + String.join(" -> ", cycle),
           "-r/-c includes that do not lead back to a file already being read");
+    }
+    if (stack.size() >= MAX_INCLUDE_DEPTH) {
+      throw from.error("-r/-c includes nested more than " + MAX_INCLUDE_DEPTH
+          + " files deep (wheelwise's limit; no option raises it)", "a shallower chain of included files");
+    }
+    if (state.files.size() >= MAX_INCLUDED_READS) {
+      throw from.error("more than " + MAX_INCLUDED_READS + " requirements files read for one input, counting repeated"
+          + " includes (wheelwise's limit; no option raises it)", "each file included once or a few times");
     }
     if (!Files.isRegularFile(path)) {
       if (from == null) {

@@ -30,6 +30,8 @@ final class SourceFile {
   private static final TomlMapper TOML_WITH_TIMES =
       TomlMapper.builder().enable(com.fasterxml.jackson.dataformat.toml.TomlReadFeature.PARSE_JAVA_TIME).build();
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Deepest nesting of arrays and tables read from TOML or JSON (real locks nest about 5). */
+  static final int MAX_NESTING = 100;
 
   final String name;
   final String text;
@@ -92,6 +94,15 @@ final class SourceFile {
   }
 
   private JsonNode parse(ObjectMapper mapper, String language) throws InputParseError {
+    int deep = tooDeep(text, mapper != JSON, MAX_NESTING);
+    if (deep >= 0) {
+      // Jackson's TOML parser recurses per level and overflows the stack near 1,000.
+      int line = (int) text.substring(0, deep).chars().filter(c -> c == '\n').count() + 1;
+      int column = deep - text.lastIndexOf('\n', deep - 1);
+      throw error(line, column, "arrays and tables nested more than " + MAX_NESTING
+          + " levels deep (wheelwise's limit for TOML and JSON input; no option raises it)",
+          "a " + language + " document nested as lock and project files are (a few levels)");
+    }
     try {
       JsonNode node = mapper.readTree(text);
       if (node == null || node.isMissingNode()) {
@@ -102,6 +113,12 @@ final class SourceFile {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
       int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+      long offset = at == null ? -1 : at.getCharOffset();
+      if (offset >= 0 && offset <= text.length()) {
+        // Jackson also counts a lone CR as a line break; lines here are LF-separated
+        line = lineAtOffset((int) offset);
+        column = (int) offset - text.lastIndexOf('\n', (int) offset - 1);
+      }
       String problem = e.getOriginalMessage();
       int cut = problem.indexOf('\n');
       if (cut > 0) {
@@ -109,6 +126,36 @@ final class SourceFile {
       }
       throw error(line, column, "invalid " + language + ": " + problem, expectationFor(problem, language), e);
     }
+  }
+
+  /**
+   * The offset of the first bracket or brace nested deeper than {@code max} levels, or -1;
+   * brackets inside strings (and TOML comments) do not count.
+   */
+  static int tooDeep(String text, boolean toml, int max) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || (toml && c == '\'')) {
+        String close = toml && text.startsWith(String.valueOf(c).repeat(3), i) ? String.valueOf(c).repeat(3) : String.valueOf(c);
+        i += close.length();
+        while (i < text.length() && !text.startsWith(close, i) && (close.length() == 3 || text.charAt(i) != '\n')) {
+          i += c == '"' && text.charAt(i) == '\\' ? 2 : 1;
+        }
+        i += close.length() - 1;
+      } else if (toml && c == '#') {
+        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+          i++;
+        }
+      } else if (c == '[' || c == '{') {
+        if (++depth > max) {
+          return i;
+        }
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        depth--;
+      }
+    }
+    return -1;
   }
 
   /** What a reader of the file should have found, for Jackson's usual complaints. */

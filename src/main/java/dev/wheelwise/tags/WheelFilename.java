@@ -64,7 +64,7 @@ public record WheelFilename(String name, Version version, Optional<BuildTag> bui
     String[] parts = stem.split("-", dashes - 1);
     String namePart = parts[0];
     boolean strict = profile.packagingAtLeast(26, 3);
-    if (namePart.contains("__") || !NAME.matcher(namePart).matches() || (strict && namePart.isEmpty())) {
+    if (namePart.contains("__") || !NAME.matcher(withoutFinalNewline(namePart)).matches() || (strict && namePart.isEmpty())) {
       throw error(filename, "invalid project name '" + namePart + "' (letters, digits, '_' and '.', no '__')",
           0, namePart.length());
     }
@@ -130,5 +130,13 @@ public record WheelFilename(String name, Version version, Optional<BuildTag> bui
   @Override
   public String toString() {
     return filename;
+  }
+
+  /**
+   * packaging checks the name with {@code re.match(r"^[\w\d._]*$", …)}, and Python's {@code $}
+   * also matches before a final newline: "foo\n-1.0-py3-none-any.whl" is a wheel of "foo\n" there.
+   */
+  private static String withoutFinalNewline(String namePart) {
+    return namePart.endsWith("\n") ? namePart.substring(0, namePart.length() - 1) : namePart;
   }
 }

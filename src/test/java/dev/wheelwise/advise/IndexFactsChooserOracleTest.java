@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 class IndexFactsChooserOracleTest {
 
-  private record Page(String name, List<CandidateFile> files, List<Version> versions) {}
+  record Page(String name, List<CandidateFile> files, List<Version> versions) {}
 
-  private record Case(Page page, String spec, FormatControl formats, boolean yankNewest) {}
+  record Case(Page page, String spec, FormatControl formats, boolean yankNewest) {}
 
   @Test
   void indexPagesUnderSpecifiersFormatsAndYankingMatchPackaging() throws IOException {
@@ -73,7 +73,7 @@ class IndexFactsChooserOracleTest {
     assertThat(a[3]).isPositive();
   }
 
-  private static int[] compare(PythonOracle oracle, List<OracleTargets.Facts> targets, List<Case> cases) {
+  static int[] compare(PythonOracle oracle, List<OracleTargets.Facts> targets, List<Case> cases) {
     List<Object> oracleTargets = targets.stream().map(t -> (Object) t.oracleTarget()).toList();
     List<Map<String, Object>> input = new ArrayList<>();
     for (Case c : cases) {
@@ -132,7 +132,7 @@ class IndexFactsChooserOracleTest {
         ? new CandidateFile(f.name(), f.version(), f.filename(), f.bytes(), f.uploaded(), true, f.requiresPython()) : f).toList();
   }
 
-  private static Page page(JsonNode root) {
+  static Page page(JsonNode root) {
     String name = root.get("name").asText();
     List<CandidateFile> files = new ArrayList<>();
     java.util.TreeSet<Version> versions = new java.util.TreeSet<>();
@@ -150,7 +150,7 @@ class IndexFactsChooserOracleTest {
     return new Page(name, files, new ArrayList<>(versions));
   }
 
-  private static Optional<Version> versionOf(String filename) {
+  static Optional<Version> versionOf(String filename) {
     try {
       return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
     } catch (InvalidWheelFilename | InvalidSdistFilename e) {
