@@ -173,6 +173,7 @@ public final class CheckCommand implements Callable<Integer> {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
         result = result.withIndex(loaded.live().get().describe());
       }
+      result = result.withProvenance(access.provenance());
       Set<String> inUse = choice.inUse(loaded.baseImage());
       render(result, renderer, inUse);
       int code = exitCode(policy.judge(result, !images.isEmpty(), inUse));

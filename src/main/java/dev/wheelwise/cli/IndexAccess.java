@@ -7,7 +7,9 @@ import dev.wheelwise.index.HttpSettings;
 import dev.wheelwise.index.IndexClient;
 import dev.wheelwise.index.IndexSettings;
 import dev.wheelwise.index.Netrc;
+import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.index.PipConfig;
+import dev.wheelwise.index.PipConfigUse;
 import dev.wheelwise.index.PipConfigLoader;
 import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.index.ProjectPage;
@@ -123,6 +125,16 @@ final class IndexAccess implements AutoCloseable {
       client = new IndexClient(settings(), HttpSettings.defaults(cache), netrc());
     }
     return client;
+  }
+
+  /**
+   * What this run read of pip's configuration, the locations that failed while others answered,
+   * and the locations pip would have ignored with a warning.
+   */
+  IndexProvenance provenance() {
+    PipConfigUse use = options.offline ? PipConfigUse.NONE : pipConfig().use();
+    return client == null ? new IndexProvenance(use, List.of(), List.of())
+        : new IndexProvenance(use, client.outages(), client.notices());
   }
 
   /** Fetches projects with a progress bar on an interactive stderr. */
