@@ -87,7 +87,25 @@ final class FindLinks {
     if (!isHtml(page)) {
       throw new IndexError(page.toString(), "not an HTML page (pip reads only HTML from file: indexes)");
     }
-    return Optional.of(new ProjectPage(canonicalName, List.of(), page(page, canonicalName, html, source), List.of(source)));
+    List<DistFile> files = new ArrayList<>();
+    for (DistFile f : page(page, canonicalName, html, source)) {
+      files.add(withDiskSize(f));
+    }
+    return Optional.of(new ProjectPage(canonicalName, List.of(), files, List.of(source)));
+  }
+
+  /** A file the page links to on this disk: its size is a fact the page need not give. */
+  private static DistFile withDiskSize(DistFile f) {
+    if (f.size().isPresent() || f.url().isEmpty() || !f.url().get().regionMatches(true, 0, "file:", 0, 5)) {
+      return f;
+    }
+    try {
+      long bytes = Files.size(localPath(f.url().get()));
+      return new DistFile(f.filename(), f.url(), f.hashes(), f.requiresPython(), f.coreMetadata(), f.yanked(), OptionalLong.of(bytes),
+          f.uploadTime());
+    } catch (IOException | RuntimeException e) {
+      return f;
+    }
   }
 
   private static List<DistFile> page(Path file, String canonicalName, HtmlPageParser html, Source source) throws IndexError {
