@@ -1,5 +1,6 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.project.Origin;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param remedies per image reference and platform, what would fix or improve it
  * @param imageOrigin where the project names its base image (a Dockerfile's FROM line), when it
  *     does: findings about an image as a whole point there
+ * @param provenance which pip configuration was read, and the index locations that failed while others answered
  */
 public record CheckResult(
     String index,
@@ -25,7 +27,13 @@ public record CheckResult(
     List<ImagePlan> images,
     Optional<Recommendation> recommendation,
     List<Remedy> remedies,
-    Optional<Origin> imageOrigin) {
+    Optional<Origin> imageOrigin,
+    IndexProvenance provenance) {
+
+  public CheckResult(String index, Optional<String> asOf, List<CheckInput.InputRef> inputs, List<ImagePlan> images,
+      Optional<Recommendation> recommendation, List<Remedy> remedies, Optional<Origin> imageOrigin) {
+    this(index, asOf, inputs, images, recommendation, remedies, imageOrigin, IndexProvenance.NONE);
+  }
 
   public record Recommendation(String image, List<String> reasons) {
     public Recommendation {
@@ -48,10 +56,16 @@ public record CheckResult(
     images = List.copyOf(images);
     remedies = List.copyOf(remedies);
     Objects.requireNonNull(imageOrigin, "imageOrigin");
+    Objects.requireNonNull(provenance, "provenance");
   }
 
   /** The same result with the files' source named anew (known only once planning has fetched pages). */
   public CheckResult withIndex(String describedIndex) {
-    return new CheckResult(describedIndex, asOf, inputs, images, recommendation, remedies, imageOrigin);
+    return new CheckResult(describedIndex, asOf, inputs, images, recommendation, remedies, imageOrigin, provenance);
+  }
+
+  /** The same result with what the run read of pip's configuration and which locations failed. */
+  public CheckResult withProvenance(IndexProvenance p) {
+    return new CheckResult(index, asOf, inputs, images, recommendation, remedies, imageOrigin, p);
   }
 }

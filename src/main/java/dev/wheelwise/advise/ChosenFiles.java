@@ -42,6 +42,11 @@ public final class ChosenFiles implements MetadataSource {
   }
 
   @Override
+  public boolean absent(String canonicalName) {
+    return files(canonicalName).isEmpty() && source.absent(canonicalName);
+  }
+
+  @Override
   public NavigableMap<Version, String> installable(String canonicalName) {
     return names.computeIfAbsent(canonicalName, n -> {
       NavigableMap<Version, String> out = new TreeMap<>();

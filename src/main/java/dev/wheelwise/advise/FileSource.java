@@ -48,6 +48,14 @@ public interface FileSource {
   }
 
   /**
+   * Whether the project, which this source lists no file of, is on no index: every location
+   * answered and none has it (pip: "No matching distribution found"), rather than not seen.
+   */
+  default boolean absent(String canonicalName) {
+    return false;
+  }
+
+  /**
    * Whether a project or version this source does not list does not exist (a live index), rather
    * than was not seen (the snapshot): only then is "no version satisfies" a fact.
    */

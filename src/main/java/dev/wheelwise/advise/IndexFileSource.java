@@ -128,6 +128,16 @@ public final class IndexFileSource implements FileSource, WheelSizes {
     return live(page.get()) || RecordedFacts.complete(recorded(canonicalName), version);
   }
 
+  /** The live index answered for the project, from every location, and none lists it. */
+  @Override
+  public boolean absent(String canonicalName) {
+    return page(canonicalName).isEmpty() && index.knowsAbsent(canonicalName) && errorsFor(canonicalName).isEmpty();
+  }
+
+  private synchronized List<IndexError> errorsFor(String canonicalName) {
+    return errors.stream().filter(e -> e.url().contains("/" + canonicalName + "/")).toList();
+  }
+
   /** Every page read so far came from the live index itself, and none failed. */
   @Override
   public synchronized boolean listsEveryFile() {

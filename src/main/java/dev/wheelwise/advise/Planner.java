@@ -45,6 +45,7 @@ public final class Planner {
     List<PackagePlan> packages = new ArrayList<>();
     for (Wanted wanted : wantedHere.wanted()) {
       Choice choice = wanted.unresolved().isPresent() ? new Choice.Unknown(wanted.unresolved().get())
+          : wanted.absent().isPresent() ? new Choice.Nothing(wanted.absent().get())
           : chooser.choose(wanted.name(), wanted.versions(), wanted.files());
       Optional<String> version = choice instanceof Choice.Wheel w ? Optional.of(w.file().version().toString())
           : choice instanceof Choice.Sdist s ? Optional.of(s.file().version().toString())

@@ -102,7 +102,11 @@ public final class RequirementInputs {
       List<CandidateFile> files = all.stream().filter(f -> !filter.apply(List.of(f.version())).isEmpty()).toList();
       List<CandidateFile> others = all.stream().filter(f -> filter.apply(List.of(f.version())).isEmpty()).toList();
       boolean complete = filter.pin().map(v -> source.complete(r.canonicalName(), v)).orElse(false);
-      wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others, Optional.of(w.origin())));
+      // A pin of a project no index has: pip stops with this, a fact on a source that answered for every location.
+      Optional<String> absent = all.isEmpty() && source.absent(r.canonicalName())
+          ? Optional.of("No matching distribution found for " + r.canonicalName() + r.specifier() + " (no index lists " + r.canonicalName() + ")")
+          : Optional.empty();
+      wanted.add(new Wanted(r.canonicalName(), filter, files, complete, Optional.empty(), others, Optional.of(w.origin()), absent));
     }
     if (loose) {
       CheckInput.Packages r = resolved(roots, written, source, image, formats, skipped, resolveTarget);
@@ -208,8 +212,9 @@ public final class RequirementInputs {
           : new Wanted(p.name(), VersionFilter.exactly(p.version()), files, complete, Optional.empty(), others, origin));
     }
     for (Resolution.Unavailable u : r.unavailable()) {
-      wanted.add(new Wanted(u.name(), VersionFilter.any(), index.files(u.name()), false, Optional.empty(), List.of(),
-          Optional.ofNullable(written.get(u.name()))));
+      List<CandidateFile> files = index.files(u.name());
+      wanted.add(new Wanted(u.name(), VersionFilter.any(), files, false, Optional.empty(), List.of(),
+          Optional.ofNullable(written.get(u.name())), files.isEmpty() && index.absent(u.name()) ? Optional.of(u.reason()) : Optional.empty()));
     }
     List<String> unknownDependencies = new ArrayList<>();
     for (Resolution.Unknown u : r.unknown()) {

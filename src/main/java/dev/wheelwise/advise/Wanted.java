@@ -18,10 +18,19 @@ import java.util.Optional;
  *     "these versions have wheels here" (empty for a lock: its versions are fixed)
  * @param origin where the project asks for it (its requirement line, its lock table), when one
  *     line does; a dependency the project does not name has none
+ * @param absent pip's words when every index answered and none has the project: nothing is
+ *     installable, as a fact (empty otherwise)
  */
 public record Wanted(String name, VersionFilter versions, List<CandidateFile> files, boolean filesComplete, Optional<String> unresolved,
-    List<CandidateFile> otherReleases, Optional<Origin> origin) {
+    List<CandidateFile> otherReleases, Optional<Origin> origin, Optional<String> absent) {
+
+  public Wanted(String name, VersionFilter versions, List<CandidateFile> files, boolean filesComplete, Optional<String> unresolved,
+      List<CandidateFile> otherReleases, Optional<Origin> origin) {
+    this(name, versions, files, filesComplete, unresolved, otherReleases, origin, Optional.empty());
+  }
+
   public Wanted {
+    Objects.requireNonNull(absent, "absent");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(versions, "versions");
     files = List.copyOf(files);

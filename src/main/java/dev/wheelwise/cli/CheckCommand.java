@@ -93,6 +93,13 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--extra-index-url", paramLabel = "URL", description = "More indexes (repeat).")
   List<String> extraIndexUrls = new ArrayList<>();
 
+  @Option(names = "--find-links", paramLabel = "DIR|URL",
+      description = "A folder of archives, an archive, or an HTML page of links, as pip's --find-links (repeat; -f is the Dockerfile here).")
+  List<String> findLinks = new ArrayList<>();
+
+  @Option(names = "--no-index", description = "Ignore indexes; only --find-links, as pip's --no-index.")
+  boolean noIndex;
+
   @Option(names = "--offline", description = "Use only the embedded snapshot and the files lockfiles list; never the network.")
   boolean offline;
 
@@ -152,8 +159,8 @@ public final class CheckCommand implements Callable<Integer> {
     FailOnPolicy policy = FailOnPolicy.named(failOn).orElseThrow(
         () -> new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'"));
     Optional<LocalDate> date = date();
-    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
     try (IndexAccess access = new IndexAccess(indexOptions(), spec.commandLine().getErr())) {
+      FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
       Loaded loaded = loadInput(formats, date, access);
       CheckInput input = loaded.input();
       Catalog catalog = Catalog.load(overlay != null ? overlay
@@ -166,6 +173,7 @@ public final class CheckCommand implements Callable<Integer> {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
         result = result.withIndex(loaded.live().get().describe());
       }
+      result = result.withProvenance(access.provenance());
       Set<String> inUse = choice.inUse(loaded.baseImage());
       render(result, renderer, inUse);
       int code = exitCode(policy.judge(result, !images.isEmpty(), inUse));
@@ -228,6 +236,8 @@ public final class CheckCommand implements Callable<Integer> {
     IndexOptions o = new IndexOptions();
     o.indexUrl = indexUrl;
     o.extraIndexUrls = extraIndexUrls;
+    o.findLinks = findLinks;
+    o.noIndex = noIndex;
     o.offline = offline;
     o.asOf = asOf;
     o.connection = connection;
@@ -280,7 +290,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (InputFiles.isLock(name)) {
       LockedSet lock = InputFiles.readLock(path);
       // The files come from the lock itself (inputs[].kind says which); the index is where it points.
-      return new Loaded(LockedInputs.of(lock, selection, merge(FormatControl.DEFAULT, formats), Optional.empty()), Optional.empty(),
+      return new Loaded(LockedInputs.of(lock, selection, merge(access.configuredFormats(FormatControl.DEFAULT), formats), Optional.empty()), Optional.empty(),
           lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
               .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()));
     }
@@ -300,7 +310,9 @@ public final class CheckCommand implements Callable<Integer> {
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
     List<RequirementInputs.Written> written = set.requirements().stream()
         .map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList();
-    FormatControl fileFormats = FormatControl.DEFAULT.withPreferBinary(set.options().preferBinary());
+    // pip's configured format options come first: they are the defaults its command line and the file add to.
+    FormatControl configured = access.configuredFormats(FormatControl.DEFAULT);
+    FormatControl fileFormats = configured.withPreferBinary(configured.preferBinary() || set.options().preferBinary());
     for (String v : set.options().onlyBinary()) {
       fileFormats = fileFormats.withOnlyBinary(v);
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 public final class ConnectionOptions {
 
-  @Option(names = "--isolated", description = "ignore PIP_*/UV_* variables and pip.conf files, as pip --isolated does")
+  @Option(names = "--isolated", description = "as pip --isolated: ignore PIP_*/UV_* variables and the user's pip.conf files (global and site files and PIP_CONFIG_FILE are still read, as pip reads them)")
   boolean isolated;
 
   @Option(names = "--no-cache", description = "do not use the on-disk HTTP cache")

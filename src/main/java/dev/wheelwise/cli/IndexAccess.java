@@ -7,14 +7,17 @@ import dev.wheelwise.index.HttpSettings;
 import dev.wheelwise.index.IndexClient;
 import dev.wheelwise.index.IndexSettings;
 import dev.wheelwise.index.Netrc;
+import dev.wheelwise.index.IndexProvenance;
+import dev.wheelwise.index.PipConfig;
+import dev.wheelwise.index.PipConfigUse;
 import dev.wheelwise.index.PipConfigLoader;
+import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.ProjectSource;
 import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.SnapshotCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +39,74 @@ final class IndexAccess implements AutoCloseable {
   private final Path home;
   private IndexClient client;
   private LazySnapshot snapshot;
+  private PipConfig pipConfig;
 
   IndexAccess(IndexOptions options, PrintWriter err) {
+    this(options, err, orderedEnvironment());
+  }
+
+  /**
+   * The process environment in its own order, as Python's {@code os.environ} has it (pip applies
+   * {@code PIP_ONLY_BINARY} and {@code PIP_NO_BINARY} in that order); Java's map forgets it, so it
+   * is read from {@code /proc/self/environ} where there is one.
+   */
+  static Map<String, String> orderedEnvironment() {
+    Map<String, String> env = System.getenv();
+    try {
+      byte[] bytes = Files.readAllBytes(Path.of("/proc/self/environ"));
+      Map<String, String> ordered = new java.util.LinkedHashMap<>();
+      for (String entry : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+        int eq = entry.indexOf('=');
+        if (eq > 0 && env.containsKey(entry.substring(0, eq))) {
+          ordered.putIfAbsent(entry.substring(0, eq), env.get(entry.substring(0, eq)));
+        }
+      }
+      env.forEach(ordered::putIfAbsent);
+      return ordered;
+    } catch (IOException | RuntimeException e) {
+      return env;
+    }
+  }
+
+  IndexAccess(IndexOptions options, PrintWriter err, Map<String, String> env) {
     this.options = options;
     this.err = err;
-    this.env = options.connection.isolated ? Map.of() : System.getenv();
-    this.home = Path.of(System.getProperty("user.home"));
+    this.env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    this.home = home(env);
+  }
+
+  /** {@code $HOME}, which pip's {@code expanduser} reads, else the account's home folder. */
+  static Path home(Map<String, String> env) {
+    String home = env.get("HOME");
+    return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+  }
+
+  /**
+   * pip's configuration (files and {@code PIP_*} variables; with {@code --isolated}, what pip
+   * --isolated still reads), read once. A file or variable pip would refuse is a usage error
+   * naming it.
+   */
+  PipConfig pipConfig() {
+    if (pipConfig == null) {
+      try {
+        pipConfig = new PipConfigLoader(env, home, Path.of("/"), PipConfigLoader.sitePrefix(env)).read(options.connection.isolated);
+      } catch (IOException e) {
+        throw new UsageException("cannot read pip configuration: " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("pip configuration: " + e.getMessage());
+      }
+    }
+    return pipConfig;
+  }
+
+  /** {@code formats} after pip's configured {@code only-binary}/{@code no-binary}/{@code prefer-binary}, which come first. */
+  FormatControl configuredFormats(FormatControl formats) {
+    PipConfig config = pipConfig();
+    FormatControl out = formats.withPreferBinary(formats.preferBinary() || config.preferBinary());
+    for (PipConfig.Format f : config.formats()) {
+      out = f.onlyBinary() ? out.withOnlyBinary(f.value()) : out.withNoBinary(f.value());
+    }
+    return out;
   }
 
   /** The source to ask. */
@@ -56,10 +121,20 @@ final class IndexAccess implements AutoCloseable {
   IndexClient client() {
     if (client == null) {
       Optional<Path> cache = options.connection.noCache ? Optional.empty()
-          : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(System.getenv(), home));
+          : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(env, home));
       client = new IndexClient(settings(), HttpSettings.defaults(cache), netrc());
     }
     return client;
+  }
+
+  /**
+   * What this run read of pip's configuration, the locations that failed while others answered,
+   * and the locations pip would have ignored with a warning.
+   */
+  IndexProvenance provenance() {
+    PipConfigUse use = options.offline ? PipConfigUse.NONE : pipConfig().use();
+    return client == null ? new IndexProvenance(use, List.of(), List.of())
+        : new IndexProvenance(use, client.outages(), client.notices());
   }
 
   /** Fetches projects with a progress bar on an interactive stderr. */
@@ -91,16 +166,16 @@ final class IndexAccess implements AutoCloseable {
     return snapshot;
   }
 
-  private IndexSettings settings() {
-    IndexSettings base;
-    try {
-      base = options.connection.isolated ? IndexSettings.pypi() : new PipConfigLoader(env, home, Path.of("/")).load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read pip configuration", e);
-    }
+  /**
+   * The configuration, then the flags, as pip's option parser combines them: {@code --index-url}
+   * replaces, {@code --extra-index-url} and {@code --find-links} add to the configured lists.
+   */
+  IndexSettings settings() {
+    IndexSettings base = pipConfig().settings();
     List<String> findLinks = new ArrayList<>(base.findLinks());
     findLinks.addAll(options.findLinks);
-    List<String> extras = options.extraIndexUrls.isEmpty() ? base.extraIndexUrls() : options.extraIndexUrls;
+    List<String> extras = new ArrayList<>(base.extraIndexUrls());
+    extras.addAll(options.extraIndexUrls);
     return new IndexSettings(options.indexUrl != null ? options.indexUrl : base.indexUrl(), extras, findLinks,
         options.noIndex || base.noIndex(), options.firstIndex() ? IndexSettings.Strategy.FIRST_INDEX : IndexSettings.Strategy.MERGE_ALL);
   }

@@ -59,6 +59,11 @@ public final class FallbackSource implements ProjectSource {
     return out;
   }
 
+  @Override
+  public boolean knowsAbsent(String name) {
+    return !fellBack.get() && live.knowsAbsent(name);
+  }
+
   /** True once the snapshot has stood in for the index. */
   public boolean fellBack() {
     return fellBack.get();

@@ -138,8 +138,14 @@ final class HttpFetcher implements AutoCloseable {
     range.ifPresent(r -> rb.header("Range", r));
     Request request = rb.build();
     IndexError last = null;
+    int staleRetries = 0;
+    boolean stale = false;
     for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-      if (attempt > 1) {
+      if (stale) {
+        // The pooled connection had been closed by the server (HTTP/1.0, Connection: close, an
+        // idle timeout): not a failure of the server, so retried at once on a new connection.
+        stale = false;
+      } else if (attempt > 1) {
         sleep(settings.backoff().toMillis() << (attempt - 2));
       }
       Call call = client(parsed).newCall(request);
@@ -179,9 +185,25 @@ final class HttpFetcher implements AutoCloseable {
         last = new IndexError(url, "timed out after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + Redaction.redactText(String.valueOf(e.getMessage())), e);
       } catch (IOException e) {
         last = new IndexError(url, "connection failed: " + Redaction.redactText(String.valueOf(e.getMessage())), e);
+        if (isStaleConnection(e) && staleRetries++ < settings.parallelism() + 1) {
+          stale = true;
+          attempt--;
+        }
       }
     }
     throw last;
+  }
+
+  /** The server closed a kept-alive connection before answering on it: OkHttp's words for that. */
+  static boolean isStaleConnection(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof java.io.EOFException || m.contains("unexpected end of stream") || m.contains("Connection reset")
+          || m.contains("Broken pipe")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private byte[] readLimited(Response response, String url) throws IOException, IndexError {

@@ -39,6 +39,7 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
   private final HtmlPageParser html = new HtmlPageParser();
   /** Installed sizes of the wheels whose METADATA was read from their directory, by URL: not read twice. */
   private final Map<String, Long> sizesSeen = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Outages outages = new Outages();
 
   public IndexClient(IndexSettings settings, HttpSettings http, Netrc netrc) {
     this.settings = settings;
@@ -65,12 +66,41 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
     return String.join(", ", parts);
   }
 
+  /**
+   * The project's files from every index and find-links location, merged as pip merges them.
+   * A location that fails while another answers is skipped, as pip skips it (logging "Could not
+   * fetch URL"), and recorded ({@link #outages}): the decision is pip's, and the report says
+   * what it was made without. Only when no location answered is the first failure thrown.
+   */
   @Override
   public Optional<ProjectPage> project(String name) throws IndexError {
     String canonical = Names.canonicalize(name);
     List<ProjectPage> pages = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    IndexError firstError = null;
+    boolean answered = false;
     for (IndexLocation index : indexes) {
-      Optional<ProjectPage> page = fromIndex(index, canonical);
+      Optional<ProjectPage> page;
+      try {
+        if (settings.strategy() == IndexSettings.Strategy.FIRST_INDEX) {
+          page = fromIndex(index, canonical); // uv stops at a failing index; so does this
+        } else {
+          Optional<IndexError> dead = outages.dead(index.display());
+          if (dead.isPresent()) {
+            throw dead.get();
+          }
+          page = fromIndex(index, canonical);
+        }
+      } catch (IndexError e) {
+        if (settings.strategy() == IndexSettings.Strategy.FIRST_INDEX) {
+          throw e;
+        }
+        outages.failed(index.display(), e);
+        failed.add(index.display());
+        firstError = firstError == null ? e : firstError;
+        continue;
+      }
+      answered = true;
       if (page.isPresent()) {
         pages.add(page.get());
         if (settings.strategy() == IndexSettings.Strategy.FIRST_INDEX) {
@@ -79,9 +109,38 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
       }
     }
     for (String link : settings.findLinks()) {
-      fromFindLinks(link, canonical).ifPresent(pages::add);
+      try {
+        fromFindLinks(link, canonical).ifPresent(pages::add);
+        answered = true;
+      } catch (IndexError e) {
+        outages.failed(Redaction.redactUrl(link), e);
+        failed.add(Redaction.redactUrl(link));
+        firstError = firstError == null ? e : firstError;
+      }
+    }
+    if (!failed.isEmpty()) {
+      if (!answered) {
+        throw firstError;
+      }
+      outages.decidedWithout(canonical, failed);
     }
     return pages.isEmpty() ? Optional.empty() : Optional.of(merge(canonical, pages));
+  }
+
+  /** The locations that failed while others answered, with the projects decided without each. */
+  public List<IndexOutage> outages() {
+    return outages.list();
+  }
+
+  /** What pip would warn about and carry on past (a find-links location that does not exist). */
+  public List<String> notices() {
+    return outages.notices();
+  }
+
+  /** Every location answered for this project: an empty answer means no index or find-links location has it. */
+  @Override
+  public boolean knowsAbsent(String name) {
+    return !outages.partial(Names.canonicalize(name));
   }
 
   /** Fetches many projects with at most {@code parallelism} requests in flight. */
@@ -172,8 +231,11 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
   }
 
   private long measure(DistFile file, String url) throws IndexError, java.io.IOException {
-    if (file.url().isEmpty() || !file.isWheel() || url.startsWith("file:")) {
-      throw new IndexError(url, "not a wheel on a server, so not measured");
+    if (file.url().isEmpty() || !file.isWheel()) {
+      throw new IndexError(url, "not a wheel, so not measured");
+    }
+    if (FindLinks.isLocal(url)) {
+      return WheelMetadata.readLocal(FindLinks.localPath(url)).installedBytes();
     }
     return ZipDirectory.installedBytes(
         ZipDirectory.read(new RangedFile(fetcher, url, file.hashes(), ZipDirectory.TAIL, true), url, MAX_DIRECTORY));
@@ -192,6 +254,15 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
       throw new IndexError(url, "the index offers no metadata file for " + file.filename() + " (PEP 658)");
     }
     String metadataUrl = url + ".metadata";
+    if (FindLinks.isLocal(metadataUrl)) {
+      try {
+        byte[] body = java.nio.file.Files.readAllBytes(FindLinks.localPath(metadataUrl));
+        verify(body, file.coreMetadata().hashes(), metadataUrl);
+        return CoreMetadata.parse(new String(body, StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new IndexError(metadataUrl, "metadata file announced but not readable: " + e.getMessage(), e);
+      }
+    }
     HttpFetcher.Result r = fetcher.get(metadataUrl, "*/*");
     if (r.code() == 404) {
       throw new IndexError(metadataUrl, "HTTP 404: metadata file announced but missing");
@@ -212,8 +283,10 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
     if (!file.isWheel()) {
       throw new IndexError(url, file.filename() + " is not a wheel; its metadata exists only once it is built");
     }
-    if (url.startsWith("file:")) {
-      return WheelMetadata.read(Path.of(URI.create(url)));
+    if (FindLinks.isLocal(url)) {
+      WheelMetadata.Read read = WheelMetadata.readLocal(FindLinks.localPath(url));
+      sizesSeen.put(url, read.installedBytes());
+      return read.metadata();
     }
     WheelMetadata.Read read = WheelMetadata.read(new RangedFile(fetcher, url, file.hashes(), ZipDirectory.TAIL, false), url);
     sizesSeen.put(url, read.installedBytes());
@@ -242,6 +315,9 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
 
   private Optional<ProjectPage> fromIndex(IndexLocation index, String canonical) throws IndexError {
     String url = index.projectUrl(canonical);
+    if (index.local()) {
+      return FindLinks.indexPage(url, canonical, html, Source.index(index.display()));
+    }
     HttpFetcher.Result r = fetcher.get(url, ContentTypes.ACCEPT);
     if (r.code() == 404) {
       return Optional.empty();
@@ -261,7 +337,12 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
     Source source = Source.findLinks(link);
     List<DistFile> files;
     if (FindLinks.isLocal(link)) {
-      files = FindLinks.scanFolder(FindLinks.localPath(link), canonical);
+      Optional<List<DistFile>> local = FindLinks.local(link, canonical, html);
+      if (local.isEmpty()) {
+        outages.notice("Location '" + link + "' is ignored: it is either a non-existing path or lacks a specific scheme.");
+        return Optional.empty();
+      }
+      files = local.get();
     } else {
       HttpFetcher.Result r = fetcher.get(Urls.withoutUserInfo(link), "text/html");
       if (r.code() == 404) {

@@ -22,6 +22,10 @@ public record IndexLocation(String url, Optional<Credentials> credentials, Strin
 
   public static IndexLocation parse(String configured) {
     String trimmed = configured.strip();
+    if (!trimmed.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      // A plain path, as pip takes one (os.path.exists): read from disk as the file: URL of its folder.
+      return new IndexLocation(withSlash(java.nio.file.Path.of(trimmed).toAbsolutePath().toUri().toString()), Optional.empty(), trimmed);
+    }
     Optional<Credentials> credentials = Optional.empty();
     try {
       URI uri = new URI(trimmed);
@@ -35,11 +39,16 @@ public record IndexLocation(String url, Optional<Credentials> credentials, Strin
     } catch (URISyntaxException e) {
       // left as is: the request will fail and name the (redacted) URL
     }
-    String url = Urls.withoutUserInfo(trimmed);
-    if (!url.endsWith("/")) {
-      url = url + "/";
-    }
-    return new IndexLocation(url, credentials, trimmed);
+    return new IndexLocation(withSlash(Urls.withoutUserInfo(trimmed)), credentials, trimmed);
+  }
+
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  /** A {@code file:} index, read from disk as pip reads one. */
+  public boolean local() {
+    return url.regionMatches(true, 0, "file:", 0, 5);
   }
 
   /** PEP 503: {@code <index>/<normalized-name>/}. */

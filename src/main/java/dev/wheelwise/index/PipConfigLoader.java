@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,109 +11,267 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Index settings from the places pip and uv read them, lowest priority first (pip's
- * {@code configuration.py}: global, user, site, {@code PIP_CONFIG_FILE}, then
- * {@code PIP_*} variables). The environment and the home folder are passed in: nothing here
- * reads process globals.
+ * pip's configuration as pip 23 reads it ({@code configuration.py} and the option parser's
+ * {@code _update_defaults}). The environment, home folder and interpreter prefix are passed in:
+ * nothing here reads process globals.
  *
- * <ul>
- *   <li>global: {@code $XDG_CONFIG_DIRS/pip/pip.conf} (default {@code /etc/xdg}), then {@code /etc/pip.conf}
- *   <li>user: {@code ~/.pip/pip.conf} (legacy), then {@code $XDG_CONFIG_HOME/pip/pip.conf}
- *       ({@code ~/.config/pip/pip.conf}); skipped when {@code PIP_CONFIG_FILE} names an existing file
- *   <li>site: {@code $VIRTUAL_ENV/pip.conf}
- *   <li>{@code PIP_CONFIG_FILE}
- * </ul>
+ * <p>Files, lowest priority first: global ({@code $XDG_CONFIG_DIRS/pip/pip.conf}, default
+ * {@code /etc/xdg}, then {@code /etc/pip.conf}); user ({@code $HOME/.pip/pip.conf}, then
+ * {@code $XDG_CONFIG_HOME/pip/pip.conf}, default {@code $HOME/.config}), skipped with
+ * {@code --isolated} or when {@code PIP_CONFIG_FILE} names an existing file; site
+ * ({@code sys.prefix/pip.conf}); then {@code PIP_CONFIG_FILE}. {@code PIP_CONFIG_FILE=/dev/null}
+ * (os.devnull) reads no file at all. Then every {@code PIP_*} variable, unless isolated.
  *
- * In each file, {@code [install]} overrides {@code [global]}. Then {@code PIP_INDEX_URL},
- * {@code PIP_EXTRA_INDEX_URL}, {@code PIP_FIND_LINKS} (space-separated lists), and last
- * {@code UV_INDEX_URL} / {@code UV_EXTRA_INDEX_URL}, which wheelwise honours too.
+ * <p>Values are pooled by section, not by file: every {@code [global]} value, then every
+ * {@code [install]} value, then the variables, each later one replacing an earlier one of the
+ * same option (so {@code [install]} in a global file beats {@code [global]} in the user's file).
+ * Empty values are skipped. {@code only-binary}/{@code no-binary} accumulate instead, as pip's
+ * callbacks do. Last, {@code UV_INDEX_URL}/{@code UV_EXTRA_INDEX_URL}, which wheelwise honours too.
  */
 public final class PipConfigLoader {
+  /** Where pip keeps os.devnull; the comparison is by string, as pip's is. */
+  static final String DEVNULL = "/dev/null";
+
+  /** Options pip applies to an install set that wheelwise reads but does not act on. */
+  private static final List<String> NOT_APPLIED = List.of(
+      "constraint", "requirement", "no-deps", "pre", "ignore-requires-python", "python-version", "platform",
+      "implementation", "abi", "upgrade-strategy");
+
   private final Map<String, String> env;
   private final Path home;
   private final Path root;
+  private final Optional<Path> sitePrefix;
 
   /**
-   * @param env the process environment (or a test's)
-   * @param home the user's home folder
+   * @param env the process environment in its own order (or a test's)
+   * @param home the user's home folder ({@code $HOME}, which pip's {@code expanduser} reads)
    * @param root the file system root ({@code /}); tests pass a temporary folder
+   * @param sitePrefix the {@code sys.prefix} of the pip in use, whose {@code pip.conf} is the site file; empty when unknown
    */
-  public PipConfigLoader(Map<String, String> env, Path home, Path root) {
-    this.env = Map.copyOf(env);
+  public PipConfigLoader(Map<String, String> env, Path home, Path root, Optional<Path> sitePrefix) {
+    this.env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
     this.home = home;
     this.root = root;
+    this.sitePrefix = sitePrefix;
   }
 
-  /** The files pip would read, in increasing priority, whether or not they exist. */
+  /** With the site prefix of a virtual environment ({@code $VIRTUAL_ENV}) when one is active. */
+  public PipConfigLoader(Map<String, String> env, Path home, Path root) {
+    this(env, home, root, Optional.ofNullable(env.get("VIRTUAL_ENV")).filter(v -> !v.isBlank()).map(Path::of));
+  }
+
+  /** The files pip would read without {@code --isolated}, in increasing priority, whether or not they exist. */
   public List<Path> configFiles() {
-    List<Path> files = new ArrayList<>();
+    return candidates(false).stream().map(PipConfigUse.File::path).toList();
+  }
+
+  private List<PipConfigUse.File> candidates(boolean isolated) {
+    List<PipConfigUse.File> files = new ArrayList<>();
     String xdgDirs = env.getOrDefault("XDG_CONFIG_DIRS", "");
-    List<String> dirs = xdgDirs.isBlank() ? List.of("/etc/xdg") : Arrays.asList(xdgDirs.split(":"));
-    for (String d : dirs) {
-      files.add(underRoot(d).resolve("pip").resolve("pip.conf"));
+    for (String d : (xdgDirs.isBlank() ? "/etc/xdg" : xdgDirs).split(":", -1)) {
+      files.add(new PipConfigUse.File("global", underRoot(expandUser(d)).resolve("pip").resolve("pip.conf")));
     }
-    files.add(underRoot("/etc").resolve("pip.conf"));
+    files.add(new PipConfigUse.File("global", underRoot("/etc").resolve("pip.conf")));
     String envFile = env.get("PIP_CONFIG_FILE");
-    boolean envFileExists = envFile != null && !envFile.equals("/dev/null") && Files.isRegularFile(Path.of(envFile));
-    if (!envFileExists) {
-      files.add(home.resolve(".pip").resolve("pip.conf"));
-      String xdgHome = env.get("XDG_CONFIG_HOME");
-      Path configHome = xdgHome != null && !xdgHome.isBlank() ? Path.of(xdgHome) : home.resolve(".config");
-      files.add(configHome.resolve("pip").resolve("pip.conf"));
+    boolean envFileExists = envFile != null && !envFile.isEmpty() && Files.exists(Path.of(envFile));
+    if (!isolated && !envFileExists) {
+      files.add(new PipConfigUse.File("user", home.resolve(".pip").resolve("pip.conf")));
+      String xdgHome = env.getOrDefault("XDG_CONFIG_HOME", "");
+      Path configHome = xdgHome.isBlank() ? home.resolve(".config") : Path.of(expandUser(xdgHome));
+      files.add(new PipConfigUse.File("user", configHome.resolve("pip").resolve("pip.conf")));
     }
-    String venv = env.get("VIRTUAL_ENV");
-    if (venv != null && !venv.isBlank()) {
-      files.add(Path.of(venv).resolve("pip.conf"));
-    }
-    if (envFileExists) {
-      files.add(Path.of(envFile));
+    sitePrefix.ifPresent(p -> files.add(new PipConfigUse.File("site", p.resolve("pip.conf"))));
+    if (envFile != null && !envFile.isEmpty()) {
+      files.add(new PipConfigUse.File("env", Path.of(envFile)));
     }
     return files;
   }
 
-  private Path underRoot(String absolute) {
-    return root.resolve(absolute.startsWith("/") ? absolute.substring(1) : absolute);
+  private String expandUser(String path) {
+    return path.equals("~") ? home.toString() : path.startsWith("~/") ? home.resolve(path.substring(2)).toString() : path;
   }
 
-  /** Settings from config files and the environment; command-line flags are applied by the caller. */
+  private Path underRoot(String absolute) {
+    return absolute.startsWith("/") ? root.resolve(absolute.substring(1)) : Path.of(absolute);
+  }
+
+  /** Settings from config files and the environment, without {@code --isolated}. */
   public IndexSettings load() throws IOException {
+    return read(false).settings();
+  }
+
+  /**
+   * The options pip would start from.
+   *
+   * @param isolated pip's {@code --isolated}: no user files, no {@code PIP_*} variables
+   * @throws IOException when a file exists but cannot be read
+   * @throws IllegalArgumentException naming the file and line (or variable) when pip would refuse it
+   */
+  public PipConfig read(boolean isolated) throws IOException {
+    // section.key -> value, in pip's override order; a later put keeps the key's first position, as a dict does.
     Map<String, String> values = new LinkedHashMap<>();
-    for (Path file : configFiles()) {
-      if (Files.isRegularFile(file)) {
-        Map<String, Map<String, String>> ini = Ini.parse(Files.readString(file));
-        values.putAll(ini.getOrDefault("global", Map.of()));
-        values.putAll(ini.getOrDefault("install", Map.of()));
+    Map<String, String> origin = new LinkedHashMap<>();
+    List<PipConfigUse.File> used = new ArrayList<>();
+    String skipped = "";
+    if (DEVNULL.equals(env.get("PIP_CONFIG_FILE"))) {
+      skipped = "PIP_CONFIG_FILE=" + DEVNULL;
+    } else {
+      for (PipConfigUse.File file : candidates(isolated)) {
+        if (!Files.isRegularFile(file.path())) {
+          continue;
+        }
+        Map<String, Map<String, String>> ini;
+        try {
+          ini = Ini.parse(Files.readString(file.path()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file.path() + ": " + e.getMessage() + " (pip refuses this file too)", e);
+        }
+        used.add(file);
+        ini.forEach((section, items) -> items.forEach((k, v) -> {
+          values.put(section + "." + k, v);
+          origin.put(section + "." + k, section + "." + k + " in " + file.path());
+        }));
       }
     }
-    env("PIP_INDEX_URL").ifPresent(v -> values.put("index-url", v));
-    env("PIP_EXTRA_INDEX_URL").ifPresent(v -> values.put("extra-index-url", v));
-    env("PIP_FIND_LINKS").ifPresent(v -> values.put("find-links", v));
-    env("PIP_NO_INDEX").ifPresent(v -> values.put("no-index", v));
-    env("UV_INDEX_URL").ifPresent(v -> values.put("index-url", v));
-    env("UV_EXTRA_INDEX_URL").ifPresent(v -> values.put("extra-index-url", v));
-    return new IndexSettings(
-        values.getOrDefault("index-url", IndexSettings.PYPI).strip(),
-        words(values.get("extra-index-url")),
-        words(values.get("find-links")),
-        truthy(values.get("no-index")),
-        IndexSettings.Strategy.MERGE_ALL);
+    if (!isolated) {
+      // In the environment's own order, as os.environ has it: it decides between aliases
+      // (index-url, pypi-url) and the order only-binary and no-binary apply in.
+      env.forEach((name, v) -> {
+        if (name.startsWith("PIP_")) {
+          String key = name.substring(4).toLowerCase(Locale.ROOT).replace('_', '-');
+          if (!key.equals("version") && !key.equals("help")) {
+            values.put(":env:." + key, v);
+            origin.put(":env:." + key, name);
+          }
+        }
+      });
+    }
+    Options o = new Options();
+    List<String> variables = new ArrayList<>();
+    List<String> notApplied = new ArrayList<>();
+    for (String section : List.of("global", "install", ":env:")) {
+      values.forEach((sectionKey, value) -> {
+        if (value.isEmpty() || !sectionKey.startsWith(section + ".")) {
+          return;
+        }
+        String key = sectionKey.substring(section.length() + 1);
+        String where = origin.get(sectionKey);
+        if (o.apply(key, value, where)) {
+          if (section.equals(":env:")) {
+            variables.add(where);
+          }
+        } else if (NOT_APPLIED.contains(key)) {
+          notApplied.add(key + " (" + where + ")");
+        }
+      });
+    }
+    if (!isolated) {
+      uv("UV_INDEX_URL").ifPresent(v -> {
+        o.indexUrl = Optional.of(v.strip());
+        variables.add("UV_INDEX_URL");
+      });
+      uv("UV_EXTRA_INDEX_URL").ifPresent(v -> {
+        o.extraIndexUrls = words(v);
+        variables.add("UV_EXTRA_INDEX_URL");
+      });
+    }
+    return new PipConfig(o.indexUrl, o.extraIndexUrls, o.findLinks, o.noIndex, o.formats, o.preferBinary, o.pre,
+        new PipConfigUse(used, variables, isolated, skipped, notApplied));
   }
 
-  private Optional<String> env(String name) {
+  private Optional<String> uv(String name) {
     String v = env.get(name);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
   }
 
-  /** pip splits list options on white space, newlines included. */
-  private static List<String> words(String value) {
-    if (value == null || value.isBlank()) {
-      return List.of();
+  /** The install options wheelwise uses, set as pip's option parser sets them from configuration. */
+  private static final class Options {
+    Optional<String> indexUrl = Optional.empty();
+    List<String> extraIndexUrls = List.of();
+    List<String> findLinks = List.of();
+    boolean noIndex;
+    final List<PipConfig.Format> formats = new ArrayList<>();
+    boolean preferBinary;
+    boolean pre;
+
+    /** True when {@code key} is one of these options. */
+    boolean apply(String key, String value, String where) {
+      switch (key) {
+        case "index-url", "pypi-url" -> indexUrl = Optional.of(value.strip());
+        case "extra-index-url" -> extraIndexUrls = words(value);
+        case "find-links" -> findLinks = words(value);
+        case "no-index" -> noIndex = strtobool(key, value, where);
+        case "prefer-binary" -> preferBinary = strtobool(key, value, where);
+        case "pre" -> pre = strtobool(key, value, where);
+        case "only-binary" -> formats.add(new PipConfig.Format(true, value));
+        case "no-binary" -> formats.add(new PipConfig.Format(false, value));
+        default -> {
+          return false;
+        }
+      }
+      return true;
     }
-    return List.of(value.strip().split("\\s+"));
   }
 
-  /** pip's strtobool: yes/true/on/1 are true. */
-  private static boolean truthy(String value) {
-    return value != null && List.of("1", "yes", "true", "on", "y", "t").contains(value.strip().toLowerCase(Locale.ROOT));
+  /** pip's list options split on white space, newlines included ({@code val.split()}). */
+  private static List<String> words(String value) {
+    return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+  }
+
+  /** pip's {@code strtobool}; anything else stops pip with this message. */
+  private static boolean strtobool(String key, String value, String where) {
+    String v = value.toLowerCase(Locale.ROOT);
+    if (List.of("y", "yes", "t", "true", "on", "1").contains(v)) {
+      return true;
+    }
+    if (List.of("n", "no", "f", "false", "off", "0").contains(v)) {
+      return false;
+    }
+    throw new IllegalArgumentException(where + ": " + value + " is not a valid value for " + key
+        + " option, please specify a boolean value like yes/no, true/false or 1/0 instead.");
+  }
+
+  /**
+   * The {@code sys.prefix} of the {@code python3} pip runs under: {@code $VIRTUAL_ENV} when set,
+   * else the first {@code python3} on {@code PATH} (its folder's parent when a {@code pyvenv.cfg}
+   * lies there, as in a virtual environment; else the parent of the folder of the file it links
+   * to). Empty when there is none or it is a script (a pyenv shim), whose prefix only running it
+   * would tell.
+   */
+  public static Optional<Path> sitePrefix(Map<String, String> env) {
+    String venv = env.get("VIRTUAL_ENV");
+    if (venv != null && !venv.isBlank()) {
+      return Optional.of(Path.of(venv));
+    }
+    for (String dir : env.getOrDefault("PATH", "").split(":")) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path python = Path.of(dir, "python3");
+      if (!Files.isExecutable(python) || Files.isDirectory(python)) {
+        continue;
+      }
+      Path bin = python.toAbsolutePath().getParent();
+      if (bin.getParent() != null && Files.isRegularFile(bin.getParent().resolve("pyvenv.cfg"))) {
+        return Optional.of(bin.getParent());
+      }
+      try {
+        Path real = python.toRealPath();
+        if (isScript(real)) {
+          return Optional.empty();
+        }
+        return Optional.ofNullable(real.getParent()).map(Path::getParent);
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isScript(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(2);
+      return head.length == 2 && head[0] == '#' && head[1] == '!';
+    }
   }
 }

@@ -27,6 +27,15 @@ public interface ProjectSource {
     return out;
   }
 
+  /**
+   * Whether this source's empty answer for the project is a fact: every location it asks
+   * answered, and none has the project (pip then stops with "No matching distribution found").
+   * A snapshot, which records only some projects, never knows that.
+   */
+  default boolean knowsAbsent(String name) {
+    return false;
+  }
+
   /** What answers from here are labelled with ({@code index URL}, {@code snapshot DATE}). */
   String describe();
 }

@@ -51,6 +51,11 @@ final class WheelMetadata {
 
   /** The wheel's {@code METADATA}, from a local file (a find-links folder). */
   static CoreMetadata read(Path wheel) throws IndexError {
+    return readLocal(wheel).metadata();
+  }
+
+  /** The wheel's {@code METADATA} and installed size, from a local file (a find-links folder, a file: index). */
+  static Read readLocal(Path wheel) throws IndexError {
     try (FileChannel channel = FileChannel.open(wheel)) {
       long size = channel.size();
       return read(new ZipDirectory.Bytes() {
@@ -70,7 +75,7 @@ final class WheelMetadata {
           }
           return buffer.array();
         }
-      }, wheel.toString()).metadata();
+      }, wheel.toString());
     } catch (IOException e) {
       throw new IndexError(wheel.toString(), "cannot read the wheel: " + e.getMessage(), e);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wheelwise.advise.BuildNeed;
 import dev.wheelwise.advise.CandidateFile;
 import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.PackagePlan;
@@ -53,6 +54,7 @@ public final class CheckJson {
     ObjectNode source = root.putObject("source");
     source.put("index", result.index());
     source.put("asOf", result.asOf().orElse(null));
+    provenance(source, result.provenance());
     ArrayNode inputs = root.putArray("inputs");
     result.inputs().forEach(i -> inputs.addObject().put("path", i.path()).put("kind", i.kind()));
     ArrayNode images = root.putArray("images");
@@ -70,6 +72,25 @@ public final class CheckJson {
     result.remedies().forEach(r -> remedies.addObject().put("image", r.image()).put("platform", r.platform())
         .put("kind", r.kind()).put("text", r.text()));
     return root;
+  }
+
+  /** {@code source.pipConfig}, {@code source.indexFailures} and {@code source.notices}: additive keys. */
+  private static void provenance(ObjectNode source, IndexProvenance p) {
+    if (p.equals(IndexProvenance.NONE)) {
+      source.putNull("pipConfig");
+    } else {
+      ObjectNode config = source.putObject("pipConfig");
+      ArrayNode files = config.putArray("files");
+      p.pipConfig().files().forEach(f -> files.addObject().put("kind", f.kind()).put("path", f.path().toString()));
+      strings(config.putArray("variables"), p.pipConfig().variables());
+      config.put("isolated", p.pipConfig().isolated());
+      config.put("filesSkipped", p.pipConfig().skippedFiles().isEmpty() ? null : p.pipConfig().skippedFiles());
+      strings(config.putArray("notApplied"), p.pipConfig().notApplied());
+    }
+    ArrayNode failures = source.putArray("indexFailures");
+    p.outages().forEach(o -> strings(failures.addObject().put("location", o.location()).put("reason", o.reason())
+        .putArray("projects"), o.projects()));
+    strings(source.putArray("notices"), p.notices());
   }
 
   private static ObjectNode image(ImagePlan plan) {

@@ -1,6 +1,7 @@
 package dev.wheelwise.report;
 
 import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.PackagePlan;
@@ -42,6 +43,7 @@ public final class CheckTable {
 
   public static String text(CheckResult result) {
     StringBuilder out = new StringBuilder();
+    provenance(out, result.provenance());
     List<List<String>> rows = rows(result);
     int[] widths = new int[HEADERS.size()];
     for (int i = 0; i < widths.length; i++) {
@@ -58,6 +60,22 @@ public final class CheckTable {
     }
     recommendation(out, result, "");
     return out.toString();
+  }
+
+  /**
+   * Before the table, where it cannot be missed: each index that failed while others answered
+   * and the projects it could have changed; then pip's ignored locations and which of pip's
+   * configuration was read.
+   */
+  private static void provenance(StringBuilder out, IndexProvenance p) {
+    p.outages().forEach(o -> out.append("warning: index ").append(o.describe()).append('\n'));
+    p.notices().forEach(n -> out.append("warning: ").append(n).append('\n'));
+    if (!p.pipConfig().empty()) {
+      out.append("note: ").append(p.pipConfig().summary()).append('\n');
+    }
+    if (!p.equals(IndexProvenance.NONE) && (!p.outages().isEmpty() || !p.notices().isEmpty() || !p.pipConfig().empty())) {
+      out.append('\n');
+    }
   }
 
   public static String markdown(CheckResult result) {

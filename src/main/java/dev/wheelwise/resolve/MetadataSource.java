@@ -19,6 +19,14 @@ public interface MetadataSource {
   /** Whether the index lists any file of the project at all. */
   boolean listed(String canonicalName);
 
+  /**
+   * Whether a project that is not listed is known to be on no index (every location answered
+   * and none has it): pip then stops with "No matching distribution found". Else it is unknown.
+   */
+  default boolean absent(String canonicalName) {
+    return false;
+  }
+
   /** The versions with a file pip would install on the target, and that file's name. */
   NavigableMap<Version, String> installable(String canonicalName);
 

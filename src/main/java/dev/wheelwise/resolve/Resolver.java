@@ -132,6 +132,10 @@ public final class Resolver {
             + " (version not recorded): whether it satisfies " + describeSpecifiers(constraints) + " is not known"));
         continue;
       }
+      if (!source.listed(name) && source.absent(name)) {
+        unavailable.put(name, noMatchingDistribution(name, constraints));
+        continue;
+      }
       if (!source.listed(name)) {
         unknown.put(name, new Resolution.Unknown(name, Optional.empty(), "no files known for " + name
             + " (required by " + describeParents(constraints) + ")"));
@@ -495,6 +499,13 @@ public final class Resolver {
       out += " ← " + (first.parent().isEmpty() ? "requested as '" + first.text() + "'" : chain(first, state, depth + 1));
     }
     return out;
+  }
+
+  /** pip's words for a project no index has, with the requirement as written, and who asks for it. */
+  private String noMatchingDistribution(String name, List<Constraint> constraints) {
+    Constraint first = constraints.get(0);
+    return "No matching distribution found for " + name + first.specifierText() + " (no index lists " + name
+        + "; required by " + describeParents(constraints) + ")";
   }
 
   private String describeParents(List<Constraint> constraints) {
