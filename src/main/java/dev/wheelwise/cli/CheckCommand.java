@@ -143,6 +143,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
   Path overlay;
 
+  @picocli.CommandLine.Mixin
+  SdistOptions sdistOptions = new SdistOptions();
+
   @Override
   public Integer call() throws ParseError, IOException {
     String renderer = format.toLowerCase(Locale.ROOT);
@@ -160,7 +163,8 @@ public final class CheckCommand implements Callable<Integer> {
           : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
       CandidateImages choice = new CandidateImages(catalog, date, images, platforms, describedPython(), describedLibc(), pipProfile());
       List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), loaded.baseImage());
-      CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast))
+      CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast),
+          sdistOptions.contents(loaded.live()))
           .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
       if (loaded.live().isPresent()) {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
