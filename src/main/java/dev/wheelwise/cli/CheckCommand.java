@@ -273,11 +273,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       path = dockerfile;
     } else if (Files.isDirectory(path)) {
-      Optional<Path> found = InputFiles.discover(path);
-      if (found.isEmpty()) {
-        throw new UsageException(path + ": found no Dockerfile, lock file or requirements file");
-      }
-      path = found.get();
+      path = InputFiles.discover(path, spec.commandLine().getErr());
     }
     GroupSelection selection = new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false);
     String name = path.getFileName().toString();

@@ -1,12 +1,12 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.project.Discovery;
 import dev.wheelwise.project.InputKind;
 import dev.wheelwise.project.InputParseError;
 import dev.wheelwise.project.ProjectInputs;
 import java.util.Map;
 import dev.wheelwise.project.LockedSet;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** Which reader an input needs, by its name (the formats' fixed names), and what a folder holds. */
 final class InputFiles {
@@ -22,16 +22,24 @@ final class InputFiles {
         || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile") || name.startsWith("Dockerfile-");
   }
 
-  /** In a folder: the Dockerfile first (it says how the project is installed), then a lock, then requirements.txt. */
-  static Optional<Path> discover(Path dir) {
-    for (String name : new String[] {"Dockerfile", "Containerfile", "uv.lock", "pylock.toml", "poetry.lock", "pdm.lock",
-        "Pipfile.lock", "requirements.txt", "pyproject.toml"}) {
+  /**
+   * In a folder: the Dockerfile first (it says how the project is installed), else the
+   * dependency input {@link Discovery} picks (a lock over requirements, pylock.*.toml and
+   * requirements-*.txt included), saying on {@code err} which and why when there was a choice.
+   */
+  static Path discover(Path dir, java.io.PrintWriter err) throws java.io.IOException {
+    for (String name : new String[] {"Dockerfile", "Containerfile"}) {
       Path p = dir.resolve(name);
       if (java.nio.file.Files.isRegularFile(p)) {
-        return Optional.of(p);
+        return p;
       }
     }
-    return Optional.empty();
+    Discovery.Found found = Discovery.discover(dir).orElseThrow(() -> new UsageException(dir
+        + ": found no Dockerfile, lock file (uv.lock, pylock*.toml, poetry.lock, pdm.lock, Pipfile.lock), requirements*.txt or pyproject.toml"));
+    if (!found.alsoFound().isEmpty()) {
+      err.println("notice: using " + found.file().getFileName() + ": " + found.reason());
+    }
+    return found.file();
   }
 
   /**
