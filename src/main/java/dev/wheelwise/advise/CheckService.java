@@ -20,9 +20,14 @@ public final class CheckService {
 
   /** @param sizes measures the chosen wheels' installed sizes (a live index), else they are estimated from file sizes */
   public CheckService(CostModel cost, Optional<WheelSizes> sizes) {
+    this(cost, sizes, SdistContents.NONE);
+  }
+
+  /** @param contents reads the sdists a plan builds (a live index), else they are judged from their project's wheels */
+  public CheckService(CostModel cost, Optional<WheelSizes> sizes, SdistContents contents) {
     this.cost = Objects.requireNonNull(cost, "cost");
     this.sizes = Objects.requireNonNull(sizes, "sizes");
-    this.planner = new Planner(cost);
+    this.planner = new Planner(cost, contents);
   }
 
   public CheckResult check(String index, Optional<String> asOf, CheckInput input, List<ImageCandidate> images) {

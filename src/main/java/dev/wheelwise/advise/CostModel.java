@@ -1,5 +1,6 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.cost.SdistClass;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,21 @@ import java.util.Set;
 public interface CostModel {
 
   /** What building {@code sdist} needs on an image with this package manager (apk or apt). */
-  BuildNeed buildNeed(CandidateFile sdist, Optional<String> packageManager);
+  default BuildNeed buildNeed(CandidateFile sdist, Optional<String> packageManager) {
+    return buildNeed(sdist, SdistClass.unknown("the sdist was not looked at"), packageManager);
+  }
+
+  /**
+   * As {@link #buildNeed(CandidateFile, Optional)}, knowing whether the sdist compiles: where the
+   * knowledge has no row, a pure sdist needs nothing and a compiled one the compilers of its
+   * languages (derived, marked so).
+   */
+  BuildNeed buildNeed(CandidateFile sdist, SdistClass contents, Optional<String> packageManager);
+
+  /** Seconds to build {@code count} pure-Python sdists one after another ({@link SdistClass#PURE_BUILD_LOW_SECONDS}). */
+  default Range pureBuildSeconds(int count) {
+    return Range.of(count * SdistClass.PURE_BUILD_LOW_SECONDS, count * SdistClass.PURE_BUILD_HIGH_SECONDS);
+  }
 
   /** Seconds to build these sdists on the image, as a range; empty when unknown. */
   Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image);
@@ -56,7 +71,7 @@ public interface CostModel {
   /** Knows nothing: every cost is unknown. Useful before the cost knowledge is loaded. */
   CostModel UNKNOWN = new CostModel() {
     @Override
-    public BuildNeed buildNeed(CandidateFile sdist, Optional<String> packageManager) {
+    public BuildNeed buildNeed(CandidateFile sdist, SdistClass contents, Optional<String> packageManager) {
       return BuildNeed.unknown(null);
     }
 

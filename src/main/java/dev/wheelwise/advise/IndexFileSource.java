@@ -255,6 +255,17 @@ public final class IndexFileSource implements FileSource, WheelSizes {
     return new Measured(installed, notes);
   }
 
+  /** The live index's own listing of this file (URL, hashes, size); empty for a page the snapshot stood in for. */
+  public Optional<DistFile> liveFile(CandidateFile file) {
+    return page(file.name()).filter(IndexFileSource::live)
+        .flatMap(p -> p.files().stream().filter(f -> f.filename().equals(file.filename())).findFirst());
+  }
+
+  /** The client this source reads through. */
+  public IndexClient client() {
+    return client;
+  }
+
   @Override
   public Optional<Dependencies> dependencies(String canonicalName, Version version) {
     return RecordedFacts.dependencies(recorded(canonicalName), version);

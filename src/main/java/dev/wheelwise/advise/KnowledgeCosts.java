@@ -1,6 +1,8 @@
 package dev.wheelwise.advise;
 
 import dev.wheelwise.cost.BuildDeps;
+import dev.wheelwise.cost.Capability;
+import dev.wheelwise.cost.SdistClass;
 import dev.wheelwise.cost.BuildError;
 import dev.wheelwise.cost.BuildLeftovers;
 import dev.wheelwise.cost.BuildTimeInput;
@@ -52,22 +54,43 @@ public final class KnowledgeCosts implements CostModel {
   }
 
   @Override
-  public BuildNeed buildNeed(CandidateFile sdist, Optional<String> packageManager) {
+  public BuildNeed buildNeed(CandidateFile sdist, SdistClass contents, Optional<String> packageManager) {
     Optional<PackageManager> pm = packageManager.flatMap(PackageManager::parse);
     if (pm.isEmpty()) {
-      return BuildNeed.unknown("the image's package manager is unknown");
+      return new BuildNeed(false, List.of(), List.of(), false, Optional.of("the image's package manager is unknown"), contents);
     }
-    BuildNeeds needs = needs(sdist, pm.get());
-    if (needs.isUnknown()) {
-      return new BuildNeed(false, toolchains(needs.inferredToolchains()), List.of(), needs.compiles(), needs.inference());
+    BuildNeeds needs = needs(sdist, contents, pm.get());
+    if (!needs.isUnknown()) {
+      return new BuildNeed(true, toolchains(needs.toolchains()), needs.systemPackages(), needs.compiles(),
+          needs.status() == BuildNeeds.Status.NOT_USABLE ? Optional.of("not usable on this distro: " + needs.notes()) : Optional.empty(),
+          contents);
     }
-    return new BuildNeed(true, toolchains(needs.toolchains()), needs.systemPackages(), needs.compiles(),
-        needs.status() == BuildNeeds.Status.NOT_USABLE ? Optional.of("not usable on this distro: " + needs.notes()) : Optional.empty());
+    if (contents.kind() == SdistClass.Kind.PURE) {
+      // Pure Python: the build copies files into a wheel; no compiler, no system package.
+      return new BuildNeed(true, List.of(), List.of(), false, Optional.of(contents.describe()), contents);
+    }
+    if (contents.kind() == SdistClass.Kind.COMPILED) {
+      // The compilers its languages need, derived from the sdist; libraries stay unknown.
+      Set<String> packages = new LinkedHashSet<>();
+      for (Toolchain t : contents.toolchains()) {
+        Capability.of(t).ifPresent(c -> packages.addAll(BuildDeps.providers(c, pm.get())));
+      }
+      String headers = String.join(" ", BuildDeps.providers(Capability.PYTHON_HEADERS, pm.get()));
+      return new BuildNeed(false, toolchains(needs.inferredToolchains()), List.copyOf(packages), true,
+          Optional.of("derived from the sdist, not from build-deps knowledge: " + contents.describe() + "; needs "
+              + String.join(" ", packages) + " (and " + headers + " with a distro Python; the python images ship Python.h); "
+              + "the libraries it links are not known"), contents);
+    }
+    return new BuildNeed(false, toolchains(needs.inferredToolchains()), List.of(), needs.compiles(), needs.inference(), contents);
+  }
+
+  private BuildNeeds needs(CandidateFile sdist, SdistClass contents, PackageManager pm) {
+    SdistFacts facts = new SdistFacts(sdist.filename(), sdist.bytes(), Optional.empty(), Optional.of(contents));
+    return deps.buildNeeds(sdist.name(), pm, facts);
   }
 
   private BuildNeeds needs(CandidateFile sdist, PackageManager pm) {
-    SdistFacts facts = new SdistFacts(sdist.filename(), sdist.bytes(), Optional.empty());
-    return deps.buildNeeds(sdist.name(), pm, facts);
+    return needs(sdist, SdistClass.unknown("the sdist was not looked at"), pm);
   }
 
   private static List<String> toolchains(Set<Toolchain> set) {
@@ -80,7 +103,7 @@ public final class KnowledgeCosts implements CostModel {
     if (pm.isEmpty()) {
       return Optional.empty();
     }
-    BuildNeeds needs = needs(sdist, pm.get());
+    BuildNeeds needs = needs(sdist, need.sdist(), pm.get());
     Set<String> missing = deps.missing(needs, installed, image.compilers());
     if (missing.isEmpty()) {
       return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.cost.SdistClass;
+import dev.wheelwise.cost.SdistClassifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,9 +23,16 @@ public final class Planner {
       "musl-dev", "libc6-dev", "libc-dev", "cargo", "rust");
 
   private final CostModel cost;
+  private final SdistContents contents;
 
   public Planner(CostModel cost) {
+    this(cost, SdistContents.NONE);
+  }
+
+  /** @param contents what is known of an sdist's contents (a live index reads them; the snapshot recorded some) */
+  public Planner(CostModel cost, SdistContents contents) {
     this.cost = Objects.requireNonNull(cost, "cost");
+    this.contents = Objects.requireNonNull(contents, "contents");
   }
 
   public ImagePlan plan(CheckInput input, ImageCandidate image) {
@@ -51,10 +60,43 @@ public final class Planner {
           : choice instanceof Choice.Sdist s ? Optional.of(s.file().version().toString())
           : wanted.versions().pin().map(Object::toString);
       Optional<BuildNeed> build = choice instanceof Choice.Sdist s
-          ? Optional.of(cost.buildNeed(s.file(), image.packageManager())) : Optional.empty();
+          ? Optional.of(cost.buildNeed(s.file(), classify(s.file(), wanted), image.packageManager())) : Optional.empty();
       packages.add(new PackagePlan(wanted.name(), version, choice, build, wanted.filesComplete(), wanted.origin()));
     }
     return judge(input, image, packages, wantedHere.skipped(), wantedHere.unknownDependencies());
+  }
+
+  /**
+   * Whether the sdist compiles: from its contents where a source read or recorded them, else
+   * the guess from the project's wheels (every one seen none-any: likely pure).
+   */
+  private SdistClass classify(CandidateFile sdist, Wanted wanted) {
+    Optional<SdistClass> read = contents.of(sdist);
+    if (read.isPresent() && read.get().kind() != SdistClass.Kind.UNKNOWN) {
+      return read.get();
+    }
+    List<String> wheels = new ArrayList<>();
+    for (CandidateFile f : wanted.files()) {
+      if (f.isWheel()) {
+        wheels.add(f.filename());
+      }
+    }
+    for (CandidateFile f : wanted.otherReleases()) {
+      if (f.isWheel()) {
+        wheels.add(f.filename());
+      }
+    }
+    SdistClass guess = SdistClassifier.fromWheels(wheels);
+    if (read.isEmpty()) {
+      return guess;
+    }
+    if (guess.kind() == SdistClass.Kind.UNKNOWN) {
+      return read.get();
+    }
+    // The sdist could not be read (too large, refused): the guess stands, with why it is one.
+    List<String> evidence = new ArrayList<>(guess.evidence());
+    evidence.addAll(read.get().evidence());
+    return new SdistClass(guess.kind(), guess.languages(), evidence, true);
   }
 
   private static ImagePlan.Summary empty() {
@@ -74,6 +116,7 @@ public final class Planner {
     List<String> sizeUnknown = new ArrayList<>();
     Optional<String> unavailable = Optional.empty();
     List<CandidateFile> builds = new ArrayList<>();
+    int pureBuilds = 0;
     Set<String> systemPackages = new LinkedHashSet<>();
     for (PackagePlan p : packages) {
       Choice c = p.choice();
@@ -100,7 +143,11 @@ public final class Planner {
         wheels++;
       } else {
         sdists++;
-        builds.add(file);
+        if (p.build().map(BuildNeed::pure).orElse(false)) {
+          pureBuilds++; // seconds, no compiler: not for the compile-time model
+        } else {
+          builds.add(file);
+        }
         p.build().ifPresent(b -> systemPackages.addAll(b.systemPackages()));
       }
     }
@@ -145,13 +192,18 @@ public final class Planner {
               + ") -> " + lacks.get().error());
         } else if (!need.known()) {
           verdict = Verdict.UNKNOWN;
-          doubts.add("what building " + p.name() + " needs is not known");
+          doubts.add("what building " + p.name() + " needs is not known"
+              + (need.sdist().kind() == SdistClass.Kind.COMPILED ? " (its sdist is " + need.sdist().label() + ": "
+                  + String.join(" ", need.systemPackages()) + " derived for the compilers, libraries unknown)" : ""));
         }
       }
     }
 
     // An unknown package may be a wheel or a build: what is known is then only a lower bound.
-    Optional<Range> seconds = cost.buildSeconds(builds, image).map(r -> unknownPackages.isEmpty() ? r : Range.atLeast(r.low()));
+    Range pure = cost.pureBuildSeconds(pureBuilds);
+    Optional<Range> seconds = cost.buildSeconds(builds, image)
+        .map(r -> plus(r, pure))
+        .map(r -> unknownPackages.isEmpty() ? r : Range.atLeast(r.low()));
     List<String> buildTimeUnknown = new ArrayList<>(cost.unknownBuildSeconds(builds, image));
     buildTimeUnknown.addAll(unknownPackages);
     Optional<Range> total = imageBytes(input, image, packages, Map.of());
@@ -228,6 +280,11 @@ public final class Planner {
     ImagePlan.Summary summary = plan.summary().withImageBytes(
         imageBytes(input, plan.image(), plan.packages(), measured.installedBytes()), notes);
     return new ImagePlan(plan.image(), plan.packages(), plan.verdict(), plan.failure(), plan.reason(), plan.skipped(), summary);
+  }
+
+  private static Range plus(Range a, Range b) {
+    return a.high().isPresent() && b.high().isPresent() ? Range.of(a.low() + b.low(), a.high().getAsLong() + b.high().getAsLong())
+        : Range.atLeast(a.low() + b.low());
   }
 
   /**

@@ -150,6 +150,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
   Path overlay;
 
+  @picocli.CommandLine.Mixin
+  SdistOptions sdistOptions = new SdistOptions();
+
   @Override
   public Integer call() throws ParseError, IOException {
     String renderer = format.toLowerCase(Locale.ROOT);
@@ -167,7 +170,8 @@ public final class CheckCommand implements Callable<Integer> {
           : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
       CandidateImages choice = new CandidateImages(catalog, date, images, platforms, describedPython(), describedLibc(), pipProfile());
       List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), loaded.baseImage());
-      CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast))
+      CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast),
+          sdistOptions.contents(loaded.live()))
           .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
       if (loaded.live().isPresent()) {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
@@ -279,11 +283,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       path = dockerfile;
     } else if (Files.isDirectory(path)) {
-      Optional<Path> found = InputFiles.discover(path);
-      if (found.isEmpty()) {
-        throw new UsageException(path + ": found no Dockerfile, lock file or requirements file");
-      }
-      path = found.get();
+      path = InputFiles.discover(path, spec.commandLine().getErr());
     }
     GroupSelection selection = new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false);
     String name = path.getFileName().toString();

@@ -1,14 +1,12 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.project.Discovery;
+import dev.wheelwise.project.InputKind;
 import dev.wheelwise.project.InputParseError;
+import dev.wheelwise.project.ProjectInputs;
+import java.util.Map;
 import dev.wheelwise.project.LockedSet;
-import dev.wheelwise.project.PdmLockReader;
-import dev.wheelwise.project.PipfileLockReader;
-import dev.wheelwise.project.PoetryLockReader;
-import dev.wheelwise.project.PylockReader;
-import dev.wheelwise.project.UvLockReader;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** Which reader an input needs, by its name (the formats' fixed names), and what a folder holds. */
 final class InputFiles {
@@ -24,36 +22,42 @@ final class InputFiles {
         || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile") || name.startsWith("Dockerfile-");
   }
 
-  /** In a folder: the Dockerfile first (it says how the project is installed), then a lock, then requirements.txt. */
-  static Optional<Path> discover(Path dir) {
-    for (String name : new String[] {"Dockerfile", "Containerfile", "uv.lock", "pylock.toml", "poetry.lock", "pdm.lock",
-        "Pipfile.lock", "requirements.txt", "pyproject.toml"}) {
+  /**
+   * In a folder: the Dockerfile first (it says how the project is installed), else the
+   * dependency input {@link Discovery} picks (a lock over requirements, pylock.*.toml and
+   * requirements-*.txt included), saying on {@code err} which and why when there was a choice.
+   */
+  static Path discover(Path dir, java.io.PrintWriter err) throws java.io.IOException {
+    for (String name : new String[] {"Dockerfile", "Containerfile"}) {
       Path p = dir.resolve(name);
       if (java.nio.file.Files.isRegularFile(p)) {
-        return Optional.of(p);
+        return p;
       }
     }
-    return Optional.empty();
+    Discovery.Found found = Discovery.discover(dir).orElseThrow(() -> new UsageException(dir
+        + ": found no Dockerfile, lock file (uv.lock, pylock*.toml, poetry.lock, pdm.lock, Pipfile.lock), requirements*.txt or pyproject.toml"));
+    if (!found.alsoFound().isEmpty()) {
+      err.println("notice: using " + found.file().getFileName() + ": " + found.reason());
+    }
+    return found.file();
   }
 
+  /**
+   * The lock, read with the pyproject.toml beside it (poetry.lock and pdm.lock name their
+   * project's roots there). A lock that cannot say what the project installs without it is an
+   * input error naming the missing file, not a verdict about images.
+   */
   static LockedSet readLock(Path path) throws InputParseError {
-    String name = path.getFileName().toString();
-    if (name.equals("uv.lock")) {
-      return UvLockReader.read(path);
+    if (!isLock(path.getFileName().toString())) {
+      throw new UsageException(path + ": check reads uv.lock, pylock.toml, poetry.lock, pdm.lock and Pipfile.lock as locks");
     }
-    if (name.equals("pylock.toml") || (name.startsWith("pylock.") && name.endsWith(".toml"))) {
-      return PylockReader.read(path);
+    LockedSet lock = (LockedSet) new ProjectInputs(Map.of()).read(path);
+    if (!lock.rootsKnown() && (lock.kind() == InputKind.POETRY_LOCK || lock.kind() == InputKind.PDM_LOCK)) {
+      Path pyproject = path.toAbsolutePath().resolveSibling("pyproject.toml");
+      throw new UsageException(path + ": " + pyproject + " is missing; a " + lock.kind() + " (lock-version " + lock.lockVersion()
+          + ") does not say which of its packages the project installs: its roots are in that pyproject.toml. "
+          + "Put it next to the lock, or check the pyproject.toml's folder");
     }
-    if (name.equals("poetry.lock")) {
-      return PoetryLockReader.read(path, Optional.empty());
-    }
-    if (name.equals("pdm.lock")) {
-      return PdmLockReader.read(path, Optional.empty());
-    }
-    if (name.equals("Pipfile.lock")) {
-      return PipfileLockReader.read(path);
-    }
-    throw new UsageException(path + ": check reads uv.lock, pylock.toml, poetry.lock, pdm.lock and Pipfile.lock in this build; "
-        + "requirements files and Dockerfiles need the resolver and dockerfile pieces");
+    return lock;
   }
 }

@@ -77,8 +77,15 @@ public final class BuildDeps {
     }
     String size = sdist.bytes().isPresent() ? " (" + humanBytes(sdist.bytes().getAsLong()) + ")" : "";
     String what = "no build-deps knowledge for " + known.name() + "; sdist " + sdist.fileName() + size + "; ";
+    Optional<SdistClass> contents = sdist.contents().filter(c -> c.kind() != SdistClass.Kind.UNKNOWN);
+    if (contents.isPresent()) {
+      // Derived from the sdist (or its project's wheels), not from knowledge: the languages say
+      // which compilers, never which libraries.
+      return unknown(known.name(), pm, contents.get().toolchains(), what + contents.get().describe());
+    }
     if (sdist.buildBackend().isEmpty()) {
-      return unknown(known.name(), pm, Set.of(), what + "build backend unknown");
+      return unknown(known.name(), pm, Set.of(), what + "build backend unknown"
+          + sdist.contents().map(c -> " (" + c.describe() + ")").orElse(""));
     }
     String backend = sdist.buildBackend().get().trim();
     Set<Toolchain> inferred = EnumSet.noneOf(Toolchain.class);

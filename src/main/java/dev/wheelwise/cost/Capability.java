@@ -11,7 +11,7 @@ public enum Capability {
   PYTHON_HEADERS;
 
   /** The capability a toolchain needs from the system, if any (build tools come from PyPI). */
-  static java.util.Optional<Capability> of(Toolchain toolchain) {
+  public static java.util.Optional<Capability> of(Toolchain toolchain) {
     return switch (toolchain) {
       case C -> java.util.Optional.of(C_COMPILER);
       case CXX -> java.util.Optional.of(CXX_COMPILER);

@@ -85,7 +85,12 @@ final class HttpFetcher implements AutoCloseable {
 
   /** GET {@code url} with {@code accept}; 404 is returned as a result, other failures throw. */
   Result get(String url, String accept) throws IndexError {
-    return get(url, accept, Optional.empty(), true);
+    return get(url, accept, Optional.empty(), true, settings.maxBodyBytes());
+  }
+
+  /** As {@link #get(String, String)}, refusing a body above {@code maxBytes} (an sdist's download cap). */
+  Result get(String url, String accept, long maxBytes) throws IndexError {
+    return get(url, accept, Optional.empty(), true, Math.min(maxBytes, settings.maxBodyBytes()));
   }
 
   /**
@@ -95,13 +100,13 @@ final class HttpFetcher implements AutoCloseable {
    * body: the call is cancelled as soon as its status is known, so the file is not downloaded.
    */
   Result getRange(String url, String range, boolean wholeFileAllowed) throws IndexError {
-    return get(url, "*/*", Optional.of(range), wholeFileAllowed);
+    return get(url, "*/*", Optional.of(range), wholeFileAllowed, settings.maxBodyBytes());
   }
 
-  private Result get(String url, String accept, Optional<String> range, boolean wholeFileAllowed) throws IndexError {
+  private Result get(String url, String accept, Optional<String> range, boolean wholeFileAllowed, long limit) throws IndexError {
     String current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      Result r = getWithRetries(current, accept, range, wholeFileAllowed);
+      Result r = getWithRetries(current, accept, range, wholeFileAllowed, limit);
       if (!isRedirect(r.code())) {
         return r;
       }
@@ -127,7 +132,8 @@ final class HttpFetcher implements AutoCloseable {
     return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
   }
 
-  private Result getWithRetries(String url, String accept, Optional<String> range, boolean wholeFileAllowed) throws IndexError {
+  private Result getWithRetries(String url, String accept, Optional<String> range, boolean wholeFileAllowed, long limit)
+      throws IndexError {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
       throw new IndexError(url, "not an http(s) URL");
@@ -174,7 +180,7 @@ final class HttpFetcher implements AutoCloseable {
           call.cancel();
           return new Result(code, url, type, new byte[0], false, "");
         }
-        byte[] body = readLimited(response, url);
+        byte[] body = readLimited(response, url, limit);
         return new Result(code, url, type, body, response.networkResponse() == null,
             code == 206 ? response.header("Content-Range", "") : "");
       } catch (IndexError e) {
@@ -206,12 +212,11 @@ final class HttpFetcher implements AutoCloseable {
     return false;
   }
 
-  private byte[] readLimited(Response response, String url) throws IOException, IndexError {
+  private byte[] readLimited(Response response, String url, long limit) throws IOException, IndexError {
     ResponseBody body = response.body();
     if (body == null) {
       return new byte[0];
     }
-    long limit = settings.maxBodyBytes();
     if (body.contentLength() > limit) {
       throw new IndexError(url, "response of " + body.contentLength() + " bytes exceeds the limit of " + limit + " bytes");
     }

@@ -243,6 +243,50 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
 
 
   /**
+   * The bytes of an sdist, to read its member list: at most {@code maxBytes} (a larger one is
+   * refused, as its size on the page or its answer says), checked against the index's hash.
+   *
+   * @throws IndexError when it cannot be fetched, is larger than the cap or its hash differs
+   */
+  public byte[] sdistBytes(DistFile file, long maxBytes) throws IndexError {
+    String url = file.url().orElseThrow(() -> new IndexError(file.filename(), "no URL for this file"));
+    String cap = " (--sdist-max-download raises the cap of " + maxBytes + " bytes)";
+    if (file.size().isPresent() && file.size().getAsLong() > maxBytes) {
+      throw new IndexError(url, "the sdist is " + file.size().getAsLong() + " bytes, not downloaded" + cap);
+    }
+    byte[] body;
+    if (url.startsWith("file:")) {
+      try {
+        Path path = Path.of(URI.create(url));
+        if (java.nio.file.Files.size(path) > maxBytes) {
+          throw new IndexError(url, "the sdist is larger than the cap, not read" + cap);
+        }
+        body = java.nio.file.Files.readAllBytes(path);
+      } catch (java.io.IOException e) {
+        throw new IndexError(url, "cannot read the sdist: " + e.getMessage(), e);
+      }
+    } else {
+      HttpFetcher.Result r;
+      try {
+        r = fetcher.get(url, "*/*", maxBytes);
+      } catch (IndexError e) {
+        throw e.reason().contains("exceeds the limit") ? new IndexError(url, e.reason() + cap) : e;
+      }
+      if (r.code() == 404) {
+        throw new IndexError(url, "HTTP 404: the sdist the page lists is missing");
+      }
+      body = r.body();
+    }
+    verify(body, file.hashes(), url);
+    return body;
+  }
+
+  /** The on-disk cache folder of this client's runs, if any ({@code --cache-dir}; none with {@code --no-cache}). */
+  public Optional<Path> cacheDir() {
+    return http.cacheDir();
+  }
+
+  /**
    * The PEP 658 metadata of a file, checked against the hash the index gave (PEP 714:
    * {@code core-metadata}, else {@code dist-info-metadata}).
    *

@@ -193,6 +193,11 @@ public final class CheckJson {
       }
       build.put("known", need.known());
       need.note().ifPresent(n -> build.put("note", n));
+      ObjectNode sdist = build.putObject("sdist");
+      sdist.put("kind", need.sdist().kindName());
+      strings(sdist.putArray("languages"), need.sdist().languages().stream().sorted().map(l -> l.label()).toList());
+      sdist.put("likely", need.sdist().likely());
+      strings(sdist.putArray("evidence"), need.sdist().evidence());
     }
     return o;
   }

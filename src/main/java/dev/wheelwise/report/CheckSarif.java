@@ -205,7 +205,8 @@ public final class CheckSarif {
       return "; what the build needs is not known" + b.note().map(n -> " (" + n + ")").orElse("") + ".";
     }
     return "; it needs " + (b.systemPackages().isEmpty() ? "no system packages" : String.join(" ", b.systemPackages()))
-        + (b.toolchains().isEmpty() ? "" : " (toolchains: " + String.join(", ", b.toolchains()) + ")") + ".";
+        + (b.toolchains().isEmpty() ? "" : " (toolchains: " + String.join(", ", b.toolchains()) + ")")
+        + (b.pure() ? " (" + b.sdist().describe() + ")" : "") + ".";
   }
 
   /** What an incomplete file list leaves open: {@code seen} says what was not seen, which is not "absent". */

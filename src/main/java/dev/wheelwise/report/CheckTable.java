@@ -114,7 +114,8 @@ public final class CheckTable {
         String needs = pkg.build().map(b -> b.known()
             ? (b.systemPackages().isEmpty() ? "no system packages" : String.join(" ", b.systemPackages()))
               + (b.toolchains().isEmpty() ? "" : " (" + String.join(", ", b.toolchains()) + ")")
-            : "needs unknown" + b.note().map(n -> ": " + n).orElse("")).orElse("");
+            : "needs unknown" + b.note().map(n -> ": " + n).orElse("")).orElse("")
+            + pkg.build().filter(b -> !b.note().orElse("").contains(b.sdist().describe())).map(b -> "; sdist " + b.sdist().describe()).orElse("");
         lines.add(new Detail("sdist", "builds " + code + s.file().filename() + code + " from source; " + needs
             + (pkg.filesComplete() ? "" : " [file list incomplete: a wheel for this image was not seen, not seen to be absent]")));
       } else if (pkg.choice() instanceof Choice.Nothing n) {
