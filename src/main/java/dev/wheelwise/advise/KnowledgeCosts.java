@@ -7,6 +7,7 @@ import dev.wheelwise.cost.BuildError;
 import dev.wheelwise.cost.BuildLeftovers;
 import dev.wheelwise.cost.BuildTimeInput;
 import dev.wheelwise.cost.CompileTimeModel;
+import dev.wheelwise.cost.FileSizes;
 import dev.wheelwise.cost.ImageSizeModel;
 import dev.wheelwise.cost.InstalledFile;
 import dev.wheelwise.cost.SizeEstimate;
@@ -40,6 +41,7 @@ public final class KnowledgeCosts implements CostModel {
   private final Pitfalls pitfalls;
   private final CompileTimeModel time;
   private final ImageSizeModel size;
+  private final FileSizes fileSizes = FileSizes.load();
 
   public KnowledgeCosts(BuildDeps deps, Pitfalls pitfalls, CompileTimeModel time, ImageSizeModel size) {
     this.deps = Objects.requireNonNull(deps, "deps");
@@ -154,9 +156,10 @@ public final class KnowledgeCosts implements CostModel {
       if (c instanceof Choice.Wheel w) {
         Long installed = installedBytes.get(w.file().filename());
         files.add(new InstalledFile(w.file().name(), InstalledFile.Kind.WHEEL, w.file().bytes(),
-            installed == null ? OptionalLong.empty() : OptionalLong.of(installed)));
+            installed == null ? OptionalLong.empty() : OptionalLong.of(installed), w.file().filename(), estimate(w.file())));
       } else if (c instanceof Choice.Sdist s) {
-        files.add(new InstalledFile(s.file().name(), InstalledFile.Kind.SDIST, s.file().bytes(), OptionalLong.empty()));
+        files.add(new InstalledFile(s.file().name(), InstalledFile.Kind.SDIST, s.file().bytes(), OptionalLong.empty(),
+            s.file().filename(), estimate(s.file())));
       }
     }
     SizeEstimate e = size.estimate(image.baseBytes(), files, new BuildLeftovers(singleStage, buildPackages, OptionalLong.empty(), pipCache));
@@ -165,6 +168,11 @@ public final class KnowledgeCosts implements CostModel {
     }
     return Optional.of(e.totalHigh().isPresent() ? Range.of(e.totalLow().getAsLong(), e.totalHigh().getAsLong())
         : Range.atLeast(e.totalLow().getAsLong()));
+  }
+
+  /** A size band for a file the index gives no size for (file-sizes.tsv); empty otherwise. */
+  private Optional<FileSizes.Band> estimate(CandidateFile f) {
+    return f.bytes().isPresent() ? Optional.empty() : fileSizes.of(f.filename());
   }
 
   @Override

@@ -3,74 +3,97 @@ package dev.wheelwise.cost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Image size = base image (uncompressed) + installed packages + what the build leaves behind.
- * A wheel whose installed size was measured ({@link InstalledFile#uncompressedBytes}, from its
- * zip central directory) counts exactly that; the others are estimated with the ratios below.
+ * Image size = base image (uncompressed, catalog) + installed wheels + packages built from sdists
+ * + what the build leaves behind (build packages in a single-stage image, pip's cache). Each part
+ * is a range with its basis; the total has a top only when every part has one.
  *
- * <p>Calibrations (all in SI bytes, as docker and pip print them; {@code ImageSizeCalibrationTest}
- * recomputes each from ../shared):
+ * <p>Where each number comes from (nothing here is fitted on the seeds' images):
  *
  * <ul>
- *   <li>Wheel file → installed bytes: {@value #WHEEL_INSTALLED_RATIO_LOW}–{@value
- *       #WHEEL_INSTALLED_RATIO_HIGH}. Low end: a zip's members are at least as large once
- *       extracted. High end: the article's python:3.8-slim image (363 MB, compile-times.tsv) on a
- *       193.32 MB base (catalog, python:3.8.1-slim-buster amd64) added 169.68 MB for
- *       matplotlib 3.1.2 (13.1 MB wheel) + pandas 0.25.3 (10.4 MB wheel) (sizes from the pip log
- *       quoted in corpus/index-facts/NOTES.md) and their dependencies — numpy's wheel size is not
- *       recorded, so 169.68 / 23.5 = 7.22 is an upper bound on the ratio, not a point.
+ *   <li>A wheel measured from its zip directory counts its members (the bytecode pip compiles is
+ *       not added yet, see {@link WheelRatios#bytecodePerMemberByte}); a wheel known by its file size (exact from
+ *       the index, or a band from {@link FileSizes}) counts file × {@link
+ *       WheelRatios#installedPerFileByte}: both fitted on 888 real wheels by kind.
  *   <li>sdist → built wheel: {@value #SDIST_WHEEL_RATIO_LOW}–{@value #SDIST_WHEEL_RATIO_HIGH}
- *       from compile-times.tsv: matplotlib's built wheel 11,484,947 B (3.7.5) against its 36.1 MB
- *       sdist (3.9.2: another version) and gevent 1.4.0's 5.2 MB sdist → 6.9 MB wheel.
- *   <li>System packages a single-stage build keeps: the knowledge gives no sizes, so unknown
- *       unless the caller knows them. For reference, the article's python:3.8-alpine image
- *       (851 MB on a 109.08 MB base) implies about 572 MB for its apk line plus the compiled
- *       packages' extra weight, if the compiled packages take what the slim wheels took.
- *   <li>pip's cache without {@code --no-cache-dir}: the downloaded files plus the wheels it
- *       builds from sdists.
+ *       from compile-times.tsv (matplotlib 3.7.5's built wheel over its 3.9.2 sdist; gevent 1.4.0's
+ *       5.2 MB sdist → 6.9 MB wheel), then installed as a compiled wheel. pip builds in a
+ *       temporary directory it removes: no object files stay behind.
+ *   <li>Build packages a single-stage image keeps: unknown unless the caller gives their size (the
+ *       knowledge files record no apk/apt installed sizes).
+ *   <li>pip's cache without {@code --no-cache-dir}: the downloaded files plus the wheels it builds.
  * </ul>
  */
 public final class ImageSizeModel {
 
-  public static final double WHEEL_INSTALLED_RATIO_LOW = 1.0;
-  public static final double WHEEL_INSTALLED_RATIO_HIGH = 7.22;
   public static final double SDIST_WHEEL_RATIO_LOW = 0.318;
   public static final double SDIST_WHEEL_RATIO_HIGH = 1.327;
 
+  /** The part names, as the JSON and the chart show them. */
+  public static final String BASE = "base image";
+  public static final String WHEELS = "wheels";
+  public static final String BUILT = "source builds";
+  public static final String BUILD_PACKAGES = "build packages";
+  public static final String PIP_CACHE = "pip cache";
+
+  private final WheelRatios ratios;
+
+  public ImageSizeModel() {
+    this(WheelRatios.load());
+  }
+
+  public ImageSizeModel(WheelRatios ratios) {
+    this.ratios = ratios;
+  }
+
   public SizeEstimate estimate(OptionalLong baseUncompressedBytes, List<InstalledFile> files, BuildLeftovers leftovers) {
+    return estimate(baseUncompressedBytes, "catalog, uncompressed", files, leftovers);
+  }
+
+  /** {@code baseBasis}: where the base size comes from (the catalog record's provenance). */
+  public SizeEstimate estimate(OptionalLong baseUncompressedBytes, String baseBasis, List<InstalledFile> files,
+      BuildLeftovers leftovers) {
     List<SizeEstimate.Part> parts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Sum wheels = new Sum();
     Sum built = new Sum();
     Sum download = new Sum();
     int wheelCount = 0;
+    int measured = 0;
+    int estimatedSizes = 0;
     int sdistCount = 0;
+    WheelRatios.Band compiled = ratios.installed(WheelRatios.Kind.COMPILED);
     for (InstalledFile f : files) {
+      Optional<long[]> size = f.fileBytesBand();
+      estimatedSizes += f.fileBytes().isEmpty() && f.estimatedFileBytes().isPresent() ? 1 : 0;
       if (f.kind() == InstalledFile.Kind.WHEEL) {
         wheelCount++;
         if (f.uncompressedBytes().isPresent()) {
-          wheels.add(f.uncompressedBytes().getAsLong(), f.uncompressedBytes().getAsLong());
-        } else if (f.fileBytes().isPresent()) {
-          long b = f.fileBytes().getAsLong();
-          wheels.add(Math.round(b * WHEEL_INSTALLED_RATIO_LOW), Math.round(b * WHEEL_INSTALLED_RATIO_HIGH));
+          measured++;
+          // Members only, as measured: the bytecode pip adds is not counted here (a known gap).
+          long m = f.uncompressedBytes().getAsLong();
+          wheels.add(m, m);
+        } else if (size.isPresent()) {
+          WheelRatios.Band r = ratios.installedPerFileByte(f.filename());
+          wheels.add(Math.round(size.get()[0] * r.low()), Math.round(size.get()[1] * r.high()));
         } else {
           wheels.unknown(f.name());
         }
-        if (f.fileBytes().isPresent()) {
-          download.add(f.fileBytes().getAsLong(), f.fileBytes().getAsLong());
+        if (size.isPresent()) {
+          download.add(size.get()[0], size.get()[1]);
         } else {
           download.unknown(f.name());
         }
       } else {
         sdistCount++;
-        if (f.fileBytes().isPresent()) {
-          long b = f.fileBytes().getAsLong();
-          long wheelLo = Math.round(b * SDIST_WHEEL_RATIO_LOW);
-          long wheelHi = Math.round(b * SDIST_WHEEL_RATIO_HIGH);
-          built.add(Math.round(wheelLo * WHEEL_INSTALLED_RATIO_LOW), Math.round(wheelHi * WHEEL_INSTALLED_RATIO_HIGH));
-          download.add(b + wheelLo, b + wheelHi);
+        if (size.isPresent()) {
+          long wheelLo = Math.round(size.get()[0] * SDIST_WHEEL_RATIO_LOW);
+          long wheelHi = Math.round(size.get()[1] * SDIST_WHEEL_RATIO_HIGH);
+          built.add(Math.round(wheelLo * compiled.low()), Math.round(wheelHi * compiled.high()));
+          download.add(size.get()[0] + wheelLo, size.get()[1] + wheelHi);
         } else {
           built.unknown(f.name());
           download.unknown(f.name());
@@ -78,29 +101,33 @@ public final class ImageSizeModel {
       }
     }
     if (wheelCount > 0) {
-      parts.add(wheels.part(wheelCount + " wheel(s) installed",
-          "zip central directory where read, else file size × " + WHEEL_INSTALLED_RATIO_LOW + "–" + WHEEL_INSTALLED_RATIO_HIGH));
+      parts.add(wheels.part(WHEELS, String.format(Locale.ROOT,
+          "%d wheel(s): %d measured from the zip directory, the others file size × the installed/file band of "
+              + "their kind (fitted on %d real wheels)", wheelCount, measured, ratios.fittedOn())));
     }
     if (sdistCount > 0) {
-      parts.add(built.part(sdistCount + " package(s) built from sdists and installed",
-          "sdist size × " + SDIST_WHEEL_RATIO_LOW + "–" + SDIST_WHEEL_RATIO_HIGH + " (built wheel) × "
-              + WHEEL_INSTALLED_RATIO_LOW + "–" + WHEEL_INSTALLED_RATIO_HIGH + " (installed)"));
+      parts.add(built.part(BUILT, String.format(Locale.ROOT, "%d sdist(s) × %.3f–%.3f (built wheel) × %.2f–%.2f (installed, compiled wheels)",
+          sdistCount, SDIST_WHEEL_RATIO_LOW, SDIST_WHEEL_RATIO_HIGH, compiled.low(), compiled.high())));
+    }
+    if (estimatedSizes > 0) {
+      notes.add(estimatedSizes + " file size(s) estimated: not on the index page or lock; from sizes pip printed in public logs"
+          + " (file-sizes.tsv), the file's own or a neighbouring release's");
     }
     if (leftovers.singleStage() && !leftovers.systemPackages().isEmpty()) {
+      String what = BUILD_PACKAGES + ": " + String.join(" ", leftovers.systemPackages());
       if (leftovers.systemPackagesBytes().isPresent()) {
         long b = leftovers.systemPackagesBytes().getAsLong();
-        parts.add(new SizeEstimate.Part("build packages " + String.join(" ", leftovers.systemPackages()),
-            OptionalLong.of(b), OptionalLong.of(b), "size given by the caller"));
+        parts.add(new SizeEstimate.Part(what, OptionalLong.of(b), OptionalLong.of(b), "size given by the caller"));
       } else {
-        parts.add(new SizeEstimate.Part("build packages " + String.join(" ", leftovers.systemPackages()),
-            OptionalLong.of(0), OptionalLong.empty(), "installed size unknown: the knowledge files give none"));
+        parts.add(new SizeEstimate.Part(what, OptionalLong.of(0), OptionalLong.empty(),
+            "installed size unknown: the knowledge files record no apk/apt package sizes"));
         notes.add("the compilers and -dev packages stay in a single-stage image; their size is unknown");
       }
     } else if (!leftovers.systemPackages().isEmpty()) {
       notes.add("build packages are not in the final image (multi-stage or removed in the same step)");
     }
     if (leftovers.pipCacheKept()) {
-      parts.add(download.part("pip's cache (no --no-cache-dir)", "downloaded files plus the wheels built from sdists"));
+      parts.add(download.part(PIP_CACHE, "no --no-cache-dir: the downloaded files plus the wheels built from sdists"));
     }
     long lo = 0;
     long hi = 0;
@@ -113,15 +140,17 @@ public final class ImageSizeModel {
         hiKnown = false;
       }
     }
-    OptionalLong addedLow = OptionalLong.of(lo);
-    OptionalLong addedHigh = hiKnown ? OptionalLong.of(hi) : OptionalLong.empty();
     boolean baseUnknown = baseUncompressedBytes.isEmpty();
     if (baseUnknown) {
       notes.add("base image size unknown: the catalog has no uncompressed size for it, so the total is unknown");
+      parts.add(0, new SizeEstimate.Part(BASE, OptionalLong.empty(), OptionalLong.empty(), "unknown: " + baseBasis));
+    } else {
+      parts.add(0, new SizeEstimate.Part(BASE, baseUncompressedBytes, baseUncompressedBytes, baseBasis));
     }
     OptionalLong totalLow = baseUnknown ? OptionalLong.empty() : OptionalLong.of(baseUncompressedBytes.getAsLong() + lo);
     OptionalLong totalHigh = baseUnknown || !hiKnown ? OptionalLong.empty() : OptionalLong.of(baseUncompressedBytes.getAsLong() + hi);
-    return new SizeEstimate(baseUncompressedBytes, baseUnknown, addedLow, addedHigh, totalLow, totalHigh, parts, notes);
+    return new SizeEstimate(baseUncompressedBytes, baseUnknown, OptionalLong.of(lo), hiKnown ? OptionalLong.of(hi) : OptionalLong.empty(),
+        totalLow, totalHigh, parts, notes);
   }
 
   /** A running [low, high] with the names of parts whose size is unknown. */

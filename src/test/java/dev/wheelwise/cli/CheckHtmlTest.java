@@ -37,11 +37,11 @@ class CheckHtmlTest {
     assertThat(alpine.get(4)).isEqualTo("5/9");
     assertThat(alpine.get(5)).isEqualTo("4");
     assertThat(alpine.get(6)).isEqualTo("unknown");
-    assertThat(alpine.get(7)).startsWith("≥ 109 MB");
+    assertThat(alpine.get(7)).startsWith("≥ 155 MB");
     assertThat(alpine.get(8)).contains("build-base", "freetype-dev", "openblas-dev");
     assertThat(alpine.get(9)).isEqualTo("fails");
     assertThat(page.select("tbody tr").get(2).select("td.verdict").hasClass("verdict-fails")).isTrue();
-    assertThat(rows.get(0).get(7)).startsWith("≥ 193 MB");
+    assertThat(rows.get(0).get(7)).startsWith("284–543 MB");
 
     Element details = page.select("section.image").stream()
         .filter(s -> s.selectFirst("h2").text().equals("python:3.8-alpine (linux/amd64)")).findFirst().orElseThrow();

@@ -140,15 +140,17 @@ class CheckImageSizeTest {
       Run run = check(index, tmp, "--no-cache");
       assertThat(run.code()).as("not an error of the check: " + run.err()).isZero();
       assertThat(run.err()).doesNotContain("error:");
-      long files = sum(w -> w.bytes().length);
-      assertThat(run.low()).isEqualTo(base() + files);
+      // Pure wheels known by file size: × the fitted installed/file band of pure wheels.
+      dev.wheelwise.cost.WheelRatios.Band pure = dev.wheelwise.cost.WheelRatios.load().installed(dev.wheelwise.cost.WheelRatios.Kind.PURE);
+      assertThat(run.low()).isEqualTo(base() + wheels.values().stream().mapToLong(w -> Math.round(w.bytes().length * pure.low())).sum());
       assertThat(run.high()).isEqualTo(base() + wheels.values().stream()
-          .mapToLong(w -> Math.round(w.bytes().length * ImageSizeModel.WHEEL_INSTALLED_RATIO_HIGH)).sum());
+          .mapToLong(w -> Math.round(w.bytes().length * pure.high())).sum());
       assertThat(run.notes()).hasSize(2);
       assertThat(run.notes().get(0)).isEqualTo("2 wheel(s) installed: 0 measured from their zip directory, 2 estimated from file size");
       assertThat(run.notes().get(1)).startsWith("the index does not answer byte ranges (" + index.base() + "/files/")
           .endsWith("2 wheel(s) estimated from file size rather than downloaded to measure");
       assertThat(traffic.whole().get()).as("one request per wheel, each cut short").isEqualTo(2);
+      long files = sum(w -> w.bytes().length);
       assertThat(traffic.served().get()).as("bytes sent of %d", files).isLessThan(files / 2);
     }
   }
