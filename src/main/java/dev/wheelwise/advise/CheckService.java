@@ -2,17 +2,18 @@ package dev.wheelwise.advise;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** The comparison: plans per image, ranked, with a recommendation and remedies. */
+/** The comparison: plans per image, ranked, as a matrix, with a recommendation and remedies. */
 public final class CheckService {
 
   private final Planner planner;
   private final CostModel cost;
   private final Optional<WheelSizes> sizes;
+  private final Optional<FileSource> releases;
 
   public CheckService(CostModel cost) {
     this(cost, Optional.empty());
@@ -20,17 +21,41 @@ public final class CheckService {
 
   /** @param sizes measures the chosen wheels' installed sizes (a live index), else they are estimated from file sizes */
   public CheckService(CostModel cost, Optional<WheelSizes> sizes) {
-    this(cost, sizes, SdistContents.NONE);
+    this(cost, sizes, SdistContents.NONE, Optional.empty());
   }
 
-  /** @param contents reads the sdists a plan builds (a live index), else they are judged from their project's wheels */
-  public CheckService(CostModel cost, Optional<WheelSizes> sizes, SdistContents contents) {
+  /**
+   * @param contents reads the sdists a plan builds (a live index), else they are judged from their project's wheels
+   * @param releases where other releases of a blocking package are looked up (the index, or the
+   *     snapshot), for "numpy ≥ 2.3.0 would install from a wheel"; empty: not said
+   */
+  public CheckService(CostModel cost, Optional<WheelSizes> sizes, SdistContents contents, Optional<FileSource> releases) {
     this.cost = Objects.requireNonNull(cost, "cost");
     this.sizes = Objects.requireNonNull(sizes, "sizes");
+    this.releases = Objects.requireNonNull(releases, "releases");
     this.planner = new Planner(cost, contents);
   }
 
+  /**
+   * Which images' detail a report shows.
+   *
+   * @param inUse the names the plans give the Dockerfile's base image
+   * @param named whether the images were named ({@code --image}): each is shown
+   * @param all {@code --details all}
+   */
+  public record Shown(Set<String> inUse, boolean named, boolean all) {
+    public static final Shown ALL = new Shown(Set.of(), true, true);
+
+    public Shown {
+      inUse = Set.copyOf(inUse);
+    }
+  }
+
   public CheckResult check(String index, Optional<String> asOf, CheckInput input, List<ImageCandidate> images) {
+    return check(index, asOf, input, images, Shown.ALL);
+  }
+
+  public CheckResult check(String index, Optional<String> asOf, CheckInput input, List<ImageCandidate> images, Shown shown) {
     List<ImagePlan> plans = new ArrayList<>();
     for (ImageCandidate image : images) {
       plans.add(planner.plan(input, image));
@@ -39,23 +64,74 @@ public final class CheckService {
       plans = measured(input, plans, sizes.get());
     }
     List<ImagePlan> ranked = Ranking.rank(plans);
-    // Only an image known to install the project on every platform asked for is recommended;
-    // unknowns and failures are not.
+    // Only an image that installs the project on every platform asked for is recommended.
     Optional<ImagePlan> best = ranked.stream()
-        .filter(p -> ranked.stream().filter(q -> q.image().image().equals(p.image().image()))
-            .allMatch(q -> Ranking.tier(q.verdict()) == 0))
+        .filter(p -> ranked.stream().filter(q -> q.image().image().equals(p.image().image())).allMatch(Ranking::installs))
         .findFirst();
-    Optional<CheckResult.Recommendation> recommendation = best.map(b -> recommend(b, ranked));
+    Optional<CheckResult.Recommendation> recommendation = best.map(b -> recommend(b, ranked, input));
+    Optional<CheckResult.Nearest> nearest = best.isPresent() || ranked.isEmpty() ? Optional.empty()
+        : Optional.of(nearest(ranked.get(0), input));
+
+    Set<String> detailed = new LinkedHashSet<>();
+    for (ImagePlan p : plans) {
+      if (shown.all() || shown.named() || shown.inUse().contains(p.image().image())) {
+        detailed.add(p.image().image());
+      }
+    }
+    best.ifPresent(b -> detailed.add(b.image().image()));
+    nearest.ifPresent(n -> detailed.add(n.image()));
+    List<ImagePlan> blocked = blockedToSay(plans, ranked, best, shown);
+    blocked.forEach(p -> detailed.add(p.image().image()));
+
     List<CheckResult.Remedy> remedies = new ArrayList<>();
     for (ImagePlan plan : ranked) {
+      if (!detailed.contains(plan.image().image())) {
+        continue; // remedies go with the detail that is shown
+      }
       // The image to switch to is judged on the same platform.
       Optional<ImagePlan> bestHere = best.flatMap(b -> ranked.stream()
           .filter(q -> q.image().image().equals(b.image().image()) && q.image().platform().equals(plan.image().platform()))
           .findFirst());
       remedies.addAll(Remedies.forPlan(plan, input, bestHere, cost));
+      if (blocked.contains(plan)) {
+        Blockers.of(plan, input, releases).forEach(line ->
+            remedies.add(new CheckResult.Remedy(plan.image().image(), plan.image().platform(), "upgrade", line)));
+      }
     }
+    Matrix matrix = Matrix.of(plans, ranked, best.map(b -> b.image().image()));
     return new CheckResult(index, asOf, input.inputs(), ranked, recommendation, remedies,
-        input.dockerfile().flatMap(CheckInput.DockerfileSetup::from));
+        input.dockerfile().flatMap(CheckInput.DockerfileSetup::from), dev.wheelwise.index.IndexProvenance.NONE, matrix, detailed, nearest);
+  }
+
+  /**
+   * The images whose blocking packages are spelled out: the Dockerfile's base, and the newest
+   * Python's image of the recommended variant (else its first), when they do not install.
+   */
+  private static List<ImagePlan> blockedToSay(List<ImagePlan> plans, List<ImagePlan> ranked, Optional<ImagePlan> best, Shown shown) {
+    List<ImagePlan> out = new ArrayList<>();
+    for (ImagePlan p : plans) {
+      if (!Ranking.installs(p) && (shown.inUse().contains(p.image().image()) || shown.named())) {
+        out.add(p);
+      }
+    }
+    if (shown.named() || plans.isEmpty()) {
+      return out;
+    }
+    Matrix grid = Matrix.of(plans, ranked, Optional.empty());
+    String newest = grid.rows().get(0);
+    String variant = best.map(b -> b.image().variant()).orElse(plans.get(0).image().variant());
+    for (ImagePlan p : plans) {
+      if (p.image().minor().equals(newest) && p.image().variant().equals(variant) && !Ranking.installs(p) && !out.contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static CheckResult.Nearest nearest(ImagePlan plan, CheckInput input) {
+    List<String> blocking = Blockers.of(plan, input, Optional.empty());
+    return new CheckResult.Nearest(plan.image().image(), plan.image().platform(),
+        blocking.isEmpty() ? List.of(plan.reason().orElse("its verdict is " + plan.verdict().json())) : blocking);
   }
 
   /** The plans with the wheels they install measured, each distinct file once for all images. */
@@ -73,49 +149,14 @@ public final class CheckService {
     return plans.stream().map(p -> planner.withInstalledSizes(input, p, measured)).toList();
   }
 
-  private static String worse(ImagePlan plan) {
-    switch (plan.verdict()) {
-      case UNAVAILABLE:
-        return plan.summary().unavailable() > 0
-            ? "cannot install " + plan.summary().unavailable() + " package(s)" : "is unavailable: " + plan.reason().orElse("");
-      case FAILS:
-        return "fails as written at " + plan.failure().map(ImagePlan.Failure::packageName).orElse("a source build");
-      default:
-        // unknown: the plan says why (unresolved packages, unrecorded dependencies, a build's needs…)
-        return "is unknown: " + plan.reason().orElse("what it would install is not known");
-    }
-  }
-
-  private static String unknownFor(List<String> names) {
-    return names.isEmpty() ? " (an upper bound is unknown)" : " (unknown for " + String.join(", ", names) + ")";
-  }
-
-  private static CheckResult.Recommendation recommend(ImagePlan best, List<ImagePlan> ranked) {
+  private CheckResult.Recommendation recommend(ImagePlan best, List<ImagePlan> ranked, CheckInput input) {
     List<String> reasons = new ArrayList<>();
-    reasons.add(Remedies.describe(best));
-    best.summary().estimatedBuildSeconds().ifPresent(r -> {
-      if (best.summary().sourceBuilds() > 0) {
-        reasons.add(r.high().isPresent() ? "estimated build time " + r.low() + "–" + r.high().getAsLong() + " s"
-            : "build time at least " + r.low() + " s" + unknownFor(best.summary().buildTimeUnknown()));
-      }
-    });
-    if (best.summary().estimatedImageBytes().isPresent()) {
-      Range r = best.summary().estimatedImageBytes().get();
-      reasons.add(r.high().isPresent()
-          ? "estimated image size " + (r.low() / 1_000_000) + "–" + (r.high().getAsLong() / 1_000_000) + " MB"
-          : "image size at least " + (r.low() / 1_000_000) + " MB" + unknownFor(best.summary().sizeUnknown()));
-    } else if (best.image().baseBytes().isPresent()) {
-      reasons.add("smallest base image among the equals: " + (best.image().baseBytes().getAsLong() / 1_000_000)
-          + " MB uncompressed (installed size not estimated)");
-    }
-    for (ImagePlan other : ranked) {
-      if (Ranking.tier(other.verdict()) > Ranking.tier(best.verdict())) {
-        reasons.add(other.image().image() + " (" + other.image().platform() + ") " + worse(other));
-      }
-    }
+    Optional<String> setup = best.verdict() == Verdict.FAILS ? Remedies.systemPackagesLine(best, input, cost) : Optional.empty();
+    reasons.add(Why.what(best, setup.isPresent()));
+    reasons.add(Why.over(best, ranked));
     if (!best.summary().pitfalls().isEmpty()) {
       reasons.add("musl runtime pitfalls to check: " + String.join(", ", best.summary().pitfalls()));
     }
-    return new CheckResult.Recommendation(best.image().image(), reasons);
+    return new CheckResult.Recommendation(best.image().image(), reasons, setup);
   }
 }

@@ -3,6 +3,7 @@ package dev.wheelwise.advise;
 import dev.wheelwise.image.CatalogEntry;
 import dev.wheelwise.image.ImageFacts;
 import dev.wheelwise.image.PreinstalledDistribution;
+import dev.wheelwise.image.OsRelease;
 import dev.wheelwise.pep440.PipProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,6 +36,8 @@ import java.util.Set;
  * @param remarks what a person should know about these facts (aliases, assumptions, unknowns)
  * @param preinstalled distributions the image's Python has before any install (setuptools in the
  *     official images before 3.12), which pip keeps for a requirement they satisfy
+ * @param variant the matrix column of a python image: its family on its OS release
+ *     ({@code slim-trixie}, {@code bookworm}, {@code alpine3.24}); other images, their name
  */
 public record ImageCandidate(
     String image,
@@ -50,7 +53,8 @@ public record ImageCandidate(
     List<String> siblings,
     Optional<ChooserTarget> target,
     List<String> remarks,
-    List<PreinstalledDistribution> preinstalled) {
+    List<PreinstalledDistribution> preinstalled,
+    String variant) {
 
   public ImageCandidate {
     Objects.requireNonNull(image, "image");
@@ -66,12 +70,19 @@ public record ImageCandidate(
     Objects.requireNonNull(target, "target");
     remarks = List.copyOf(remarks);
     preinstalled = List.copyOf(preinstalled);
+    Objects.requireNonNull(variant, "variant");
+  }
+
+  /** The matrix row: the Python minor ({@code 3.13}), or {@code unknown}. */
+  public String minor() {
+    String[] parts = python.split("\\.");
+    return parts.length >= 2 ? parts[0] + "." + parts[1] : python;
   }
 
   /** An image the catalog cannot place: shown with the reason, not analysed. */
   public static ImageCandidate unplaced(String image, String platform, String reason) {
     return new ImageCandidate(image, platform, "unknown", "unknown", Optional.empty(), Optional.empty(), Set.of(), Set.of(), false,
-        OptionalLong.empty(), List.of(), Optional.empty(), List.of(reason), List.of());
+        OptionalLong.empty(), List.of(), Optional.empty(), List.of(reason), List.of(), image);
   }
 
   /**
@@ -116,7 +127,24 @@ public record ImageCandidate(
         siblings,
         target,
         remarks,
-        facts.preinstalled());
+        facts.preinstalled(),
+        variantOf(facts));
+  }
+
+  /** {@code slim-trixie}, {@code trixie}, {@code alpine3.24} for a python image; another image's name. */
+  private static String variantOf(ImageFacts facts) {
+    CatalogEntry e = facts.entry();
+    Optional<OsRelease> os = e.os().value();
+    if (!e.name().equals("docker.io/library/python") || os.isEmpty()) {
+      return facts.image().reference().familiar();
+    }
+    if (os.get().id().equals("alpine")) {
+      String[] v = os.get().version().orElse("").split("\\.");
+      return "alpine" + (v.length >= 2 ? v[0] + "." + v[1] : "");
+    }
+    String family = e.variant().orElse("full");
+    String release = os.get().codename().orElse(os.get().id());
+    return family.equals("full") ? release : family + "-" + release;
   }
 
   public boolean isMusl() {

@@ -12,6 +12,8 @@ import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.project.PackageSource;
 import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,15 +28,22 @@ public final class LockedInputs {
 
   public static CheckInput of(LockedSet lock, GroupSelection selection, FormatControl formats,
       Optional<CheckInput.DockerfileSetup> dockerfile) {
+    // One Wanted per locked package for every image: the planner judges each once per tag list.
+    Map<LockedPackage, Optional<Wanted>> wanted = new IdentityHashMap<>();
     return new CheckInput(
         List.of(new CheckInput.InputRef(lock.file(), lock.kind().toString())),
         lock.requiresPython(),
-        image -> packagesOn(lock, selection, image),
+        image -> packagesOn(lock, selection, image, wanted),
         formats,
         dockerfile);
   }
 
   static CheckInput.Packages packagesOn(LockedSet lock, GroupSelection selection, ImageCandidate image) {
+    return packagesOn(lock, selection, image, new IdentityHashMap<>());
+  }
+
+  static CheckInput.Packages packagesOn(LockedSet lock, GroupSelection selection, ImageCandidate image,
+      Map<LockedPackage, Optional<Wanted>> made) {
     if (image.target().isEmpty()) {
       return new CheckInput.Packages(List.of(), Optional.of("the image's Python or libc is unknown"), List.of());
     }
@@ -56,17 +65,26 @@ public final class LockedInputs {
         skipped.add(p.name() + " (" + p.source() + ")");
         continue;
       }
-      Version version = Version.tryParse(p.version());
-      if (version == null) {
+      Optional<Wanted> one = made.computeIfAbsent(p, LockedInputs::wanted);
+      if (one.isEmpty()) {
         skipped.add(p.pin() + " (not a PEP 440 version)");
         continue;
       }
-      List<CandidateFile> files = new ArrayList<>();
-      for (DistributionFile f : p.files()) {
-        files.add(new CandidateFile(p.name(), version, f.fileName(), f.size(), f.uploadTime(), false, Optional.empty()));
-      }
-      wanted.add(Wanted.listed(p.name(), VersionFilter.exactly(version), files, p.origin()));
+      wanted.add(one.get());
     }
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
+  }
+
+  /** The locked release with the files the lock lists; empty when its version is not PEP 440. */
+  private static Optional<Wanted> wanted(LockedPackage p) {
+    Version version = Version.tryParse(p.version());
+    if (version == null) {
+      return Optional.empty();
+    }
+    List<CandidateFile> files = new ArrayList<>();
+    for (DistributionFile f : p.files()) {
+      files.add(new CandidateFile(p.name(), version, f.fileName(), f.size(), f.uploadTime(), false, Optional.empty()));
+    }
+    return Optional.of(Wanted.listed(p.name(), VersionFilter.exactly(version), files, p.origin()));
   }
 }

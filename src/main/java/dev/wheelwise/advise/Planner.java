@@ -2,7 +2,12 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.cost.SdistClass;
 import dev.wheelwise.cost.SdistClassifier;
+import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.pep440.Version;
+import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,16 @@ public final class Planner {
 
   private final CostModel cost;
   private final SdistContents contents;
+
+  /**
+   * Choices already made, per tag list (target, pip, Python, formats) and per wanted package:
+   * the images of a search share tag lists (slim and full of one Python and glibc) and, for a
+   * lock, the very same {@link Wanted} values, so each distinct file list is judged once per
+   * distinct tag list. The chooser is pure, so the memo changes no answer.
+   */
+  private final Map<ChoiceKey, Map<Wanted, Choice>> choices = new HashMap<>();
+
+  private record ChoiceKey(Target target, PipProfile profile, Version python, FormatControl formats) {}
 
   public Planner(CostModel cost) {
     this(cost, SdistContents.NONE);
@@ -51,11 +66,13 @@ public final class Planner {
       return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), wantedHere.impossible(), List.of(), empty());
     }
     FileChooser chooser = new FileChooser(target, input.formats());
+    Map<Wanted, Choice> made = choices.computeIfAbsent(
+        new ChoiceKey(target.tags().target(), target.profile(), target.python(), input.formats()), k -> new IdentityHashMap<>());
     List<PackagePlan> packages = new ArrayList<>();
     for (Wanted wanted : wantedHere.wanted()) {
       Choice choice = wanted.unresolved().isPresent() ? new Choice.Unknown(wanted.unresolved().get())
           : wanted.absent().isPresent() ? new Choice.Nothing(wanted.absent().get())
-          : chooser.choose(wanted.name(), wanted.versions(), wanted.files());
+          : made.computeIfAbsent(wanted, w -> chooser.choose(w.name(), w.versions(), w.files()));
       Optional<String> version = choice instanceof Choice.Wheel w ? Optional.of(w.file().version().toString())
           : choice instanceof Choice.Sdist s ? Optional.of(s.file().version().toString())
           : wanted.versions().pin().map(Object::toString);

@@ -16,27 +16,10 @@ final class Remedies {
   static List<CheckResult.Remedy> forPlan(ImagePlan plan, CheckInput input, Optional<ImagePlan> best, CostModel cost) {
     List<CheckResult.Remedy> out = new ArrayList<>();
     ImageCandidate image = plan.image();
-    Set<String> installed = new LinkedHashSet<>(image.systemPackages());
-    input.dockerfile().ifPresent(d -> installed.addAll(d.systemPackages()));
 
     if (plan.verdict() == Verdict.FAILS || plan.verdict() == Verdict.UNKNOWN) {
-      Set<String> missing = new LinkedHashSet<>();
-      for (PackagePlan p : plan.packages()) {
-        if (p.choice() instanceof Choice.Sdist s && p.build().isPresent()) {
-          cost.failure(s.file(), p.build().get(), installed, image).ifPresent(f -> missing.addAll(f.missingSystemPackages()));
-        }
-      }
-      if (!missing.isEmpty() && image.packageManager().isPresent()) {
-        List<String> needed = cost.withoutImplied(List.copyOf(missing), image.packageManager());
-        missing.clear();
-        missing.addAll(needed);
-        String line = image.packageManager().get().equals("apk")
-            ? "RUN apk add --no-cache " + String.join(" ", missing)
-            : "RUN apt-get update && apt-get install -y --no-install-recommends " + String.join(" ", missing)
-                + " && rm -rf /var/lib/apt/lists/*";
-        out.add(new CheckResult.Remedy(image.image(), image.platform(), "system-packages",
-            line + "   (before the pip install)"));
-      }
+      systemPackagesLine(plan, input, cost).ifPresent(line -> out.add(new CheckResult.Remedy(image.image(), image.platform(),
+          "system-packages", line + "   (before the pip install)")));
     }
 
     // Versions with wheels: only where the files of other versions are known (loose requirements, an index).
@@ -72,15 +55,43 @@ final class Remedies {
               + " stage, so " + String.join(" ", plan.summary().systemPackages()) + " stay out of the final image"));
     }
 
+    // Switching is worth saying when the best image installs where this one does not, or installs
+    // without a compiler where this one compiles (alpine with apk packages "installs", but slowly).
     if (best.isPresent() && !best.get().image().image().equals(image.image())
-        && Ranking.tier(best.get().verdict()) < Ranking.tier(plan.verdict())) {
+        && (Ranking.tier(best.get()) < Ranking.tier(plan)
+            || (Ranking.tier(best.get()) == Ranking.tier(plan) && !Ranking.needsCompiler(best.get()) && Ranking.needsCompiler(plan)))) {
       String target = best.get().image().image();
-      boolean sibling = image.siblings().contains(target);
+      boolean sibling = image.siblings().contains(target) && image.python().equals(best.get().image().python());
       out.add(new CheckResult.Remedy(image.image(), image.platform(), "switch-image",
           "switch to " + target + (sibling ? " (same Python, " + best.get().image().libc() + ")" : "")
               + ": " + describe(best.get())));
     }
     return out;
+  }
+
+  /**
+   * The apk or apt line that adds what the plan's builds lack on this image (the image's own
+   * packages and the Dockerfile's already counted); empty when nothing known is missing or the
+   * image's package manager is unknown.
+   */
+  static Optional<String> systemPackagesLine(ImagePlan plan, CheckInput input, CostModel cost) {
+    ImageCandidate image = plan.image();
+    Set<String> installed = new LinkedHashSet<>(image.systemPackages());
+    input.dockerfile().ifPresent(d -> installed.addAll(d.systemPackages()));
+    Set<String> missing = new LinkedHashSet<>();
+    for (PackagePlan p : plan.packages()) {
+      if (p.choice() instanceof Choice.Sdist s && p.build().isPresent()) {
+        cost.failure(s.file(), p.build().get(), installed, image).ifPresent(f -> missing.addAll(f.missingSystemPackages()));
+      }
+    }
+    if (missing.isEmpty() || image.packageManager().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> needed = cost.withoutImplied(List.copyOf(missing), image.packageManager());
+    return Optional.of(image.packageManager().get().equals("apk")
+        ? "RUN apk add --no-cache " + String.join(" ", needed)
+        : "RUN apt-get update && apt-get install -y --no-install-recommends " + String.join(" ", needed)
+            + " && rm -rf /var/lib/apt/lists/*");
   }
 
   static String describe(ImagePlan plan) {

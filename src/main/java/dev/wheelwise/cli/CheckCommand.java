@@ -1,6 +1,7 @@
 package dev.wheelwise.cli;
 
 import dev.wheelwise.ParseError;
+import dev.wheelwise.advise.CandidateSearch;
 import dev.wheelwise.advise.CheckInput;
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.CheckService;
@@ -22,17 +23,10 @@ import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
 import java.util.Map;
 import dev.wheelwise.advise.FormatControl;
-import dev.wheelwise.advise.ImageCandidate;
 import dev.wheelwise.advise.LockedInputs;
 import dev.wheelwise.image.Catalog;
-import dev.wheelwise.image.ImageFacts;
-import dev.wheelwise.image.ImageReference;
 import dev.wheelwise.image.Overlay;
 import dev.wheelwise.image.Platform;
-import dev.wheelwise.image.ResolvedImage;
-import dev.wheelwise.image.Sibling;
-import dev.wheelwise.image.Siblings;
-import dev.wheelwise.image.UnknownImage;
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.project.GroupSelection;
@@ -80,8 +74,8 @@ public final class CheckCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--image", paramLabel = "REF",
-      description = "An image to compare (repeat). Default: the Dockerfile's base image and its slim, full and alpine siblings, "
-          + "or the newest Python the project allows on slim, full and alpine.")
+      description = "An image to compare (repeat). Default: every Python the project allows (narrowed by --python) on slim, full "
+          + "and alpine, on the two newest Debian and Alpine releases, plus the Dockerfile's base image and its siblings.")
   List<String> images = new ArrayList<>();
 
   @Option(names = "--platform", paramLabel = "OS/ARCH", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
@@ -136,7 +130,8 @@ public final class CheckCommand implements Callable<Integer> {
   List<String> groups = new ArrayList<>();
 
   @Option(names = "--python", paramLabel = "X.Y[.Z]",
-      description = "The Python of an image the catalog knows none for (ubuntu:24.04), or, with --libc, of one it cannot place (a private base).")
+      description = "Compare only this Python (X.Y); also the Python of an image the catalog knows none for (ubuntu:24.04), "
+          + "or, with --libc, of one it cannot place (a private base).")
   String describedPython;
 
   @Option(names = "--libc", paramLabel = "LIBC", description = "glibc-X.Y or musl-1.Y of such an image (with --python).")
@@ -146,6 +141,10 @@ public final class CheckCommand implements Callable<Integer> {
       description = "The pip that installs on every image, e.g. 23.2.1 when the Dockerfile pins it "
           + "(default: the image's recorded pip, else 26.1).")
   String pip;
+
+  @Option(names = "--details", paramLabel = "WHICH",
+      description = "Per-image detail for: chosen (the recommended image, the Dockerfile's base, the --image ones; default) or all.")
+  String details = "chosen";
 
   @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
   Path overlay;
@@ -159,6 +158,9 @@ public final class CheckCommand implements Callable<Integer> {
     if (!List.of("table", "json", "markdown", "sarif", "html").contains(renderer)) {
       throw new UsageException("--format: expected table, json, markdown, sarif or html, got '" + format + "'");
     }
+    if (!details.equals("chosen") && !details.equals("all")) {
+      throw new UsageException("--details: expected chosen or all, got '" + details + "'");
+    }
     FailOnPolicy policy = FailOnPolicy.named(failOn).orElseThrow(
         () -> new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'"));
     Optional<LocalDate> date = date();
@@ -168,17 +170,26 @@ public final class CheckCommand implements Callable<Integer> {
       CheckInput input = loaded.input();
       Catalog catalog = Catalog.load(overlay != null ? overlay
           : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
-      CandidateImages choice = new CandidateImages(catalog, date, images, platforms, describedPython(), describedLibc(), pipProfile());
-      List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), loaded.baseImage());
+      List<Platform> wanted = new ArrayList<>();
+      for (String p : platforms) {
+        wanted.add(Platform.parse(p));
+      }
+      CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
+          loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile()));
+      if (outcome instanceof CandidateSearch.Unplaced unplaced) {
+        throw new UsageException(unplaced.reason());
+      }
+      CandidateSearch.Placed placed = (CandidateSearch.Placed) outcome;
+      Set<String> inUse = placed.inUse();
       CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast),
-          sdistOptions.contents(loaded.live()))
-          .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
+          sdistOptions.contents(loaded.live()), Optional.of(loaded.releases()))
+          .check(loaded.index(), Optional.ofNullable(asOf), input, placed.candidates(),
+              new CheckService.Shown(inUse, !images.isEmpty(), details.equals("all")));
       if (loaded.live().isPresent()) {
         // Pages are fetched while planning: only now is it known whether the snapshot stood in.
         result = result.withIndex(loaded.live().get().describe());
       }
       result = result.withProvenance(access.provenance());
-      Set<String> inUse = choice.inUse(loaded.baseImage());
       render(result, renderer, inUse);
       int code = exitCode(policy.judge(result, !images.isEmpty(), inUse));
       List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
@@ -257,11 +268,7 @@ public final class CheckCommand implements Callable<Integer> {
    * The input, the Dockerfile's base image when the input is a Dockerfile, where files come
    * from, and the live index source when one is read.
    */
-  private record Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live) {
-    Loaded(CheckInput input, Optional<String> baseImage, String index) {
-      this(input, baseImage, index, Optional.empty());
-    }
-  }
+  private record Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live, FileSource releases) {}
 
   private Loaded loadInput(FormatControl formats, Optional<LocalDate> date, IndexAccess access) throws ParseError, IOException {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -292,7 +299,9 @@ public final class CheckCommand implements Callable<Integer> {
       // The files come from the lock itself (inputs[].kind says which); the index is where it points.
       return new Loaded(LockedInputs.of(lock, selection, merge(access.configuredFormats(FormatControl.DEFAULT), formats), Optional.empty()), Optional.empty(),
           lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
-              .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()));
+              .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()), Optional.empty(),
+          // Later releases of a blocking package are looked up in the snapshot, read only if one blocks.
+          new LazySource(() -> snapshotSource(date)));
     }
     FileSource source = offline ? snapshotSource(date)
         : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
@@ -304,7 +313,7 @@ public final class CheckCommand implements Callable<Integer> {
       // Command-line format options come after the Dockerfile's, as they would on pip's command line.
       CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
           merge(input.formats(), formats), input.dockerfile());
-      return new Loaded(merged, read.baseImage(), source.describe(), live);
+      return new Loaded(merged, read.baseImage(), source.describe(), live, source);
     }
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
@@ -322,7 +331,7 @@ public final class CheckCommand implements Callable<Integer> {
     FormatControl allFormats = merge(fileFormats, formats);
     CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), set.kind().toString())), set.requiresPython(),
         image -> RequirementInputs.packagesOn(written, source, image, allFormats), allFormats, Optional.empty());
-    return new Loaded(input, Optional.empty(), source.describe(), live);
+    return new Loaded(input, Optional.empty(), source.describe(), live, source);
   }
 
   private FormatControl merge(FormatControl first, FormatControl then) {
@@ -334,6 +343,42 @@ public final class CheckCommand implements Callable<Integer> {
       out = out.withNoBinary(v);
     }
     return out;
+  }
+
+  /** A source made on first use. */
+  private static final class LazySource implements FileSource {
+    private final java.util.concurrent.Callable<FileSource> make;
+    private FileSource made;
+
+    LazySource(java.util.concurrent.Callable<FileSource> make) {
+      this.make = make;
+    }
+
+    private FileSource source() {
+      if (made == null) {
+        try {
+          made = make.call();
+        } catch (Exception e) {
+          throw new UsageException("cannot read the snapshot: " + e.getMessage());
+        }
+      }
+      return made;
+    }
+
+    @Override
+    public List<dev.wheelwise.advise.CandidateFile> files(String canonicalName) {
+      return source().files(canonicalName);
+    }
+
+    @Override
+    public boolean complete(String canonicalName, Version version) {
+      return source().complete(canonicalName, version);
+    }
+
+    @Override
+    public String describe() {
+      return source().describe();
+    }
   }
 
   /** The embedded snapshot, through --as-of (--offline). */

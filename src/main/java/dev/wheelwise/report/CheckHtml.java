@@ -46,14 +46,19 @@ public final class CheckHtml {
         .attr("content", "default-src 'none'; style-src 'unsafe-inline'");
     head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
     head.appendElement("title").text("wheelwise check");
-    head.appendElement("style").appendChild(new DataNode(CSS));
+    head.appendElement("style").appendChild(new DataNode(CSS + MatrixHtml.CSS));
 
     Element body = doc.body();
     body.appendElement("h1").text("wheelwise check");
     source(body.appendElement("p").addClass("source"), result);
+    recommendation(body.appendElement("section").addClass("recommendation"), result);
+    if (!result.matrix().cells().isEmpty()) {
+      MatrixHtml.grid(body.appendElement("section").addClass("matrix"), result.matrix());
+    }
     table(body.appendElement("table").addClass("comparison"), result);
+    MatrixHtml.charts(body.appendElement("section").addClass("charts"), result);
     for (ImagePlan p : result.images()) {
-      List<CheckTable.Detail> details = CheckTable.details(p, "");
+      List<CheckTable.Detail> details = result.detailed(p) ? CheckTable.details(p, "") : List.of();
       if (!details.isEmpty()) {
         Element section = body.appendElement("section").addClass("image");
         section.appendElement("h2").text(p.image().image() + " (" + p.image().platform() + ")");
@@ -61,7 +66,6 @@ public final class CheckHtml {
         details.forEach(d -> list.appendElement("li").addClass(d.kind()).text(d.text()));
       }
     }
-    recommendation(body.appendElement("section").addClass("recommendation"), result);
     if (!result.remedies().isEmpty()) {
       Element section = body.appendElement("section").addClass("remedies");
       section.appendElement("h2").text("Remedies");
@@ -106,10 +110,16 @@ public final class CheckHtml {
     section.appendElement("h2").text("Recommendation");
     if (result.recommendation().isEmpty()) {
       section.appendElement("p").text(CheckTable.NO_RECOMMENDATION);
+      result.nearest().ifPresent(n -> {
+        section.appendElement("p").text("Nearest: " + n.image() + " (" + n.platform() + "), blocked by:");
+        Element list = section.appendElement("ul").addClass("blocking");
+        n.blocking().forEach(b -> list.appendElement("li").text(b));
+      });
       return;
     }
     section.appendElement("p").appendElement("strong").text(result.recommendation().get().image());
     Element reasons = section.appendElement("ul");
     result.recommendation().get().reasons().forEach(r -> reasons.appendElement("li").text(r));
+    result.recommendation().get().setup().ifPresent(line -> section.appendElement("pre").addClass("setup").appendElement("code").text(line));
   }
 }

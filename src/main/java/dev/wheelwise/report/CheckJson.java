@@ -11,6 +11,7 @@ import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.Matrix;
 import dev.wheelwise.advise.PackagePlan;
 import java.io.UncheckedIOException;
 import dev.wheelwise.advise.Range;
@@ -30,8 +31,9 @@ import java.util.Optional;
  * range is one point, else null), {@code estimatedBuildSeconds.high} null when unbounded,
  * {@code summary.buildTimeUnknown} and {@code summary.sizeUnknown} (the packages whose share of
  * an open-ended range is unknown), {@code summary.sizeNotes} (what the size estimate rests on:
- * wheels measured from their zip directory or estimated from file size, and why), and
- * {@code remedies}.
+ * wheels measured from their zip directory or estimated from file size, and why),
+ * {@code remedies}, and (issue 13) {@code matrix}, {@code images[].variant},
+ * {@code recommendation.setup} and {@code nearest}.
  */
 public final class CheckJson {
 
@@ -65,9 +67,19 @@ public final class CheckJson {
       ObjectNode rec = root.putObject("recommendation");
       rec.put("image", result.recommendation().get().image());
       strings(rec.putArray("reasons"), result.recommendation().get().reasons());
+      rec.put("setup", result.recommendation().get().setup().orElse(null));
     } else {
       root.putNull("recommendation");
     }
+    if (result.nearest().isPresent()) {
+      ObjectNode near = root.putObject("nearest");
+      near.put("image", result.nearest().get().image());
+      near.put("platform", result.nearest().get().platform());
+      strings(near.putArray("blocking"), result.nearest().get().blocking());
+    } else {
+      root.putNull("nearest");
+    }
+    root.set("matrix", matrix(result.matrix()));
     ArrayNode remedies = root.putArray("remedies");
     result.remedies().forEach(r -> remedies.addObject().put("image", r.image()).put("platform", r.platform())
         .put("kind", r.kind()).put("text", r.text()));
@@ -93,10 +105,47 @@ public final class CheckJson {
     strings(source.putArray("notices"), p.notices());
   }
 
+  private static ObjectNode matrix(Matrix m) {
+    ObjectNode o = JSON.createObjectNode();
+    strings(o.putArray("rows"), m.rows());
+    ArrayNode columns = o.putArray("columns");
+    m.columns().forEach(c -> columns.addObject().put("variant", c.variant()).put("platform", c.platform()));
+    ArrayNode cells = o.putArray("cells");
+    for (Matrix.Cell c : m.cells()) {
+      ObjectNode cell = cells.addObject();
+      cell.put("python", c.row());
+      cell.put("variant", c.column().variant());
+      cell.put("platform", c.column().platform());
+      cell.put("image", c.image());
+      cell.put("verdict", c.verdict().json());
+      cell.put("installs", c.installs());
+      cell.put("sourceBuilds", c.sourceBuilds());
+      range(cell, "estimatedImageBytesRange", c.imageBytes());
+      range(cell, "estimatedBuildSeconds", c.buildSeconds());
+      cell.put("rank", c.rank());
+      cell.put("recommended", c.recommended());
+    }
+    return o;
+  }
+
+  private static void range(ObjectNode parent, String key, Optional<Range> range) {
+    if (range.isEmpty()) {
+      parent.putNull(key);
+      return;
+    }
+    ObjectNode r = parent.putObject(key).put("low", range.get().low());
+    if (range.get().high().isPresent()) {
+      r.put("high", range.get().high().getAsLong());
+    } else {
+      r.putNull("high");
+    }
+  }
+
   private static ObjectNode image(ImagePlan plan) {
     ObjectNode o = JSON.createObjectNode();
     o.put("image", plan.image().image());
     o.put("platform", plan.image().platform());
+    o.put("variant", plan.image().variant());
     o.put("python", plan.image().python());
     o.put("libc", plan.image().libc());
     o.put("libcVersion", plan.image().libcVersion().orElse(null));

@@ -109,10 +109,10 @@ public final class CheckSarif {
       for (PackagePlan p : plan.packages()) {
         if (p.choice() instanceof Choice.Sdist s) {
           add(SarifRule.SOURCE_BUILD, plan, Optional.of(p), "pip would build " + named(p) + " from source (" + s.file().filename() + ")"
-              + needs(p) + incomplete(p, "no wheel for this image was seen") + remedies(plan, "pin", "switch-image"));
+              + needs(p) + incomplete(p, "no wheel for this image was seen") + remedies(plan, "pin", "upgrade", "switch-image"));
         } else if (p.choice() instanceof Choice.Nothing n) {
           add(SarifRule.UNAVAILABLE, plan, Optional.of(p), "pip finds no file of " + named(p) + " it can install: " + sentence(n.reason())
-              + incomplete(p, "no installable file was seen") + remedies(plan, "pin", "switch-image"));
+              + incomplete(p, "no installable file was seen") + remedies(plan, "pin", "upgrade", "switch-image"));
         } else if (p.choice() instanceof Choice.Unknown u) {
           add(SarifRule.UNKNOWN, plan, Optional.of(p), "what pip installs for " + named(p) + " is not known: " + sentence(u.reason()));
         }

@@ -4,6 +4,8 @@ import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.Matrix;
+import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.advise.PackagePlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +43,52 @@ public final class CheckTable {
     return rows;
   }
 
+  /** The matrix's header: {@code python}, then a column per variant (and platform, when more than one). */
+  static List<String> matrixHeader(Matrix m) {
+    boolean platforms = m.columns().stream().map(Matrix.Column::platform).distinct().count() > 1;
+    List<String> header = new ArrayList<>(List.of("python"));
+    m.columns().forEach(c -> header.add(c.variant() + (platforms ? " " + c.platform().replace("linux/", "") : "")));
+    return header;
+  }
+
+  /** The matrix's rows: the minor, then per column the cell's words ("-" where no candidate sits). */
+  static List<List<String>> matrixRows(Matrix m) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String row : m.rows()) {
+      List<String> cells = new ArrayList<>(List.of(row));
+      for (Matrix.Column c : m.columns()) {
+        List<String> here = m.cells().stream().filter(x -> x.row().equals(row) && x.column().equals(c)).map(CheckTable::cell).toList();
+        cells.add(here.isEmpty() ? "-" : String.join(" / ", here));
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  /** One cell in words: {@code * wheels 0b 151 MB} (the star marks the recommendation). */
+  static String cell(Matrix.Cell c) {
+    return (c.recommended() ? "* " : "") + c.verdict().json() + (c.installs() && c.verdict() == Verdict.FAILS ? " (+pkgs)" : "")
+        + " " + c.sourceBuilds() + "b " + Units.megabytes(c.imageBytes());
+  }
+
   public static String text(CheckResult result) {
     StringBuilder out = new StringBuilder();
     provenance(out, result.provenance());
+    Matrix m = result.matrix();
+    if (!m.cells().isEmpty()) {
+      List<String> header = matrixHeader(m);
+      List<List<String>> grid = matrixRows(m);
+      int[] w = new int[header.size()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = header.get(i).length();
+        for (List<String> r : grid) {
+          w[i] = Math.max(w[i], r.get(i).codePointCount(0, r.get(i).length()));
+        }
+      }
+      line(out, header.stream().map(h -> h.toUpperCase(java.util.Locale.ROOT)).toList(), w);
+      grid.forEach(r -> line(out, r, w));
+      out.append(MATRIX_KEY).append("\n\n");
+    }
     List<List<String>> rows = rows(result);
     int[] widths = new int[HEADERS.size()];
     for (int i = 0; i < widths.length; i++) {
@@ -56,7 +101,9 @@ public final class CheckTable {
     rows.forEach(r -> line(out, r, widths));
     out.append('\n');
     for (ImagePlan p : result.images()) {
-      details(out, p, "", "");
+      if (result.detailed(p)) {
+        details(out, p, "", "");
+      }
     }
     recommendation(out, result, "");
     return out.toString();
@@ -80,6 +127,16 @@ public final class CheckTable {
 
   public static String markdown(CheckResult result) {
     StringBuilder out = new StringBuilder("### wheelwise check\n\n");
+    Matrix m = result.matrix();
+    if (!m.cells().isEmpty()) {
+      List<String> header = matrixHeader(m);
+      out.append("| ").append(String.join(" | ", header)).append(" |\n");
+      out.append("|").append(" --- |".repeat(header.size())).append('\n');
+      for (List<String> row : matrixRows(m)) {
+        out.append("| ").append(String.join(" | ", row.stream().map(CheckTable::escape).toList())).append(" |\n");
+      }
+      out.append('\n').append(MATRIX_KEY).append("\n\n");
+    }
     out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
     out.append("|").append(" --- |".repeat(HEADERS.size())).append('\n');
     for (List<String> row : rows(result)) {
@@ -87,7 +144,9 @@ public final class CheckTable {
     }
     out.append('\n');
     for (ImagePlan p : result.images()) {
-      details(out, p, "- ", "`");
+      if (result.detailed(p)) {
+        details(out, p, "- ", "`");
+      }
     }
     recommendation(out, result, "- ");
     return out.toString();
@@ -99,6 +158,9 @@ public final class CheckTable {
    * {@code sizes}, or the verdict whose reason it gives) for renderers that style by it.
    */
   record Detail(String kind, String text) {}
+
+  static final String MATRIX_KEY = "Each cell: verdict, source builds (b), estimated image size; * the recommendation; "
+      + "(+pkgs) fails as written but installs once the system packages named are added.";
 
   static final String NO_RECOMMENDATION = "No recommendation: no image is known to install this project as written"
       + " (see the verdicts: unknown is not a yes).";
@@ -157,8 +219,15 @@ public final class CheckTable {
       for (String r : result.recommendation().get().reasons()) {
         out.append(bullet.isEmpty() ? "  - " : bullet).append(r).append('\n');
       }
+      result.recommendation().get().setup().ifPresent(line -> out.append(bullet.isEmpty() ? "    " : bullet + "`")
+          .append(line).append(bullet.isEmpty() ? "" : "`").append('\n'));
     } else {
       out.append(NO_RECOMMENDATION).append('\n');
+      result.nearest().ifPresent(n -> {
+        out.append(bullet.isEmpty() ? "  " : bullet).append("nearest: ").append(n.image()).append(" (").append(n.platform())
+            .append("), blocked by:\n");
+        n.blocking().forEach(b -> out.append(bullet.isEmpty() ? "    - " : "  - ").append(b).append('\n'));
+      });
     }
     if (!result.remedies().isEmpty()) {
       out.append(bullet.isEmpty() ? "\nRemedies:\n" : "\n**Remedies:**\n");

@@ -49,8 +49,8 @@ class CheckSarifTest {
       JsonNode location = r.get("locations").get(0).get("physicalLocation");
       assertThat(location.get("artifactLocation").get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
       // Only the alpine image has anything to report: slim and full install every package from a wheel.
-      assertThat(r.get("properties").get("image").asText()).isEqualTo("python:3.8-alpine");
-      if (r.get("ruleId").asText().equals("WW-source-build")) {
+      assertThat(r.get("properties").get("image").asText()).startsWith("python:3.8-alpine");
+      if (r.get("ruleId").asText().equals("WW-source-build") && r.get("properties").get("image").asText().equals("python:3.8-alpine")) {
         builds.put(r.get("properties").get("package").asText(), r);
       }
     }
@@ -72,7 +72,11 @@ class CheckSarifTest {
       }
     }
 
-    List<JsonNode> fails = results(run, "WW-build-fails");
+    // The image in use fails at an error; the compared alpine3.10 fails too, as a note.
+    List<JsonNode> fails = results(run, "WW-build-fails").stream()
+        .filter(r -> r.get("properties").get("image").asText().equals("python:3.8-alpine")).toList();
+    assertThat(results(run, "WW-build-fails")).filteredOn(r -> !fails.contains(r))
+        .allSatisfy(r -> assertThat(r.get("level").asText()).isEqualTo("note"));
     assertThat(fails).hasSize(1);
     assertThat(fails.get(0).get("level").asText()).isEqualTo("error");
     int failLine = fails.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt();
@@ -157,7 +161,7 @@ class CheckSarifTest {
     assertThat(results(run, "WW-source-build")).filteredOn(r -> r.get("properties").get("image").asText().equals("python:3.12-slim-bookworm"))
         .isNotEmpty().allSatisfy(r -> assertThat(r.get("level").asText()).isEqualTo("warning"));
     assertThat(results(run, "WW-build-fails")).isNotEmpty()
-        .allSatisfy(r -> assertThat(r.get("properties").get("image").asText()).isEqualTo("python:3.12-alpine"));
+        .allSatisfy(r -> assertThat(r.get("properties").get("image").asText()).matches("python:3\\.1\\d-alpine.*"));
   }
 
   @ParameterizedTest
