@@ -53,6 +53,9 @@ final class ModelBuilder {
     Set<String> dirs = new HashSet<>();
     /** The shell RUN's shell form goes to; null for one we cannot read. */
     Shell.Dialect shell = Shell.Dialect.POSIX;
+    /** The SHELL instruction's arguments in force; empty for the default /bin/sh -c. */
+    List<String> shellArgs = List.of();
+    List<Run> runs = new ArrayList<>();
 
     State copy() {
       State s = new State();
@@ -61,6 +64,7 @@ final class ModelBuilder {
       s.mappings = new ArrayList<>(mappings);
       s.dirs = new HashSet<>(dirs);
       s.shell = shell;
+      s.shellArgs = shellArgs;
       return s;
     }
   }
@@ -117,7 +121,8 @@ final class ModelBuilder {
         envStack.add(new LinkedHashMap<>(state.vars));
         steps = new ArrayList<>();
         current = new Stage(stages.size(), stageName, ins.line(), written, base, List.copyOf(undefined), platform, baseStage,
-            image, "/", List.of());
+            image, "/", List.of(), List.of());
+        state.runs = new ArrayList<>();
         if (stageName != null) {
           stageNames.put(stageName, stages.size());
         }
@@ -154,7 +159,7 @@ final class ModelBuilder {
 
   private Stage finish(Stage s, State state, List<Step> steps) {
     return new Stage(s.index(), s.name(), s.line(), s.baseName(), s.base(), s.undefinedArgs(), s.platform(), s.baseStage(),
-        s.image(), state.workdir, steps);
+        s.image(), state.workdir, steps, state.runs);
   }
 
   private void apply(Instruction ins, State state, Map<String, String> meta, List<MetaArg> metaArgs, List<Step> steps) {
@@ -194,6 +199,7 @@ final class ModelBuilder {
         }
       }
       case "shell" -> {
+        state.shellArgs = List.copyOf(ins.arguments());
         String sh = ins.arguments().isEmpty() ? "" : Shell.baseName(ins.arguments().get(0)).toLowerCase(Locale.ROOT);
         if (Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "busybox").contains(sh)) {
           state.shell = Shell.Dialect.POSIX;
@@ -349,6 +355,7 @@ final class ModelBuilder {
 
   private void run(Instruction ins, State state, List<Step> steps) {
     if (state.shell == null && !ins.json()) {
+      state.runs.add(new Run(ins, List.of(), false, state.shellArgs, state.vars, cacheMounts(ins, state)));
       return;
     }
     List<String> cacheMounts = new ArrayList<>();
@@ -393,6 +400,7 @@ final class ModelBuilder {
         }
       }
     }
+    state.runs.add(new Run(ins, commands, true, state.shellArgs, state.vars, cacheMounts));
     for (ShellCommand written : commands) {
       if (written.words().isEmpty()) {
         written.assignments().forEach((k, v) -> {
@@ -429,6 +437,23 @@ final class ModelBuilder {
         steps.add(op);
       }
     }
+  }
+
+  /** The absolute targets of the RUN's cache mounts. */
+  private List<String> cacheMounts(Instruction ins, State state) {
+    List<String> out = new ArrayList<>();
+    for (String mount : ins.flagValues("mount")) {
+      Map<String, String> kv = new HashMap<>();
+      for (String part : mount.split(",")) {
+        int eq = part.indexOf('=');
+        kv.put((eq < 0 ? part : part.substring(0, eq)).trim().toLowerCase(Locale.ROOT), eq < 0 ? "true" : part.substring(eq + 1).trim());
+      }
+      String target = kv.getOrDefault("target", kv.getOrDefault("dst", kv.get("destination")));
+      if ("cache".equals(kv.get("type")) && target != null) {
+        out.add(Paths.resolve(state.workdir, Expander.expand(target, state.vars, file.escape(), new HashSet<>())));
+      }
+    }
+    return out;
   }
 
   /**

@@ -97,7 +97,7 @@ public final class Shell {
         OffsetMap at = new OffsetMap(new int[] {0}, new int[] {w.offset()}, 0);
         for (ShellCommand inner : commands(script2, at, depth + 1)) {
           out.add(unwrapped.conditional() && !inner.conditional()
-              ? new ShellCommand(inner.assignments(), inner.words(), inner.offset(), true) : inner);
+              ? new ShellCommand(inner.assignments(), inner.words(), inner.offset(), true, inner.piped()) : inner);
         }
       } else {
         out.add(unwrapped);
@@ -142,7 +142,7 @@ public final class Shell {
       return null;
     }
     List<ShellWord> rest = words.subList(k, words.size());
-    return new ShellCommand(env, rest, rest.get(0).offset(), c.conditional());
+    return new ShellCommand(env, rest, rest.get(0).offset(), c.conditional(), c.piped());
   }
 
   /** The script of {@code sh -c SCRIPT} (also {@code bash -ec}, {@code /bin/sh -c}), else null. */
@@ -475,7 +475,7 @@ public final class Shell {
       }
     }
     boolean conditional = blocks.contains(Boolean.TRUE) || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
-    commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional));
+    commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional, "|".equals(operator)));
     if (BLOCK_OPEN.contains(first)) {
       blocks.push(!first.equals("for") || !loopsOverLiterals(rest));
     } else if (BLOCK_CLOSE.contains(first) && !blocks.isEmpty()) {

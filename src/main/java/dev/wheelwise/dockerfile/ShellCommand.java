@@ -11,14 +11,19 @@ import java.util.regex.Pattern;
  * the command only sets variables). {@code offset} is where the command starts in the
  * Dockerfile text. {@code conditional}: it may not run (after {@code ||}, after {@code &&}
  * behind a test such as {@code [ … ]}, or inside if/case/for/while), so variables it sets are
- * not known facts.
+ * not known facts. {@code piped}: it reads the output of the command before it ({@code a | b}
+ * gives {@code b} piped), so a failure of that command goes unseen without {@code pipefail}.
  */
-public record ShellCommand(Map<String, String> assignments, List<ShellWord> words, int offset, boolean conditional) {
+public record ShellCommand(Map<String, String> assignments, List<ShellWord> words, int offset, boolean conditional, boolean piped) {
   private static final Pattern WHOLE_VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)\\}|([A-Za-z_][A-Za-z0-9_]*))");
 
   public ShellCommand {
     assignments = Map.copyOf(assignments);
     words = List.copyOf(words);
+  }
+
+  public ShellCommand(Map<String, String> assignments, List<ShellWord> words, int offset, boolean conditional) {
+    this(assignments, words, offset, conditional, false);
   }
 
   /**
@@ -45,7 +50,7 @@ public record ShellCommand(Map<String, String> assignments, List<ShellWord> word
       }
       out.add(w);
     }
-    return changed && !out.isEmpty() ? new ShellCommand(assignments, out, offset, conditional) : this;
+    return changed && !out.isEmpty() ? new ShellCommand(assignments, out, offset, conditional, piped) : this;
   }
 
   public List<String> values() {

@@ -9,7 +9,8 @@ import java.util.List;
  * undefinedArgs} names those ARGs). When {@code base} names an earlier stage, {@code baseStage}
  * is that stage's index;
  * {@code image} is the external image the stage finally rests on ({@code scratch} included;
- * null when unknown). {@code steps} are the Python installs and package operations in file order.
+ * null when unknown). {@code steps} are the Python installs and package operations in file order;
+ * {@code runs} every RUN of the stage with its commands.
  */
 public record Stage(
     int index,
@@ -22,11 +23,13 @@ public record Stage(
     Integer baseStage,
     String image,
     String workdir,
-    List<Step> steps) {
+    List<Step> steps,
+    List<Run> runs) {
 
   public Stage {
     undefinedArgs = List.copyOf(undefinedArgs);
     steps = List.copyOf(steps);
+    runs = List.copyOf(runs);
   }
 
   public List<PythonInstall> pythonInstalls() {

@@ -39,8 +39,8 @@ import java.util.Set;
  */
 public final class CheckSarif {
 
-  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final String SRCROOT = "%SRCROOT%";
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String SRCROOT = "%SRCROOT%";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
@@ -215,18 +215,18 @@ public final class CheckSarif {
   }
 
   /** SARIF messages are sentences (the validator's SARIF2001). */
-  private static String sentence(String text) {
+  static String sentence(String text) {
     String t = text.strip();
     return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
   }
 
   /** SemVer 2.0's shape ({@code 0.1.0-SNAPSHOT}), which SARIF's {@code semanticVersion} requires. */
-  private static boolean isSemVer(String v) {
+  static boolean isSemVer(String v) {
     return v.matches("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
   }
 
   /** Percent-encodes a relative path for a URI reference, segment by segment, with {@code /} between. */
-  private static String relativeUri(Path relative) {
+  static String relativeUri(Path relative) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < relative.getNameCount(); i++) {
       if (i > 0) {
@@ -244,7 +244,7 @@ public final class CheckSarif {
     return out.toString();
   }
 
-  private static String directoryUri(Path dir) {
+  static String directoryUri(Path dir) {
     String uri = dir.toUri().toString();
     return uri.endsWith("/") ? uri : uri + "/";
   }

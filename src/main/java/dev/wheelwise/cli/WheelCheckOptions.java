@@ -1,0 +1,115 @@
+package dev.wheelwise.cli;
+
+import dev.wheelwise.ParseError;
+import dev.wheelwise.advise.CheckInput;
+import dev.wheelwise.advise.CheckResult;
+import dev.wheelwise.advise.CheckService;
+import dev.wheelwise.advise.DockerfileInputs;
+import dev.wheelwise.advise.FileSource;
+import dev.wheelwise.advise.ImageCandidate;
+import dev.wheelwise.advise.IndexFileSource;
+import dev.wheelwise.advise.KnowledgeCosts;
+import dev.wheelwise.advise.WheelSizes;
+import dev.wheelwise.dockerfile.DockerfileModel;
+import dev.wheelwise.image.Catalog;
+import dev.wheelwise.image.Overlay;
+import dev.wheelwise.index.AsOf;
+import dev.wheelwise.index.IndexError;
+import dev.wheelwise.index.LazySnapshot;
+import dev.wheelwise.index.SnapshotCodec;
+import dev.wheelwise.lint.Wheels;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * check's index and image options on {@code lint} and {@code fix} (a picocli mixin), and the one
+ * way both run check on a Dockerfile: the base image of the stage that installs Python packages
+ * and its siblings, as {@code check DOCKERFILE} compares them.
+ */
+final class WheelCheckOptions {
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
+  List<String> platforms = new ArrayList<>();
+
+  @Option(names = "--index-url", paramLabel = "URL", description = "The package index (default https://pypi.org/simple).")
+  String indexUrl;
+
+  @Option(names = "--extra-index-url", paramLabel = "URL", description = "More indexes (repeat).")
+  List<String> extraIndexUrls = new ArrayList<>();
+
+  @Option(names = "--offline", description = "Use only the embedded snapshot; never the network.")
+  boolean offline;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Only files uploaded by DATE, and the image records in force then (YYYY-MM-DD).")
+  String asOf;
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Option(names = "--overlay", paramLabel = "FILE", hidden = true, description = "The local image catalog overlay.")
+  Path overlay;
+
+  /** One index session for every file of a run. */
+  Session open(PrintWriter err) {
+    return new Session(err);
+  }
+
+  final class Session implements AutoCloseable {
+    private final IndexAccess access;
+    private final Optional<LocalDate> date;
+    private Catalog catalog;
+
+    private Session(PrintWriter err) {
+      IndexOptions o = new IndexOptions();
+      o.indexUrl = indexUrl;
+      o.extraIndexUrls = extraIndexUrls;
+      o.offline = offline;
+      o.asOf = asOf;
+      o.connection = connection;
+      o.quiet = true;
+      this.access = new IndexAccess(o, err);
+      this.date = AsOfDate.parse(asOf);
+    }
+
+    /**
+     * check's answer for the Dockerfile. Throws {@link UsageException} when the base image cannot
+     * be compared (a private image the catalog cannot place); index failures propagate.
+     */
+    Wheels check(DockerfileModel model, Path dockerfile, Path context) throws ParseError, IOException, IndexError {
+      FileSource source = offline ? snapshotSource() : new IndexFileSource(access.source(), access.client(),
+          project -> access.snapshot().versions(project), access.asOf());
+      Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
+      DockerfileInputs.Read read = DockerfileInputs.read(model, dockerfile, context, source);
+      CheckInput input = read.input();
+      if (catalog == null) {
+        catalog = Catalog.load(overlay != null ? overlay : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+      }
+      CandidateImages choice = new CandidateImages(catalog, date, List.of(), platforms, Optional.empty(), Optional.empty(), Optional.empty());
+      List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), read.baseImage());
+      CheckResult result = new CheckService(KnowledgeCosts.load(), live.map(WheelSizes.class::cast))
+          .check(source.describe(), Optional.ofNullable(asOf), input, candidates);
+      if (live.isPresent() && !live.get().errors().isEmpty()) {
+        throw live.get().errors().get(0);
+      }
+      return new Wheels(result, choice.inUse(read.baseImage()));
+    }
+
+    private FileSource snapshotSource() throws IOException {
+      byte[] embedded = SnapshotCodec.embeddedBytes()
+          .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
+      LazySnapshot snapshot = LazySnapshot.of(embedded);
+      return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
+    }
+
+    @Override
+    public void close() {
+      access.close();
+    }
+  }
+}

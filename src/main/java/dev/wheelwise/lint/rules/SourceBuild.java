@@ -1,0 +1,48 @@
+package dev.wheelwise.lint.rules;
+
+import dev.wheelwise.Finding.Severity;
+import dev.wheelwise.advise.Choice;
+import dev.wheelwise.advise.ImageCandidate;
+import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.PackagePlan;
+import dev.wheelwise.lint.Report;
+import dev.wheelwise.lint.Subject;
+import dev.wheelwise.lint.Wheels;
+import java.util.List;
+import java.util.Optional;
+
+/** WW1001: check predicts a source build on the stage's base image. */
+public final class SourceBuild extends WheelAware {
+  public SourceBuild() {
+    super("WW1001", Severity.WARNING, "pip compiles packages from source on this base image.",
+        "check's plan for the base image (per `--platform`, on `--as-of`'s index or snapshot) has sdists where a wheel "
+            + "would do: the build needs compilers and headers, takes minutes and grows the image. The message names the "
+            + "packages and why: musl (Alpine) without musllinux wheels, or a CPython newer than the pinned packages' "
+            + "wheels. When check recommends an image on which everything is a wheel, the finding names it (and "
+            + "`wheelwise fix` switches to it).");
+  }
+
+  @Override
+  public void check(Subject subject, Report out) {
+    Wheels wheels = subject.wheels().orElseThrow();
+    for (ImagePlan plan : wheels.basePlans()) {
+      List<PackagePlan> built = plan.packages().stream().filter(p -> p.choice() instanceof Choice.Sdist).toList();
+      if (built.isEmpty()) {
+        continue;
+      }
+      ImageCandidate image = plan.image();
+      String names = String.join(", ", built.stream().map(p -> p.name() + p.version().map(v -> " " + v).orElse("")).toList());
+      String why = image.isMusl()
+          ? "musl libc, and no musllinux wheel of these releases fits"
+          : "no wheel of these releases fits CPython " + image.python() + " on " + image.platform();
+      Optional<String> better = wheels.result().recommendation().map(r -> r.image()).filter(r -> !wheels.inUse().contains(r));
+      out(subject, out, "pip builds " + built.size() + " package(s) from source on " + image.image() + " (" + image.platform()
+          + "): " + names + " (" + why + ")" + better.map(b -> "; on " + b + " every package installs from a wheel").orElse("")
+          + ".", better);
+    }
+  }
+
+  private static void out(Subject subject, Report out, String message, Optional<String> fix) {
+    atInstall(subject, out, message, fix.map(b -> "FROM " + b));
+  }
+}

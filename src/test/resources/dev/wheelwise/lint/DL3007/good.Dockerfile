@@ -1,0 +1,2 @@
+FROM debian:jessie
+FROM python:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef

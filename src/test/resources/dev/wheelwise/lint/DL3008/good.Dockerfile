@@ -1,0 +1,3 @@
+FROM debian:12
+RUN apt-get install -y python=2.7
+RUN apt-get install -y ./local.deb

@@ -1,0 +1,3 @@
+FROM debian:12
+# expect: DL3009
+RUN apt-get update && apt-get install -y python

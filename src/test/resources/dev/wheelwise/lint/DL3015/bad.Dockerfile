@@ -1,0 +1,3 @@
+FROM debian:12
+# expect: DL3015
+RUN apt-get install -y python=2.7

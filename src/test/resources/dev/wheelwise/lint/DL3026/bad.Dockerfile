@@ -1,0 +1,2 @@
+# expect: DL3026
+FROM quay.io/ns/image:1.0

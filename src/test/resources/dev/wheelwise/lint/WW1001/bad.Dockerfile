@@ -1,0 +1,4 @@
+FROM python:3.8-alpine
+COPY requirements.txt .
+# expect: WW1001
+RUN pip install --no-cache-dir -r requirements.txt
