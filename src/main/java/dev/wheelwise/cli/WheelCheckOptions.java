@@ -1,12 +1,12 @@
 package dev.wheelwise.cli;
 
 import dev.wheelwise.ParseError;
+import dev.wheelwise.advise.CandidateSearch;
 import dev.wheelwise.advise.CheckInput;
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.CheckService;
 import dev.wheelwise.advise.DockerfileInputs;
 import dev.wheelwise.advise.FileSource;
-import dev.wheelwise.advise.ImageCandidate;
 import dev.wheelwise.advise.IndexFileSource;
 import dev.wheelwise.advise.KnowledgeCosts;
 import dev.wheelwise.advise.WheelSizes;
@@ -17,6 +17,7 @@ import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.IndexError;
 import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.index.SnapshotCodec;
+import dev.wheelwise.image.Platform;
 import dev.wheelwise.lint.Wheels;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,14 +91,24 @@ final class WheelCheckOptions {
       if (catalog == null) {
         catalog = Catalog.load(overlay != null ? overlay : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
       }
-      CandidateImages choice = new CandidateImages(catalog, date, List.of(), platforms, Optional.empty(), Optional.empty(), Optional.empty());
-      List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), read.baseImage());
+      List<Platform> wanted = new ArrayList<>();
+      for (String p : platforms) {
+        wanted.add(Platform.parse(p));
+      }
+      // The same search check DOCKERFILE makes, so SourceBuild's "use X instead" names check's recommendation.
+      CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
+          read.baseImage(), List.of(), wanted, Optional.empty(), Optional.empty(), Optional.empty()));
+      if (outcome instanceof CandidateSearch.Unplaced unplaced) {
+        throw new UsageException(unplaced.reason());
+      }
+      CandidateSearch.Placed placed = (CandidateSearch.Placed) outcome;
       CheckResult result = new CheckService(KnowledgeCosts.load(), live.map(WheelSizes.class::cast))
-          .check(source.describe(), Optional.ofNullable(asOf), input, candidates);
+          .check(source.describe(), Optional.ofNullable(asOf), input, placed.candidates(),
+              new CheckService.Shown(placed.inUse(), false, false));
       if (live.isPresent() && !live.get().errors().isEmpty()) {
         throw live.get().errors().get(0);
       }
-      return new Wheels(result, choice.inUse(read.baseImage()));
+      return new Wheels(result, placed.inUse());
     }
 
     private FileSource snapshotSource() throws IOException {
