@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which images {@code check} compares, from its options and the catalog in force on the
@@ -32,6 +33,7 @@ final class CandidateImages {
   private final Optional<Version> python;
   private final Optional<Libc> libc;
   private final Optional<PipProfile> pip;
+  private final Function<ImageReference, Optional<ResolvedImage>> measured;
 
   /**
    * @param images {@code --image}, as written
@@ -42,6 +44,16 @@ final class CandidateImages {
    */
   CandidateImages(Catalog catalog, Optional<LocalDate> date, List<String> images, List<String> platforms, Optional<Version> python,
       Optional<Libc> libc, Optional<PipProfile> pip) {
+    this(catalog, date, images, platforms, python, libc, pip, ref -> Optional.empty());
+  }
+
+  /**
+   * As above; {@code measured} describes an image the catalog cannot place by running it on a
+   * container engine (empty when no engine answers or the engine lacks the image).
+   */
+  CandidateImages(Catalog catalog, Optional<LocalDate> date, List<String> images, List<String> platforms, Optional<Version> python,
+      Optional<Libc> libc, Optional<PipProfile> pip, Function<ImageReference, Optional<ResolvedImage>> measured) {
+    this.measured = measured;
     this.catalog = catalog;
     this.date = date;
     this.images = List.copyOf(images);
@@ -79,7 +91,7 @@ final class CandidateImages {
       try {
         base = described(catalog.resolve(ImageReference.parse(start), date));
       } catch (UnknownImage | ParseError unplaced) {
-        Optional<ResolvedImage> given = describedAs(start);
+        Optional<ResolvedImage> given = describedAs(start).or(() -> measuredAs(start));
         // A base the catalog cannot place (ubuntu, a private image) is shown as unknown unless
         // described; the newest Python the project allows (or the described one) is compared beside it.
         if (given.isPresent()) {
@@ -124,7 +136,7 @@ final class CandidateImages {
     try {
       return described(catalog.resolve(ref, date));
     } catch (UnknownImage unknown) {
-      return describedAs(ref.familiar()).orElseThrow(() -> new UsageException(unknown.getMessage()));
+      return describedAs(ref.familiar()).or(() -> measured.apply(ref)).orElseThrow(() -> new UsageException(unknown.getMessage()));
     }
   }
 
@@ -143,6 +155,14 @@ final class CandidateImages {
       return image;
     }
     return Catalog.withPython(image, python.get());
+  }
+
+  private Optional<ResolvedImage> measuredAs(String reference) {
+    try {
+      return measured.apply(ImageReference.parse(reference));
+    } catch (ParseError e) {
+      return Optional.empty();
+    }
   }
 
   /** The image as --python and --libc describe it, when both are given. */

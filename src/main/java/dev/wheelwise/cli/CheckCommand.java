@@ -151,33 +151,48 @@ public final class CheckCommand implements Callable<Integer> {
     }
     FailOnPolicy policy = FailOnPolicy.named(failOn).orElseThrow(
         () -> new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'"));
-    Optional<LocalDate> date = date();
-    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
     try (IndexAccess access = new IndexAccess(indexOptions(), spec.commandLine().getErr())) {
-      Loaded loaded = loadInput(formats, date, access);
-      CheckInput input = loaded.input();
-      Catalog catalog = Catalog.load(overlay != null ? overlay
-          : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
-      CandidateImages choice = new CandidateImages(catalog, date, images, platforms, describedPython(), describedLibc(), pipProfile());
-      List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), loaded.baseImage());
-      CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast))
-          .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
-      if (loaded.live().isPresent()) {
-        // Pages are fetched while planning: only now is it known whether the snapshot stood in.
-        result = result.withIndex(loaded.live().get().describe());
-      }
-      Set<String> inUse = choice.inUse(loaded.baseImage());
-      render(result, renderer, inUse);
-      int code = exitCode(policy.judge(result, !images.isEmpty(), inUse));
-      List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
-      if (!errors.isEmpty()) {
+      Checked checked = compute(access, spec.commandLine().getErr());
+      render(checked.result(), renderer, checked.inUse());
+      int code = exitCode(policy.judge(checked.result(), !images.isEmpty(), checked.inUse()));
+      if (!checked.errors().isEmpty()) {
         // What is known was printed above; the projects the index answered badly for are unknown there.
-        errors.forEach(e -> spec.commandLine().getErr().println("error: " + e.getMessage()));
+        checked.errors().forEach(e -> spec.commandLine().getErr().println("error: " + e.getMessage()));
         spec.commandLine().getErr().flush();
         return Main.EXIT_INDEX;
       }
       return code;
     }
+  }
+
+  /**
+   * What a check computed: the result, the images the project uses, the Dockerfile it read (for
+   * bench, which rebuilds it), and the index errors met.
+   */
+  record Checked(CheckResult result, Set<String> inUse, Optional<ReadDockerfile> dockerfile, List<IndexError> errors) {}
+
+  /** A Dockerfile as check read it: the parsed file, its model and its build context. */
+  record ReadDockerfile(Dockerfile file, DockerfileModel model, Path context) {}
+
+  /** The check itself, for {@code call} and for {@code bench}. */
+  Checked compute(IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
+    Optional<LocalDate> date = date();
+    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
+    Loaded loaded = loadInput(formats, date, access);
+    CheckInput input = loaded.input();
+    Catalog catalog = Catalog.load(overlay != null ? overlay
+        : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+    CandidateImages choice = new CandidateImages(catalog, date, images, platforms, describedPython(), describedLibc(), pipProfile(),
+        EngineImages.describer(System.getenv(), err));
+    List<ImageCandidate> candidates = choice.candidates(input.requiresPython(), loaded.baseImage());
+    CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast))
+        .check(loaded.index(), Optional.ofNullable(asOf), input, candidates);
+    if (loaded.live().isPresent()) {
+      // Pages are fetched while planning: only now is it known whether the snapshot stood in.
+      result = result.withIndex(loaded.live().get().describe());
+    }
+    List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
+    return new Checked(result, choice.inUse(loaded.baseImage()), loaded.dockerfile(), errors);
   }
 
   /** Writes the report. */
@@ -224,7 +239,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** check's index flags in the shape the other index commands share. */
-  private IndexOptions indexOptions() {
+  IndexOptions indexOptions() {
     IndexOptions o = new IndexOptions();
     o.indexUrl = indexUrl;
     o.extraIndexUrls = extraIndexUrls;
@@ -243,9 +258,14 @@ public final class CheckCommand implements Callable<Integer> {
    * The input, the Dockerfile's base image when the input is a Dockerfile, where files come
    * from, and the live index source when one is read.
    */
-  private record Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live) {
+  private record Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live,
+      Optional<ReadDockerfile> dockerfile) {
     Loaded(CheckInput input, Optional<String> baseImage, String index) {
-      this(input, baseImage, index, Optional.empty());
+      this(input, baseImage, index, Optional.empty(), Optional.empty());
+    }
+
+    Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live) {
+      this(input, baseImage, index, live, Optional.empty());
     }
   }
 
@@ -288,13 +308,14 @@ public final class CheckCommand implements Callable<Integer> {
         : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
     Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
-      DockerfileModel model = DockerfileModel.of(Dockerfile.parse(path.toString(), Files.readAllBytes(path)), Map.of(), context);
+      Dockerfile parsed = Dockerfile.parse(path.toString(), Files.readAllBytes(path));
+      DockerfileModel model = DockerfileModel.of(parsed, Map.of(), context);
       DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
       CheckInput input = read.input();
       // Command-line format options come after the Dockerfile's, as they would on pip's command line.
       CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
           merge(input.formats(), formats), input.dockerfile());
-      return new Loaded(merged, read.baseImage(), source.describe(), live);
+      return new Loaded(merged, read.baseImage(), source.describe(), live, Optional.of(new ReadDockerfile(parsed, model, context)));
     }
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);

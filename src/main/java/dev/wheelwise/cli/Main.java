@@ -32,6 +32,7 @@ public final class Main implements Runnable {
       TagsCommand.class,
       FilesCommand.class,
       SnapshotCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
       TrainCommand.class);
 
@@ -67,6 +68,11 @@ public final class Main implements Runnable {
           }
           if (ex instanceof dev.wheelwise.index.IndexError index) {
             commandLine.getErr().println("error: " + index.getMessage());
+            return EXIT_INDEX;
+          }
+          if (ex instanceof dev.wheelwise.bench.BenchError engine) {
+            // The engine is a service like the index: not reachable or answering badly.
+            commandLine.getErr().println("error: " + engine.getMessage());
             return EXIT_INDEX;
           }
           if (ex instanceof UsageException usage) {
