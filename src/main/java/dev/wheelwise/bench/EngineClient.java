@@ -119,10 +119,11 @@ public final class EngineClient {
     return out;
   }
 
-  /** Containers, running or not, carrying {@code label} ({@code key=value}). */
+  /** Containers, running or not, carrying {@code label} ({@code key=value}; all containers for ""). */
   public List<ContainerJson> containers(String label) throws BenchError {
     List<ContainerJson> out = new ArrayList<>();
-    json(EngineTransport.Request.get(API + "/containers/json?all=1&filters=" + encode(labelFilter(label))), "GET /containers/json")
+    String filter = label.isEmpty() ? "" : "&filters=" + encode(labelFilter(label));
+    json(EngineTransport.Request.get(API + "/containers/json?all=1" + filter), "GET /containers/json")
         .forEach(n -> out.add(ContainerJson.from(n)));
     return out;
   }

@@ -66,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--extra-index-url", paramLabel = "URL", description = "More indexes (repeat).")
   List<String> extraIndexUrls = new ArrayList<>();
 
+  @Option(names = "--offline", description = "Predict from the embedded snapshot only (the builds still reach their index).")
+  boolean offline;
+
   @Option(names = "--repeat", paramLabel = "N", description = "Builds per image (default: 1); median, min and max are shown.")
   int repeat = 1;
 
@@ -107,6 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     check.platforms = platform == null ? List.of() : List.of(platform);
     check.indexUrl = indexUrl;
     check.extraIndexUrls = extraIndexUrls;
+    check.offline = offline;
     // The build's pip sees no pip.conf or PIP_* of this machine: the prediction reads only the indexes given here too.
     check.connection.isolated = true;
     CheckCommand.Checked checked;
