@@ -1,6 +1,7 @@
 package dev.wheelwise.cli;
 
 import dev.wheelwise.ParseError;
+import dev.wheelwise.bench.BenchError;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -70,7 +71,7 @@ public final class Main implements Runnable {
             commandLine.getErr().println("error: " + index.getMessage());
             return EXIT_INDEX;
           }
-          if (ex instanceof dev.wheelwise.bench.BenchError engine) {
+          if (ex instanceof BenchError engine) {
             // The engine is a service like the index: not reachable or answering badly.
             commandLine.getErr().println("error: " + engine.getMessage());
             return EXIT_INDEX;
