@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Which images {@code check} compares: a pure function of the catalog in force on the as-of date,
@@ -53,9 +54,12 @@ public final class CandidateSearch {
    *     none (ubuntu:24.04); with {@code libc}, describes an image the catalog cannot place
    * @param libc {@code --libc}, with {@code python}
    * @param pip {@code --pip}: the pip that installs on every image
+   * @param measured describes an image the catalog cannot place by running it on a container
+   *     engine; empty when no engine answers or the engine lacks the image
    */
   public record Request(Catalog catalog, Optional<LocalDate> asOf, Optional<String> requiresPython, Optional<String> baseImage,
-      List<String> named, List<Platform> platforms, Optional<Version> python, Optional<Libc> libc, Optional<PipProfile> pip) {
+      List<String> named, List<Platform> platforms, Optional<Version> python, Optional<Libc> libc, Optional<PipProfile> pip,
+      Function<ImageReference, Optional<ResolvedImage>> measured) {
     public Request {
       Objects.requireNonNull(catalog, "catalog");
       Objects.requireNonNull(asOf, "asOf");
@@ -66,6 +70,13 @@ public final class CandidateSearch {
       Objects.requireNonNull(python, "python");
       Objects.requireNonNull(libc, "libc");
       Objects.requireNonNull(pip, "pip");
+      Objects.requireNonNull(measured, "measured");
+    }
+
+    /** A request with no engine to describe unplaced images. */
+    public Request(Catalog catalog, Optional<LocalDate> asOf, Optional<String> requiresPython, Optional<String> baseImage,
+        List<String> named, List<Platform> platforms, Optional<Version> python, Optional<Libc> libc, Optional<PipProfile> pip) {
+      this(catalog, asOf, requiresPython, baseImage, named, platforms, python, libc, pip, ref -> Optional.empty());
     }
   }
 
@@ -264,7 +275,7 @@ public final class CandidateSearch {
         addWithSiblings(image);
         return Optional.of(image);
       } catch (UnknownImage notPlaced) {
-        Optional<ResolvedImage> given = describedAs(ref);
+        Optional<ResolvedImage> given = describedAs(ref).or(() -> request.measured().apply(ref));
         if (given.isPresent()) {
           add(given.get());
           return given;
@@ -342,7 +353,7 @@ public final class CandidateSearch {
       try {
         return described(request.catalog().resolve(ref, request.asOf()));
       } catch (UnknownImage unknown) {
-        return describedAs(ref).orElseThrow(() -> new Refused(unknown.getMessage()));
+        return describedAs(ref).or(() -> request.measured().apply(ref)).orElseThrow(() -> new Refused(unknown.getMessage()));
       }
     }
 

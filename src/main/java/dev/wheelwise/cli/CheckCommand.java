@@ -163,44 +163,57 @@ public final class CheckCommand implements Callable<Integer> {
     }
     FailOnPolicy policy = FailOnPolicy.named(failOn).orElseThrow(
         () -> new UsageException("--fail-on: expected source-build, unavailable or never, got '" + failOn + "'"));
-    Optional<LocalDate> date = date();
     try (IndexAccess access = new IndexAccess(indexOptions(), spec.commandLine().getErr())) {
-      FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
-      Loaded loaded = loadInput(formats, date, access);
-      CheckInput input = loaded.input();
-      Catalog catalog = Catalog.load(overlay != null ? overlay
-          : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
-      List<Platform> wanted = new ArrayList<>();
-      for (String p : platforms) {
-        wanted.add(Platform.parse(p));
-      }
-      CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
-          loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile()));
-      if (outcome instanceof CandidateSearch.Unplaced unplaced) {
-        throw new UsageException(unplaced.reason());
-      }
-      CandidateSearch.Placed placed = (CandidateSearch.Placed) outcome;
-      Set<String> inUse = placed.inUse();
-      CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast),
-          sdistOptions.contents(loaded.live()), Optional.of(loaded.releases()))
-          .check(loaded.index(), Optional.ofNullable(asOf), input, placed.candidates(),
-              new CheckService.Shown(inUse, !images.isEmpty(), details.equals("all")));
-      if (loaded.live().isPresent()) {
-        // Pages are fetched while planning: only now is it known whether the snapshot stood in.
-        result = result.withIndex(loaded.live().get().describe());
-      }
-      result = result.withProvenance(access.provenance());
-      render(result, renderer, inUse);
-      int code = exitCode(policy.judge(result, !images.isEmpty(), inUse));
-      List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
-      if (!errors.isEmpty()) {
+      Checked checked = compute(access, spec.commandLine().getErr());
+      render(checked.result().withProvenance(access.provenance()), renderer, checked.inUse());
+      int code = exitCode(policy.judge(checked.result(), !images.isEmpty(), checked.inUse()));
+      if (!checked.errors().isEmpty()) {
         // What is known was printed above; the projects the index answered badly for are unknown there.
-        errors.forEach(e -> spec.commandLine().getErr().println("error: " + e.getMessage()));
+        checked.errors().forEach(e -> spec.commandLine().getErr().println("error: " + e.getMessage()));
         spec.commandLine().getErr().flush();
         return Main.EXIT_INDEX;
       }
       return code;
     }
+  }
+
+  /**
+   * What a check computed: the result, the images the project uses, the Dockerfile it read (for
+   * bench, which rebuilds it), and the index errors met.
+   */
+  record Checked(CheckResult result, Set<String> inUse, Optional<ReadDockerfile> dockerfile, List<IndexError> errors) {}
+
+  /** A Dockerfile as check read it: the parsed file, its model and its build context. */
+  record ReadDockerfile(Dockerfile file, DockerfileModel model, Path context) {}
+
+  /** The check itself, for {@code call} and for {@code bench}. */
+  Checked compute(IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
+    Optional<LocalDate> date = date();
+    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
+    Loaded loaded = loadInput(formats, date, access);
+    CheckInput input = loaded.input();
+    Catalog catalog = Catalog.load(overlay != null ? overlay
+        : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+    List<Platform> wanted = new ArrayList<>();
+    for (String p : platforms) {
+      wanted.add(Platform.parse(p));
+    }
+    CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
+        loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), err)));
+    if (outcome instanceof CandidateSearch.Unplaced unplaced) {
+      throw new UsageException(unplaced.reason());
+    }
+    CandidateSearch.Placed placed = (CandidateSearch.Placed) outcome;
+    CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast),
+        sdistOptions.contents(loaded.live()), Optional.of(loaded.releases()))
+        .check(loaded.index(), Optional.ofNullable(asOf), input, placed.candidates(),
+            new CheckService.Shown(placed.inUse(), !images.isEmpty(), details.equals("all")));
+    if (loaded.live().isPresent()) {
+      // Pages are fetched while planning: only now is it known whether the snapshot stood in.
+      result = result.withIndex(loaded.live().get().describe());
+    }
+    List<IndexError> errors = loaded.live().map(IndexFileSource::errors).orElse(List.of());
+    return new Checked(result, placed.inUse(), loaded.dockerfile(), errors);
   }
 
   /** Writes the report. */
@@ -247,7 +260,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** check's index flags in the shape the other index commands share. */
-  private IndexOptions indexOptions() {
+  IndexOptions indexOptions() {
     IndexOptions o = new IndexOptions();
     o.indexUrl = indexUrl;
     o.extraIndexUrls = extraIndexUrls;
@@ -268,7 +281,12 @@ public final class CheckCommand implements Callable<Integer> {
    * The input, the Dockerfile's base image when the input is a Dockerfile, where files come
    * from, and the live index source when one is read.
    */
-  private record Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live, FileSource releases) {}
+  private record Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live, FileSource releases,
+      Optional<ReadDockerfile> dockerfile) {
+    Loaded(CheckInput input, Optional<String> baseImage, String index, Optional<IndexFileSource> live, FileSource releases) {
+      this(input, baseImage, index, live, releases, Optional.empty());
+    }
+  }
 
   private Loaded loadInput(FormatControl formats, Optional<LocalDate> date, IndexAccess access) throws ParseError, IOException {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -307,13 +325,14 @@ public final class CheckCommand implements Callable<Integer> {
         : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
     Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
-      DockerfileModel model = DockerfileModel.of(Dockerfile.parse(path.toString(), Files.readAllBytes(path)), Map.of(), context);
+      Dockerfile parsed = Dockerfile.parse(path.toString(), Files.readAllBytes(path));
+      DockerfileModel model = DockerfileModel.of(parsed, Map.of(), context);
       DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
       CheckInput input = read.input();
       // Command-line format options come after the Dockerfile's, as they would on pip's command line.
       CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
           merge(input.formats(), formats), input.dockerfile());
-      return new Loaded(merged, read.baseImage(), source.describe(), live, source);
+      return new Loaded(merged, read.baseImage(), source.describe(), live, source, Optional.of(new ReadDockerfile(parsed, model, context)));
     }
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);

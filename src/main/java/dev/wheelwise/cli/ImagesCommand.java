@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "images",
     description = "The base-image catalog: OS, libc, Python, pip, sizes, compilers, as-of date.",
-    subcommands = {ImagesRefreshCommand.class})
+    subcommands = {ImagesRefreshCommand.class, ImagesDescribeCommand.class})
 final class ImagesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.wheelwise.cli;
 
 import dev.wheelwise.ParseError;
+import dev.wheelwise.bench.BenchError;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ public final class Main implements Runnable {
       TagsCommand.class,
       FilesCommand.class,
       SnapshotCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
       TrainCommand.class);
 
@@ -68,6 +70,11 @@ public final class Main implements Runnable {
           }
           if (ex instanceof dev.wheelwise.index.IndexError index) {
             commandLine.getErr().println("error: " + index.getMessage());
+            return EXIT_INDEX;
+          }
+          if (ex instanceof BenchError engine) {
+            // The engine is a service like the index: not reachable or answering badly.
+            commandLine.getErr().println("error: " + engine.getMessage());
             return EXIT_INDEX;
           }
           if (ex instanceof UsageException usage) {

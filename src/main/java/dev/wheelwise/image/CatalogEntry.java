@@ -64,7 +64,9 @@ public record CatalogEntry(
     /** Made for a tag the catalog does not list, from the facts the tag itself states. */
     DERIVED_TAG,
     /** Described by the user with {@code --python} and {@code --libc}. */
-    DESCRIBED
+    DESCRIBED,
+    /** Described by running the image on a container engine ({@code wheelwise images describe}). */
+    MEASURED
   }
 
   public CatalogEntry {

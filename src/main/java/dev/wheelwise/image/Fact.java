@@ -50,6 +50,7 @@ public record Fact<T>(Optional<T> value, Provenance provenance, String basis) {
       case UNVERIFIED -> text + " (UNVERIFIED)";
       case DERIVED -> text + " (derived)";
       case GIVEN -> text + " (given)";
+      case MEASURED -> text + " (measured)";
       default -> text;
     };
   }

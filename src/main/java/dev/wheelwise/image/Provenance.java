@@ -7,6 +7,8 @@ package dev.wheelwise.image;
 public enum Provenance {
   /** Read from a primary source: the image's own files, its registry manifest, its Dockerfile. */
   VERIFIED,
+  /** Read by running the image ({@code wheelwise images describe}): what its python3, libc and pip report. */
+  MEASURED,
   /** Given by the user on the command line ({@code --python 3.11 --libc glibc-2.36}). */
   GIVEN,
   /** Computed from verified facts (musl version from the Alpine release, Python from the tag). */
