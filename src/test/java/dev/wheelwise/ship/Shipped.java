@@ -105,6 +105,17 @@ final class Shipped {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** {@code tool} on this process's PATH. */
+  static Optional<Path> onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, tool);
+      if (Files.isExecutable(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
   static void skip(String why) {
     String message = "SKIPPED: " + why;
     System.err.println(message);
