@@ -21,6 +21,8 @@ mkdir -p "$home/bin" "$home/lib"
 cp "$jar" "$home/lib/wheelwise.jar"
 cp "$here/wheelwise.sh" "$home/bin/wheelwise"
 chmod 755 "$home/bin/wheelwise"
+mkdir -p "$home/share/bash-completion/completions"
+cp "$here/completion/wheelwise.bash" "$home/share/bash-completion/completions/wheelwise"
 
 # jdeps reads the shaded jar's bytecode. jdk.crypto.ec is added by hand: TLS to the index needs
 # its elliptic-curve key exchange, a service no class names, so jdeps cannot see it.
