@@ -155,6 +155,7 @@ function compReplyArray() {
 function _complete_wheelwise() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_wheelwise; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lint" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deps" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dockerfile" ];    then _picocli_wheelwise; return $?; fi
@@ -162,39 +163,47 @@ function _complete_wheelwise() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tags" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} files" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} snapshot" ];    then _picocli_wheelwise; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate-completion" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} images refresh" ];    then _picocli_wheelwise_images; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} images describe" ];    then _picocli_wheelwise_images; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} snapshot build" ];    then _picocli_wheelwise_snapshot; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} snapshot info" ];    then _picocli_wheelwise_snapshot; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(check)
-  local cmds1=(explain)
-  local cmds2=(deps)
-  local cmds3=(dockerfile)
-  local cmds4=(images)
-  local cmds5=(tags)
-  local cmds6=(files)
-  local cmds7=(snapshot)
-  local cmds8=(help)
-  local cmds9=(generate-completion)
-  local cmds10=(images refresh)
-  local cmds11=(snapshot build)
-  local cmds12=(snapshot info)
+  local cmds1=(lint)
+  local cmds2=(explain)
+  local cmds3=(deps)
+  local cmds4=(dockerfile)
+  local cmds5=(images)
+  local cmds6=(tags)
+  local cmds7=(files)
+  local cmds8=(snapshot)
+  local cmds9=(bench)
+  local cmds10=(help)
+  local cmds11=(generate-completion)
+  local cmds12=(images refresh)
+  local cmds13=(images describe)
+  local cmds14=(snapshot build)
+  local cmds15=(snapshot info)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_wheelwise_snapshot_info; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_wheelwise_snapshot_build; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_wheelwise_images_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wheelwise_generatecompletion; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wheelwise_help; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wheelwise_snapshot; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wheelwise_files; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wheelwise_tags; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wheelwise_images; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wheelwise_dockerfile; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wheelwise_deps; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_wheelwise_explain; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_wheelwise_snapshot_info; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_wheelwise_snapshot_build; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_wheelwise_images_describe; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_wheelwise_images_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_wheelwise_generatecompletion; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_wheelwise_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wheelwise_bench; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wheelwise_snapshot; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wheelwise_files; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wheelwise_tags; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wheelwise_images; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wheelwise_dockerfile; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wheelwise_deps; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wheelwise_explain; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_wheelwise_lint; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_wheelwise_check; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -206,7 +215,7 @@ function _picocli_wheelwise() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check explain deps dockerfile images tags files snapshot help generate-completion"
+  local commands="check lint explain deps dockerfile images tags files snapshot bench help generate-completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -226,8 +235,8 @@ function _picocli_wheelwise_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--offline' '--isolated' '--no-cache' '--prefer-binary' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--cache-dir' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip'"
+  local flag_opts="'--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--cache-dir' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -248,6 +257,9 @@ function _picocli_wheelwise_check() {
       return
       ;;
     '--extra-index-url')
+      return
+      ;;
+    '--find-links')
       return
       ;;
     '--cache-dir')
@@ -292,6 +304,18 @@ function _picocli_wheelwise_check() {
     '--pip')
       return
       ;;
+    '--details')
+      return
+      ;;
+    '--sdist-max-download')
+      return
+      ;;
+    '--sdist-max-members')
+      return
+      ;;
+    '--sdist-max-unpacked')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -305,6 +329,87 @@ function _picocli_wheelwise_check() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `lint` subcommand.
+function _picocli_wheelwise_lint() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-fail' '--disable-ignore-pragma' '--no-color' '--no-wheels' '--no-shellcheck' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '-c' '--config' '--ignore' '--enable' '--error' '--warning' '--info' '--style' '-t' '--failure-threshold' '--trusted-registry' '--output' '--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--ignore')
+      return
+      ;;
+    '--enable')
+      return
+      ;;
+    '--error')
+      return
+      ;;
+    '--warning')
+      return
+      ;;
+    '--info')
+      return
+      ;;
+    '--style')
+      return
+      ;;
+    '-t'|'--failure-threshold')
+      return
+      ;;
+    '--trusted-registry')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--platform')
+      return
+      ;;
+    '--index-url')
+      return
+      ;;
+    '--extra-index-url')
+      return
+      ;;
+    '--as-of')
+      return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -474,7 +579,7 @@ function _picocli_wheelwise_images() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="refresh"
+  local commands="refresh describe"
   local flag_opts=""
   local arg_opts="'--python' '--libc' '--platform' '--as-of' '--format' '--overlay'"
 
@@ -621,12 +726,85 @@ function _picocli_wheelwise_snapshot() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `bench` subcommand.
+function _picocli_wheelwise_bench() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--offline' '--keep'"
+  local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--repeat' '--jobs' '--context' '--format' '--output' '--record'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--image')
+      return
+      ;;
+    '--platform')
+      return
+      ;;
+    '--index-url')
+      return
+      ;;
+    '--extra-index-url')
+      return
+      ;;
+    '--repeat')
+      return
+      ;;
+    '--jobs')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--format')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "bench" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_wheelwise_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="check explain deps dockerfile images tags files snapshot generate-completion"
+  local commands="check lint explain deps dockerfile images tags files snapshot bench generate-completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -678,6 +856,36 @@ function _picocli_wheelwise_images_refresh() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `describe` subcommand.
+function _picocli_wheelwise_images_describe() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-cache'"
+  local arg_opts="'--context' '--format'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--context')
+      return
+      ;;
+    '--format')
+      return
       ;;
   esac
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * .pre-commit-hooks.yaml as a user wires it: Debian's pre-commit installed in a fresh git
  * repository whose .pre-commit-config.yaml names this repository's HEAD, wheelwise from the
  * release archive on PATH. A commit of wheels-only pins passes; a commit whose pins compile on
- * python:3.8-alpine is refused by --fail-on source-build.
+ * python:3.8-alpine is refused by --fail-on source-build, and the lint hook refuses a Dockerfile
+ * whose build lacks its compiler.
  */
 class PreCommitHooksTest {
 
@@ -39,6 +40,8 @@ class PreCommitHooksTest {
             hooks:
               - id: wheelwise-check
                 args: [--offline, --as-of, "2020-01-29", --image, python:3.8-alpine, --image, python:3.8-slim-buster]
+              - id: wheelwise-lint
+                args: [--offline, --as-of, "2020-01-29"]
         """.formatted(Path.of("").toAbsolutePath(), head));
     assertThat(git(repo, env, "add", ".pre-commit-config.yaml").code()).isZero();
     Shipped.Run install = Shipped.run(List.of("pre-commit", "install"), repo, env);
@@ -55,6 +58,15 @@ class PreCommitHooksTest {
     Shipped.Run bad = git(repo, env, "commit", "-q", "-m", "compiles on alpine");
     assertThat(bad.code()).as(bad.both()).isNotZero();
     assertThat(bad.both()).contains("Failed").contains("policy --fail-on source-build").contains("python:3.8-alpine");
+    assertThat(git(repo, env, "log", "--oneline").out().lines().count()).isEqualTo(1);
+
+    // The lint hook: a Dockerfile whose pip install compiles on Alpine without g++ is refused (WW1002).
+    Files.writeString(repo.resolve("requirements.txt"), "six==1.14.0\n");
+    Files.writeString(repo.resolve("Dockerfile"), "FROM python:3.8-alpine\nRUN pip install --no-cache-dir kiwisolver==1.1.0\n");
+    git(repo, env, "add", "requirements.txt", "Dockerfile");
+    Shipped.Run lint = git(repo, env, "commit", "-q", "-m", "a Dockerfile that compiles");
+    assertThat(lint.code()).as(lint.both()).isNotZero();
+    assertThat(lint.both()).contains("wheelwise lint").contains("WW1002").contains("apk add --no-cache g++");
     assertThat(git(repo, env, "log", "--oneline").out().lines().count()).isEqualTo(1);
   }
 
