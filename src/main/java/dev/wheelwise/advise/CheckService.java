@@ -69,8 +69,10 @@ public final class CheckService {
         .filter(p -> ranked.stream().filter(q -> q.image().image().equals(p.image().image())).allMatch(Ranking::installs))
         .findFirst();
     Optional<CheckResult.Recommendation> recommendation = best.map(b -> recommend(b, ranked, input));
-    Optional<CheckResult.Nearest> nearest = best.isPresent() || ranked.isEmpty() ? Optional.empty()
-        : Optional.of(nearest(ranked.get(0), input));
+    // The nearest is the best-ranked plan that does not install: with several platforms the first
+    // plan may install on its platform while its image fails on another, and that failure is the block.
+    Optional<CheckResult.Nearest> nearest = best.isPresent() ? Optional.empty()
+        : ranked.stream().filter(p -> !Ranking.installs(p)).findFirst().map(p -> nearest(p, input));
 
     Set<String> detailed = new LinkedHashSet<>();
     for (ImagePlan p : plans) {

@@ -19,9 +19,11 @@ import java.util.Optional;
 
 /**
  * A lock as the comparison's input: per image, the lock's install set for that image's marker
- * environment, each package pinned to its locked version with the files the lock lists. The
- * project itself and packages from VCS, paths or URLs are not chosen among index files; they
- * are listed as skipped.
+ * environment, each package pinned to its locked version with the files the lock lists. A
+ * package from a direct URL is judged by the file the URL names, as pip would install it (a
+ * spaCy model's {@code …-py3-none-any.whl} installs everywhere; a {@code linux_aarch64} wheel
+ * nowhere else). The project itself and packages from VCS or local paths are not compared: they
+ * are listed as skipped, with the reason.
  */
 public final class LockedInputs {
   private LockedInputs() {}
@@ -61,8 +63,14 @@ public final class LockedInputs {
     for (InstallSet.Item item : set.packages()) {
       LockedPackage p = item.pkg();
       PackageSource.Kind kind = p.source().kind();
-      if (kind != PackageSource.Kind.REGISTRY && kind != PackageSource.Kind.UNSPECIFIED) {
-        skipped.add(p.name() + " (" + p.source() + ")");
+      if (kind != PackageSource.Kind.REGISTRY && kind != PackageSource.Kind.UNSPECIFIED && kind != PackageSource.Kind.URL) {
+        skipped.add(p.name() + " (" + p.source() + "): not compared, "
+            + (p.source().isLocalProject() ? "the project or a workspace member, built from the source tree"
+                : kind == PackageSource.Kind.GIT ? "pip builds it from a VCS checkout" : "pip builds it from a local path"));
+        continue;
+      }
+      if (kind == PackageSource.Kind.URL && directFiles(p).isEmpty()) {
+        skipped.add(p.name() + " (" + p.source() + "): not compared, the URL names no wheel or sdist file");
         continue;
       }
       Optional<Wanted> one = made.computeIfAbsent(p, LockedInputs::wanted);
@@ -82,9 +90,42 @@ public final class LockedInputs {
       return Optional.empty();
     }
     List<CandidateFile> files = new ArrayList<>();
-    for (DistributionFile f : p.files()) {
+    for (DistributionFile f : p.source().kind() == PackageSource.Kind.URL ? directFiles(p) : p.files()) {
       files.add(new CandidateFile(p.name(), version, f.fileName(), f.size(), f.uploadTime(), false, Optional.empty()));
     }
     return Optional.of(Wanted.listed(p.name(), VersionFilter.exactly(version), files, p.origin()));
+  }
+
+  /**
+   * The file a direct-URL package installs: the lock's own listing when it has one (uv writes a
+   * URL sdist as {@code sdist = { hash = … }}, its name being the source URL's), else the file the
+   * URL's last segment names (a wheel or an sdist), else none. pip installs that file and no
+   * other, so it is the only candidate.
+   */
+  static List<DistributionFile> directFiles(LockedPackage p) {
+    Optional<String> named = fileNamed(p.source().location());
+    List<DistributionFile> out = new ArrayList<>();
+    for (DistributionFile f : p.files()) {
+      if (!f.fileName().isEmpty()) {
+        out.add(f);
+      } else if (named.isPresent()) {
+        out.add(new DistributionFile(named.get(), Optional.of(p.source().location()), f.size(), f.hashes(), f.uploadTime()));
+      }
+    }
+    if (out.isEmpty() && named.isPresent()) {
+      out.add(new DistributionFile(named.get(), Optional.of(p.source().location()), java.util.OptionalLong.empty(), Map.of(),
+          Optional.empty()));
+    }
+    return out;
+  }
+
+  /** The wheel or sdist file name a URL ends with (before any {@code #} fragment), percent-decoded. */
+  private static Optional<String> fileNamed(String location) {
+    int cut = location.indexOf('#');
+    String path = cut >= 0 ? location.substring(0, cut) : location;
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    boolean archive = name.endsWith(".whl") || name.endsWith(".tar.gz") || name.endsWith(".zip") || name.endsWith(".tar.bz2");
+    return archive ? Optional.of(java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+        : Optional.empty();
   }
 }
