@@ -82,7 +82,7 @@ final class DepsCommand implements Callable<Integer> {
     Path file = path;
     String reason = "named on the command line";
     if (Files.isDirectory(path)) {
-      Discovery.Found found = Discovery.discover(path)
+      Discovery.Found found = InputFiles.discoverOrExplain(path)
           .orElseThrow(() -> new UsageException(path + " holds no dependency file (uv.lock, pylock.toml, poetry.lock, "
               + "pdm.lock, Pipfile.lock, requirements*.txt, pyproject.toml)"));
       file = found.file();

@@ -34,12 +34,21 @@ final class InputFiles {
         return p;
       }
     }
-    Discovery.Found found = Discovery.discover(dir).orElseThrow(() -> new UsageException(dir
+    Discovery.Found found = discoverOrExplain(dir).orElseThrow(() -> new UsageException(dir
         + ": found no Dockerfile, lock file (uv.lock, pylock*.toml, poetry.lock, pdm.lock, Pipfile.lock), requirements*.txt or pyproject.toml"));
-    if (!found.alsoFound().isEmpty()) {
+    if (!found.alsoFound().isEmpty() || found.reason().startsWith("no lock file and no requirements.txt")) {
       err.println("notice: using " + found.file().getFileName() + ": " + found.reason());
     }
     return found.file();
+  }
+
+  /** {@link Discovery#discover}, with an ambiguous folder as a usage error (exit 2) listing the files. */
+  static java.util.Optional<Discovery.Found> discoverOrExplain(Path dir) throws java.io.IOException {
+    try {
+      return Discovery.discover(dir);
+    } catch (dev.wheelwise.project.AmbiguousInputs e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /**

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** check on folders: a PEP 751 pylock.NAME.toml and a folder of requirements-*.txt only are found; the choice is said. */
+/** check on folders: a PEP 751 pylock.NAME.toml and a folder of requirements-*.txt only are found; the choice is said,
+ * and several such files are an input error (exit 2) listing them. */
 class CheckDiscoveryTest {
   @TempDir Path dir;
 
@@ -36,6 +37,11 @@ class CheckDiscoveryTest {
     String[] alone = run(dir);
     assertThat(alone[0]).as(alone[2]).isIn("0", "1");
     assertThat(alone[1]).contains("requirements-dev.txt");
+    assertThat(alone[2]).contains("notice: using requirements-dev.txt: no lock file and no requirements.txt");
+    Files.writeString(dir.resolve("requirements-prod.txt"), "six==1.16.0\n");
+    String[] two = run(dir);
+    assertThat(two[0]).isEqualTo("2");
+    assertThat(two[2]).contains("requirements-dev.txt, requirements-prod.txt").contains("name the one the image installs");
     Files.writeString(dir.resolve("requirements.txt"), "six==1.16.0\n");
     String[] both = run(dir);
     assertThat(both[2]).contains("notice: using requirements.txt").contains("also found: requirements-dev.txt");
