@@ -190,7 +190,7 @@ public final class CheckCommand implements Callable<Integer> {
   Checked compute(IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
     Optional<LocalDate> date = date();
     FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
-    Loaded loaded = loadInput(formats, date, access);
+    Loaded loaded = loadInput(formats, date, access, err);
     CheckInput input = loaded.input();
     Catalog catalog = Catalog.load(overlay != null ? overlay
         : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
@@ -288,7 +288,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private Loaded loadInput(FormatControl formats, Optional<LocalDate> date, IndexAccess access) throws ParseError, IOException {
+  private Loaded loadInput(FormatControl formats, Optional<LocalDate> date, IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     if (given.size() > 1) {
       throw new UsageException("check takes one PATH for now; got " + given.size());
@@ -308,7 +308,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       path = dockerfile;
     } else if (Files.isDirectory(path)) {
-      path = InputFiles.discover(path, spec.commandLine().getErr());
+      path = InputFiles.discover(path, err);
     }
     GroupSelection selection = new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false);
     String name = path.getFileName().toString();
