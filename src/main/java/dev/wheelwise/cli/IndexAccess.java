@@ -73,6 +73,7 @@ final class IndexAccess implements AutoCloseable {
     this.err = err;
     this.env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
     this.home = home(env);
+    options.connection.deadline(); // the run's --timeout counts from here
   }
 
   /** {@code $HOME}, which pip's {@code expanduser} reads, else the account's home folder. */
@@ -122,7 +123,7 @@ final class IndexAccess implements AutoCloseable {
     if (client == null) {
       Optional<Path> cache = options.connection.noCache ? Optional.empty()
           : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(env, home));
-      client = new IndexClient(settings(), HttpSettings.defaults(cache), netrc());
+      client = new IndexClient(settings(), options.connection.http(HttpSettings.defaults(cache)), netrc());
     }
     return client;
   }

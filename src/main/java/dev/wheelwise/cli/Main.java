@@ -66,6 +66,13 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof dev.wheelwise.index.RunTimeout timeout) {
+              // may arrive wrapped by the thread pool that met it
+              commandLine.getErr().println("error: " + timeout.getMessage());
+              return EXIT_INDEX;
+            }
+          }
           if (ex instanceof ParseError parse) {
             commandLine.getErr().println("error: " + parse.render());
             return EXIT_USAGE;
