@@ -1,5 +1,6 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.LocalFiles;
 import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.FallbackSource;
 import dev.wheelwise.index.FetchOutcome;
@@ -189,7 +190,9 @@ final class IndexAccess implements AutoCloseable {
     String configured = env.get("NETRC");
     Path file = configured != null ? Path.of(configured) : home.resolve(".netrc");
     try {
-      return Files.isRegularFile(file) ? Netrc.parse(Files.readString(file)) : Netrc.EMPTY;
+      return Files.isRegularFile(file) ? Netrc.parse(LocalFiles.readString(file)) : Netrc.EMPTY;
+    } catch (LocalFiles.TooLarge e) {
+      throw new UsageException(e.getMessage()); // not ignored: the run would go without its credentials
     } catch (IOException e) {
       return Netrc.EMPTY;
     }
