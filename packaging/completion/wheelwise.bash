@@ -933,7 +933,7 @@ function _picocli_wheelwise_images_refresh() {
 
   local commands=""
   local flag_opts=""
-  local arg_opts="'--platform' '--overlay' '--max-file-size'"
+  local arg_opts="'--platform' '--overlay' '--timeout' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -946,6 +946,9 @@ function _picocli_wheelwise_images_refresh() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--timeout')
+      return
       ;;
     '--max-file-size')
       return

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code --timeout} bounds the whole run: a loopback index that drip-feeds its page (a byte every
  * 200 ms, within every per-request limit: 15 s between reads, 60 s per request) is stopped near the
- * timeout with exit 3 and a message naming the limit, the URL and the option.
+ * timeout with exit 3 and a message naming the limit, the URL and the option; so is
+ * {@code images refresh} reading a manifest from it as a registry.
  */
 class RunTimeoutTest {
   private static HttpServer server;
@@ -86,6 +87,7 @@ class RunTimeoutTest {
     java.nio.file.Files.writeString(requirements, "six==1.17.0\n");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    long start = System.nanoTime();
     int exit = Main.execute(new String[] {"check", requirements.toString(), "--index-url", base() + "/simple", "--isolated", "--no-cache",
         "--timeout", "1500ms"}, new PrintWriter(out, true), new PrintWriter(err, true));
     assertThat(exit).as(err.toString()).isEqualTo(Main.EXIT_INDEX);
@@ -93,6 +95,23 @@ class RunTimeoutTest {
         "error: the run exceeded --timeout 1500ms while fetching " + base() + "/simple/six/; raise it with --timeout");
     assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
     assertThat(out.toString()).isEmpty();
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20L);
+  }
+
+  @Test
+  void imagesRefreshStopsToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String image = "127.0.0.1:" + server.getAddress().getPort() + "/team/python:3.12";
+    long start = System.nanoTime();
+    int exit = Main.execute(new String[] {"images", "refresh", image, "--overlay", dir.resolve("images.json").toString(), "--timeout", "1500ms"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(exit).as(err.toString()).isEqualTo(Main.EXIT_INDEX);
+    assertThat(err.toString().strip()).startsWith("error: the run exceeded --timeout 1500ms while reading ")
+        .endsWith(" from its registry; raise it with --timeout");
+    assertThat(dir.resolve("images.json")).doesNotExist();
+    // the manifest being read is cancelled at the deadline, not read to its end a minute later
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20L);
   }
 
   @Test
