@@ -214,10 +214,19 @@ function _complete_wheelwise() {
 function _picocli_wheelwise() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="check lint explain deps dockerfile images tags files snapshot bench help generate-completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--max-file-size'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-file-size')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -236,7 +245,7 @@ function _picocli_wheelwise_check() {
 
   local commands=""
   local flag_opts="'--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--cache-dir' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked'"
+  local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--cache-dir' '--timeout' '--max-response-size' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -267,6 +276,12 @@ function _picocli_wheelwise_check() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-response-size')
+      return
       ;;
     '--as-of')
       return
@@ -316,6 +331,9 @@ function _picocli_wheelwise_check() {
     '--sdist-max-unpacked')
       return
       ;;
+    '--max-file-size')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -342,7 +360,7 @@ function _picocli_wheelwise_lint() {
 
   local commands=""
   local flag_opts="'--no-fail' '--disable-ignore-pragma' '--no-color' '--no-wheels' '--no-shellcheck' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '-c' '--config' '--ignore' '--enable' '--error' '--warning' '--info' '--style' '-t' '--failure-threshold' '--trusted-registry' '--output' '--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir'"
+  local arg_opts="'--format' '-c' '--config' '--ignore' '--enable' '--error' '--warning' '--info' '--style' '-t' '--failure-threshold' '--trusted-registry' '--output' '--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -404,6 +422,15 @@ function _picocli_wheelwise_lint() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--timeout')
+      return
+      ;;
+    '--max-response-size')
+      return
+      ;;
+    '--max-file-size')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -423,7 +450,7 @@ function _picocli_wheelwise_explain() {
 
   local commands=""
   local flag_opts="'--free-threaded' '--no-index' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--python' '--libc' '--arch' '--pip' '-i' '--index-url' '--extra-index-url' '-f' '--find-links' '--index-strategy' '--snapshot' '--as-of' '--cache-dir'"
+  local arg_opts="'--python' '--libc' '--arch' '--pip' '-i' '--index-url' '--extra-index-url' '-f' '--find-links' '--index-strategy' '--snapshot' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -467,6 +494,15 @@ function _picocli_wheelwise_explain() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--timeout')
+      return
+      ;;
+    '--max-response-size')
+      return
+      ;;
+    '--max-file-size')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -486,7 +522,7 @@ function _picocli_wheelwise_deps() {
 
   local commands=""
   local flag_opts="'--free-threaded' '--dev' '--no-dev' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--python' '--libc' '--arch' '--pip' '--extra' '--group' '--format'"
+  local arg_opts="'--python' '--libc' '--arch' '--pip' '--extra' '--group' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -510,6 +546,9 @@ function _picocli_wheelwise_deps() {
       return
       ;;
     '--format')
+      return
+      ;;
+    '--max-file-size')
       return
       ;;
   esac
@@ -538,7 +577,7 @@ function _picocli_wheelwise_dockerfile() {
 
   local commands=""
   local flag_opts=""
-  local arg_opts="'--build-arg' '--context' '--format'"
+  local arg_opts="'--build-arg' '--context' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -553,6 +592,9 @@ function _picocli_wheelwise_dockerfile() {
       return $?
       ;;
     '--format')
+      return
+      ;;
+    '--max-file-size')
       return
       ;;
   esac
@@ -581,7 +623,7 @@ function _picocli_wheelwise_images() {
 
   local commands="refresh describe"
   local flag_opts=""
-  local arg_opts="'--python' '--libc' '--platform' '--as-of' '--format' '--overlay'"
+  local arg_opts="'--python' '--libc' '--platform' '--as-of' '--format' '--overlay' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -607,6 +649,9 @@ function _picocli_wheelwise_images() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--max-file-size')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -626,7 +671,7 @@ function _picocli_wheelwise_tags() {
 
   local commands=""
   local flag_opts="'--free-threaded' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--python' '--libc' '--arch' '--pip'"
+  local arg_opts="'--python' '--libc' '--arch' '--pip' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -641,6 +686,9 @@ function _picocli_wheelwise_tags() {
       return
       ;;
     '--pip')
+      return
+      ;;
+    '--max-file-size')
       return
       ;;
   esac
@@ -662,7 +710,7 @@ function _picocli_wheelwise_files() {
 
   local commands=""
   local flag_opts="'--no-index' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--index-url' '--extra-index-url' '-f' '--find-links' '--index-strategy' '--snapshot' '--as-of' '--cache-dir' '--format'"
+  local arg_opts="'-i' '--index-url' '--extra-index-url' '-f' '--find-links' '--index-strategy' '--snapshot' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -694,7 +742,16 @@ function _picocli_wheelwise_files() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--timeout')
+      return
+      ;;
+    '--max-response-size')
+      return
+      ;;
     '--format')
+      return
+      ;;
+    '--max-file-size')
       return
       ;;
   esac
@@ -712,10 +769,19 @@ function _picocli_wheelwise_files() {
 function _picocli_wheelwise_snapshot() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="build info"
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--max-file-size'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-file-size')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -734,7 +800,7 @@ function _picocli_wheelwise_bench() {
 
   local commands=""
   local flag_opts="'--offline' '--keep'"
-  local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--repeat' '--jobs' '--context' '--format' '--output' '--record'"
+  local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--repeat' '--jobs' '--context' '--format' '--output' '--record' '--timeout' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -781,6 +847,12 @@ function _picocli_wheelwise_bench() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--timeout')
+      return
+      ;;
+    '--max-file-size')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -803,10 +875,19 @@ function _picocli_wheelwise_bench() {
 function _picocli_wheelwise_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="check lint explain deps dockerfile images tags files snapshot bench generate-completion"
   local flag_opts="'-h' '--help'"
-  local arg_opts=""
+  local arg_opts="'--max-file-size'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-file-size')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -821,10 +902,19 @@ function _picocli_wheelwise_help() {
 function _picocli_wheelwise_generatecompletion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--max-file-size'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max-file-size')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -843,7 +933,7 @@ function _picocli_wheelwise_images_refresh() {
 
   local commands=""
   local flag_opts=""
-  local arg_opts="'--platform' '--overlay'"
+  local arg_opts="'--platform' '--overlay' '--timeout' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -856,6 +946,12 @@ function _picocli_wheelwise_images_refresh() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-file-size')
+      return
       ;;
   esac
 
@@ -876,7 +972,7 @@ function _picocli_wheelwise_images_describe() {
 
   local commands=""
   local flag_opts="'--no-cache'"
-  local arg_opts="'--context' '--format'"
+  local arg_opts="'--context' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -885,6 +981,9 @@ function _picocli_wheelwise_images_describe() {
       return
       ;;
     '--format')
+      return
+      ;;
+    '--max-file-size')
       return
       ;;
   esac
@@ -906,7 +1005,7 @@ function _picocli_wheelwise_snapshot_build() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--from' '--out'"
+  local arg_opts="'--from' '--out' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -922,6 +1021,9 @@ function _picocli_wheelwise_snapshot_build() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--max-file-size')
+      return
       ;;
   esac
 
@@ -942,7 +1044,7 @@ function _picocli_wheelwise_snapshot_info() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--file'"
+  local arg_opts="'--file' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -952,6 +1054,9 @@ function _picocli_wheelwise_snapshot_info() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--max-file-size')
+      return
       ;;
   esac
 

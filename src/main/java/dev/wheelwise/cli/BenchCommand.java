@@ -90,6 +90,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "FILE", description = "Append the measured source builds to FILE in compile-times.tsv's columns.")
   Path record;
 
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Stop (exit 3) if the prediction is still fetching from its index this long after the start, e.g. 120s, 5m (default: none); the builds are not bounded by it.")
+  String timeout;
+
   @Override
   public Integer call() throws ParseError, IOException, BenchError {
     String renderer = format.toLowerCase(Locale.ROOT);
@@ -113,6 +117,7 @@ final class BenchCommand implements Callable<Integer> {
     check.offline = offline;
     // The build's pip sees no pip.conf or PIP_* of this machine: the prediction reads only the indexes given here too.
     check.connection.isolated = true;
+    check.connection.timeout = timeout;
     CheckCommand.Checked checked;
     try (IndexAccess access = new IndexAccess(check.indexOptions(), err)) {
       checked = check.compute(access, err);

@@ -1,5 +1,6 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.LocalFiles;
 import dev.wheelwise.ParseError;
 import dev.wheelwise.advise.CandidateSearch;
 import dev.wheelwise.advise.CheckInput;
@@ -249,7 +250,7 @@ public final class CheckCommand implements Callable<Integer> {
     Map<String, Integer> out = new java.util.HashMap<>();
     for (CheckInput.InputRef in : result.inputs()) {
       // Counted in bytes: the count does not depend on the file's encoding.
-      byte[] bytes = Files.readAllBytes(Path.of(in.path()));
+      byte[] bytes = LocalFiles.read(Path.of(in.path()));
       int lines = bytes.length > 0 && bytes[bytes.length - 1] != '\n' ? 1 : 0;
       for (byte b : bytes) {
         lines += b == '\n' ? 1 : 0;
@@ -325,7 +326,7 @@ public final class CheckCommand implements Callable<Integer> {
         : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
     Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
-      Dockerfile parsed = Dockerfile.parse(path.toString(), Files.readAllBytes(path));
+      Dockerfile parsed = Dockerfile.parse(path.toString(), LocalFiles.read(path));
       DockerfileModel model = DockerfileModel.of(parsed, Map.of(), context);
       DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
       CheckInput input = read.input();

@@ -1,5 +1,6 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.LocalFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +15,6 @@ import dev.wheelwise.dockerfile.Stage;
 import dev.wheelwise.dockerfile.Step;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +62,11 @@ final class DockerfileCommand implements Callable<Integer> {
     }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = LocalFiles.read(path);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UsageException("no such file: " + path);
+    } catch (LocalFiles.TooLarge e) {
+      throw new UsageException(e.getMessage());
     } catch (IOException e) {
       throw new UsageException("cannot read " + path + ": " + e);
     }

@@ -13,12 +13,20 @@ import dev.wheelwise.pep440.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +55,10 @@ final class ImagesRefreshCommand implements Callable<Integer> {
   @Option(names = "--overlay", paramLabel = "FILE", description = "The overlay file to write (default: $XDG_CACHE_HOME/wheelwise/images.json).")
   Path overlay;
 
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Stop (exit 3) if the run is still reading from a registry this long after it started, e.g. 120s, 5m (default: none).")
+  String timeout;
+
   @Override
   public Integer call() throws InvalidImageReference, InvalidPlatform {
     Platform wanted = Platform.parse(platform);
@@ -55,7 +67,30 @@ final class ImagesRefreshCommand implements Callable<Integer> {
       refs.add(ImageReference.parse(text));
     }
     Path file = overlay != null ? overlay : parent.overlayPath();
-    OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build();
+    Optional<Duration> limit = Optional.ofNullable(timeout).map(ConnectionOptions::parseDuration);
+    long deadline = System.nanoTime() + limit.map(Duration::toNanos).orElse(0L);
+    AtomicBoolean expired = new AtomicBoolean();
+    // Every call, kept to be cancelled: the dispatcher forgets a call once execute() returns,
+    // while its body (a manifest, a streamed layer) is still being read.
+    Queue<Call> calls = new ConcurrentLinkedQueue<>();
+    OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS)
+        .addInterceptor(chain -> {
+          calls.add(chain.call());
+          if (expired.get()) {
+            throw new IOException("the run's --timeout has passed");
+          }
+          return chain.proceed(chain.request());
+        }).build();
+    // At the deadline every call in flight is cancelled and none starts.
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "wheelwise-timeout");
+      t.setDaemon(true);
+      return t;
+    });
+    limit.ifPresent(l -> timer.schedule(() -> {
+      expired.set(true);
+      calls.forEach(Call::cancel);
+    }, deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
     Refresher refresher = new Refresher(http);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -68,6 +103,11 @@ final class ImagesRefreshCommand implements Callable<Integer> {
         } catch (UnknownImage unavailable) {
           throw new UsageException(unavailable.getMessage());
         } catch (IOException unreachable) {
+          if (expired.get()) {
+            err.println("error: the run exceeded --timeout " + timeout + " while reading " + ref.familiar()
+                + " from its registry; raise it with --timeout");
+            return Main.EXIT_INDEX;
+          }
           err.println("error: cannot read " + ref.familiar() + " from its registry: " + unreachable.getMessage());
           return Main.EXIT_INDEX;
         }
@@ -84,6 +124,7 @@ final class ImagesRefreshCommand implements Callable<Integer> {
       out.println("overlay: " + file);
       return Main.EXIT_OK;
     } finally {
+      timer.shutdownNow();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }

@@ -1,5 +1,6 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.LocalFiles;
 import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.FallbackSource;
 import dev.wheelwise.index.FetchOutcome;
@@ -73,6 +74,7 @@ final class IndexAccess implements AutoCloseable {
     this.err = err;
     this.env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
     this.home = home(env);
+    options.connection.deadline(); // the run's --timeout counts from here
   }
 
   /** {@code $HOME}, which pip's {@code expanduser} reads, else the account's home folder. */
@@ -122,7 +124,7 @@ final class IndexAccess implements AutoCloseable {
     if (client == null) {
       Optional<Path> cache = options.connection.noCache ? Optional.empty()
           : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(env, home));
-      client = new IndexClient(settings(), HttpSettings.defaults(cache), netrc());
+      client = new IndexClient(settings(), options.connection.http(HttpSettings.defaults(cache)), netrc());
     }
     return client;
   }
@@ -188,7 +190,9 @@ final class IndexAccess implements AutoCloseable {
     String configured = env.get("NETRC");
     Path file = configured != null ? Path.of(configured) : home.resolve(".netrc");
     try {
-      return Files.isRegularFile(file) ? Netrc.parse(Files.readString(file)) : Netrc.EMPTY;
+      return Files.isRegularFile(file) ? Netrc.parse(LocalFiles.readString(file)) : Netrc.EMPTY;
+    } catch (LocalFiles.TooLarge e) {
+      throw new UsageException(e.getMessage()); // not ignored: the run would go without its credentials
     } catch (IOException e) {
       return Netrc.EMPTY;
     }

@@ -1,5 +1,6 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.LocalFiles;
 import dev.wheelwise.Finding;
 import dev.wheelwise.Finding.Severity;
 import dev.wheelwise.ParseError;
@@ -141,7 +142,7 @@ public final class LintCommand implements Callable<Integer> {
     if (!stdin && !Files.isRegularFile(path)) {
       throw new UsageException(name + ": no such Dockerfile");
     }
-    byte[] bytes = stdin ? System.in.readAllBytes() : Files.readAllBytes(path);
+    byte[] bytes = stdin ? LocalFiles.read(System.in, "standard input") : LocalFiles.read(path);
     Dockerfile file = Dockerfile.parse(stdin ? "-" : name, bytes);
     Path context = stdin ? Path.of(".") : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("."));
     DockerfileModel model = DockerfileModel.of(file, Map.of(), stdin ? null : context);

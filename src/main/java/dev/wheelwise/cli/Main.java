@@ -1,5 +1,6 @@
 package dev.wheelwise.cli;
 
+import dev.wheelwise.LocalFiles;
 import dev.wheelwise.ParseError;
 import dev.wheelwise.bench.BenchError;
 import java.io.PrintWriter;
@@ -47,6 +48,10 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--max-file-size", paramLabel = "BYTES", scope = CommandLine.ScopeType.INHERIT,
+      description = "refuse a local input file (lock, requirements, pyproject.toml, Dockerfile, pip.conf, netrc) larger than BYTES (default 67108864, 64 MiB)")
+  long maxFileSize = LocalFiles.DEFAULT_MAX_BYTES;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, e.g. 'wheelwise tags --python 3.12'");
@@ -58,14 +63,34 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; used by main and by tests. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    Main main = new Main();
+    CommandLine cli = new CommandLine(main);
     for (Class<?> command : subcommandsFor(args)) {
       cli.addSubcommand(command);
     }
     cli.setOut(out);
     cli.setErr(err);
+    cli.setExecutionStrategy(parsed -> {
+      if (main.maxFileSize < 1) {
+        parsed.commandSpec().commandLine().getErr().println("error: --max-file-size takes a number of bytes of at least 1, got " + main.maxFileSize);
+        return EXIT_USAGE;
+      }
+      LocalFiles.limit(main.maxFileSize); // for this run (a test's earlier run may have set another)
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof dev.wheelwise.index.RunTimeout timeout) {
+              // may arrive wrapped by the thread pool that met it
+              commandLine.getErr().println("error: " + timeout.getMessage());
+              return EXIT_INDEX;
+            }
+          }
+          if (ex instanceof LocalFiles.TooLarge large) {
+            commandLine.getErr().println("error: " + large.getMessage());
+            return EXIT_USAGE;
+          }
           if (ex instanceof ParseError parse) {
             commandLine.getErr().println("error: " + parse.render());
             return EXIT_USAGE;

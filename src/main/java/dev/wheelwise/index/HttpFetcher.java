@@ -152,9 +152,17 @@ final class HttpFetcher implements AutoCloseable {
         // idle timeout): not a failure of the server, so retried at once on a new connection.
         stale = false;
       } else if (attempt > 1) {
-        sleep(settings.backoff().toMillis() << (attempt - 2));
+        sleep(Math.min(settings.backoff().toMillis() << (attempt - 2), Math.max(0, settings.deadline().remainingMillis())));
+      }
+      long left = settings.deadline().remainingMillis();
+      if (left <= 0) {
+        throw settings.deadline().exceeded(url);
       }
       Call call = client(parsed).newCall(request);
+      if (left < settings.callTimeout().toMillis()) {
+        // what is left of the run bounds this request as the call timeout does
+        call.timeout().timeout(left, TimeUnit.MILLISECONDS);
+      }
       try (Response response = call.execute()) {
         int code = response.code();
         if (code >= 500 || code == 429) {
@@ -188,8 +196,14 @@ final class HttpFetcher implements AutoCloseable {
       } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
         last = new IndexError(url, "cannot connect: " + Redaction.redactText(String.valueOf(e.getMessage())), e).markUnreachable();
       } catch (InterruptedIOException e) {
+        if (settings.deadline().remainingMillis() <= 0) {
+          throw settings.deadline().exceeded(url);
+        }
         last = new IndexError(url, "timed out after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + Redaction.redactText(String.valueOf(e.getMessage())), e);
       } catch (IOException e) {
+        if (settings.deadline().remainingMillis() <= 0) {
+          throw settings.deadline().exceeded(url);
+        }
         last = new IndexError(url, "connection failed: " + Redaction.redactText(String.valueOf(e.getMessage())), e);
         if (isStaleConnection(e) && staleRetries++ < settings.parallelism() + 1) {
           stale = true;
@@ -217,12 +231,14 @@ final class HttpFetcher implements AutoCloseable {
     if (body == null) {
       return new byte[0];
     }
+    // A caller's smaller cap (an sdist's) names its own option; the general one is --max-response-size.
+    String raise = limit < settings.maxBodyBytes() ? "" : "; raise it with --max-response-size";
     if (body.contentLength() > limit) {
-      throw new IndexError(url, "response of " + body.contentLength() + " bytes exceeds the limit of " + limit + " bytes");
+      throw new IndexError(url, "response of " + body.contentLength() + " bytes exceeds the limit of " + limit + " bytes" + raise);
     }
     BufferedSource source = body.source();
     if (source.request(limit + 1)) {
-      throw new IndexError(url, "response exceeds the limit of " + limit + " bytes");
+      throw new IndexError(url, "response exceeds the limit of " + limit + " bytes" + raise);
     }
     return source.getBuffer().readByteArray();
   }

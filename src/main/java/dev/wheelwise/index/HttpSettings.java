@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param backoff wait before the second try; doubled for each later one
  * @param maxBodyBytes a larger response is refused
  * @param parallelism requests in flight at once
+ * @param deadline the whole run's bound ({@code --timeout}), {@link RunDeadline#NONE} by default
  */
 public record HttpSettings(
     Optional<Path> cacheDir,
@@ -28,31 +29,40 @@ public record HttpSettings(
     int maxAttempts,
     Duration backoff,
     long maxBodyBytes,
-    int parallelism) {
+    int parallelism,
+    RunDeadline deadline) {
 
   public HttpSettings {
     Objects.requireNonNull(cacheDir, "cacheDir");
+    Objects.requireNonNull(deadline, "deadline");
     if (maxAttempts < 1 || parallelism < 1 || maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxAttempts, parallelism and maxBodyBytes must be positive");
     }
   }
 
+  /** The default bound on a response body ({@code --max-response-size} raises it). */
+  public static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
+
   public static HttpSettings defaults(Optional<Path> cacheDir) {
     return new HttpSettings(
         cacheDir, 200L << 20, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(60), 3,
-        Duration.ofMillis(250), 64L << 20, 16);
+        Duration.ofMillis(250), DEFAULT_MAX_BODY_BYTES, 16, RunDeadline.NONE);
   }
 
   public HttpSettings withCallTimeout(Duration d) {
-    return new HttpSettings(cacheDir, cacheMaxBytes, connectTimeout, d, d, maxAttempts, backoff, maxBodyBytes, parallelism);
+    return new HttpSettings(cacheDir, cacheMaxBytes, connectTimeout, d, d, maxAttempts, backoff, maxBodyBytes, parallelism, deadline);
   }
 
   public HttpSettings withMaxBodyBytes(long bytes) {
-    return new HttpSettings(cacheDir, cacheMaxBytes, connectTimeout, readTimeout, callTimeout, maxAttempts, backoff, bytes, parallelism);
+    return new HttpSettings(cacheDir, cacheMaxBytes, connectTimeout, readTimeout, callTimeout, maxAttempts, backoff, bytes, parallelism, deadline);
   }
 
   public HttpSettings withBackoff(Duration d) {
-    return new HttpSettings(cacheDir, cacheMaxBytes, connectTimeout, readTimeout, callTimeout, maxAttempts, d, maxBodyBytes, parallelism);
+    return new HttpSettings(cacheDir, cacheMaxBytes, connectTimeout, readTimeout, callTimeout, maxAttempts, d, maxBodyBytes, parallelism, deadline);
+  }
+
+  public HttpSettings withDeadline(RunDeadline d) {
+    return new HttpSettings(cacheDir, cacheMaxBytes, connectTimeout, readTimeout, callTimeout, maxAttempts, backoff, maxBodyBytes, parallelism, d);
   }
 
   /**

@@ -178,6 +178,9 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
         try {
           out.put(e.getKey(), e.getValue().get());
         } catch (ExecutionException ex) {
+          if (ex.getCause() instanceof RunTimeout timeout) {
+            throw timeout;
+          }
           throw new IllegalStateException("fetching " + e.getKey() + " failed unexpectedly", ex.getCause());
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.wheelwise.index;
 
+import dev.wheelwise.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ public final class PipConfigLoader {
         }
         Map<String, Map<String, String>> ini;
         try {
-          ini = Ini.parse(Files.readString(file.path()));
+          ini = Ini.parse(LocalFiles.readString(file.path()));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file.path() + ": " + e.getMessage() + " (pip refuses this file too)", e);
         }

@@ -125,7 +125,8 @@ final class WheelMetadata {
       throw bad(where, "no METADATA in " + infoDirs.iterator().next());
     }
     if (e.compressedSize() > MAX_PART || e.size() > MAX_PART) {
-      throw bad(where, e.name() + " is " + e.size() + " bytes, more than any real METADATA");
+      throw bad(where, e.name() + " is " + e.size() + " bytes, more than any real METADATA (wheelwise's limit of " + MAX_PART
+          + " bytes; no option raises it)");
     }
     return e;
   }

@@ -66,7 +66,8 @@ final class ZipDirectory {
       cdOffset = le64(record, 48);
     }
     if (cdSize > maxDirectoryBytes) {
-      throw bad(where, "central directory of " + cdSize + " bytes, more than the " + maxDirectoryBytes + " read at most");
+      throw bad(where, "central directory of " + cdSize + " bytes, more than the " + maxDirectoryBytes
+          + " read at most (wheelwise's limit; no option raises it)");
     }
     if (cdOffset < 0 || cdOffset + cdSize > size) {
       throw bad(where, "central directory of " + cdSize + " bytes at " + cdOffset + " does not fit the file");

@@ -1,11 +1,11 @@
 package dev.wheelwise.lint;
 
+import dev.wheelwise.LocalFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.wheelwise.Finding.Severity;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,7 +34,7 @@ public final class ConfigFiles {
   public static LintConfig hadolintYaml(Path file) throws IOException, InvalidConfig {
     JsonNode root;
     try {
-      root = new YAMLMapper().readTree(Files.readAllBytes(file));
+      root = new YAMLMapper().readTree(LocalFiles.read(file));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new InvalidConfig(file + ": not valid YAML: " + e.getOriginalMessage());
     }
@@ -48,7 +48,7 @@ public final class ConfigFiles {
   public static LintConfig pyproject(Path file) throws IOException, InvalidConfig {
     JsonNode root;
     try {
-      root = new TomlMapper().readTree(Files.readAllBytes(file));
+      root = new TomlMapper().readTree(LocalFiles.read(file));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new InvalidConfig(file + ": not valid TOML: " + e.getOriginalMessage());
     }

@@ -1,5 +1,6 @@
 package dev.wheelwise.project;
 
+import dev.wheelwise.LocalFiles;
 import dev.wheelwise.SourceSpan;
 import dev.wheelwise.pep508.Names;
 import java.io.IOException;
@@ -368,7 +369,9 @@ public final class RequirementsFileReader {
   private static SourceFile decode(Path path) throws InputParseError {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = LocalFiles.read(path);
+    } catch (LocalFiles.TooLarge e) {
+      throw new InputParseError(e.reason(), "a file within --max-file-size", new SourceSpan(path.toString(), 1, 1, 1, ""), e);
     } catch (IOException e) {
       throw new InputParseError("cannot read " + path + ": " + e.getMessage(), "a readable file",
           new SourceSpan(path.toString(), 1, 1, 1, ""), e);

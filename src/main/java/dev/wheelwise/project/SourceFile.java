@@ -1,5 +1,6 @@
 package dev.wheelwise.project;
 
+import dev.wheelwise.LocalFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,9 @@ final class SourceFile {
     String name = path.toString();
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = LocalFiles.read(path);
+    } catch (LocalFiles.TooLarge e) {
+      throw new InputParseError(e.reason(), "a file within --max-file-size", new SourceSpan(name, 1, 1, 1, ""), e);
     } catch (IOException e) {
       throw new InputParseError("cannot read " + name + ": " + e.getMessage(), "a readable file",
           new SourceSpan(name, 1, 1, 1, ""), e);

@@ -41,6 +41,6 @@ class RegistryLimitsTest {
     assertThat(answering(manifestOf(max)).manifest(ref, "3.12").json().path("schemaVersion").asInt()).isEqualTo(2);
     assertThatThrownBy(() -> answering(manifestOf(max + 1)).manifest(ref, "3.12"))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("answered more than " + max + " bytes for a manifest or config");
+        .hasMessageContaining("answered more than " + max + " bytes for a manifest or config (wheelwise's limit; no option raises it)");
   }
 }

@@ -68,11 +68,31 @@ class IndexCliTest {
     assertThat(r.out() + r.err()).doesNotContain("topsecret").doesNotContain(".whl").doesNotContain(".tar.gz");
   }
 
+  @Test
+  void aPageOnePastMaxResponseSizeIsExitThreeNamingTheOption() throws IOException {
+    int size = pageSize(server.base() + "/simple/six/");
+    Run over = run("files", "six", "--index-url", server.base() + "/simple", "--isolated", "--no-cache", "--max-response-size", String.valueOf(size - 1));
+    assertThat(over.code()).as(over.err()).isEqualTo(3);
+    assertThat(over.err()).contains("error: six: " + server.base() + "/simple/six/: response")
+        .contains("exceeds the limit of " + (size - 1) + " bytes; raise it with --max-response-size");
+    Run at = run("files", "six", "--index-url", server.base() + "/simple", "--isolated", "--no-cache", "--max-response-size", String.valueOf(size));
+    assertThat(at.code()).as(at.err()).isZero();
+  }
+
+  /** The bytes the server answers for the page, asked as the client asks. */
+  private static int pageSize(String url) throws IOException {
+    java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+    c.setRequestProperty("Accept", ContentTypes.ACCEPT);
+    try (var in = c.getInputStream()) {
+      return in.readAllBytes().length;
+    }
+  }
+
   /** Each hostile answer: exit 3, the URL and the cause on stderr, and no file reported on stdout. */
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
     "wrong-type | unexpected content type 'application/json'",
-    "huge       | exceeds the limit of",
+    "huge       | exceeds the limit of 67108864 bytes; raise it with --max-response-size",
     "bad-size   | invalid size \"12\" (PEP 700",
     "bad-date   | invalid upload-time '2024-12-04 17:35:26'",
     "status-500 | HTTP 500 Internal Server Error after 3 attempts",

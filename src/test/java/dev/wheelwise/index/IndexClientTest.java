@@ -148,7 +148,7 @@ class IndexClientTest {
       }
       LoopbackIndex.send(ex, 200, "application/vnd.pypi.simple.v1+json", jsonOf("six"));
     });
-    HttpSettings quick = new HttpSettings(Optional.empty(), 0, Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(500), 1, Duration.ZERO, 1 << 20, 2);
+    HttpSettings quick = new HttpSettings(Optional.empty(), 0, Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(500), 1, Duration.ZERO, 1 << 20, 2, RunDeadline.NONE);
     try (IndexClient c = client(server.base() + "/slow", quick)) {
       assertThatThrownBy(() -> c.project("six")).isInstanceOf(IndexError.class)
           .hasMessageStartingWith(server.base() + "/slow/six/: timed out");
@@ -199,7 +199,7 @@ class IndexClientTest {
     server.override("/huge/six/", LoopbackIndex.fixed(200, "application/vnd.pypi.simple.v1+json", big));
     try (IndexClient c = client(server.base() + "/huge", fast().withMaxBodyBytes(1 << 20))) {
       assertThatThrownBy(() -> c.project("six")).isInstanceOf(IndexError.class)
-          .hasMessageContaining("exceeds the limit of 1048576 bytes");
+          .hasMessageContaining("exceeds the limit of 1048576 bytes; raise it with --max-response-size");
     }
   }
 

@@ -30,7 +30,7 @@ class InputLimitsTest {
             + "[".repeat(max + 1) + "]".repeat(max + 1) + "\n");
     assertThatThrownBy(() -> UvLockReader.read(deep))
         .isInstanceOf(InputParseError.class)
-        .hasMessageContaining("nested more than " + max + " levels deep")
+        .hasMessageContaining("nested more than " + max + " levels deep (wheelwise's limit for TOML and JSON input; no option raises it)")
         .satisfies(e -> assertThat(((InputParseError) e).span().line()).isEqualTo(4))
         .satisfies(e -> assertThat(((InputParseError) e).span().column()).isEqualTo(5 + max));
     Path inline = Files.writeString(dir.resolve("pdm.lock"), "x = " + "{a = ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n");
@@ -46,7 +46,7 @@ class InputLimitsTest {
     assertThatCode(() -> PipfileLockReader.read(ok)).doesNotThrowAnyException();
     Path deep = Files.writeString(dir.resolve("Pipfile.lock"), "{\"x\": \"]]]\", \"y\": " + "[".repeat(max) + "]".repeat(max) + "}");
     assertThatThrownBy(() -> PipfileLockReader.read(deep)).isInstanceOf(InputParseError.class)
-        .hasMessageContaining("nested more than " + max + " levels deep");
+        .hasMessageContaining("nested more than " + max + " levels deep (wheelwise's limit for TOML and JSON input; no option raises it)");
   }
 
   @Test
@@ -62,7 +62,7 @@ class InputLimitsTest {
     // r0 … r50: 51 files deep
     assertThatThrownBy(() -> reader.read(dir.resolve("r0.txt")))
         .isInstanceOf(InputParseError.class)
-        .hasMessageContaining("nested more than " + max + " files deep")
+        .hasMessageContaining("nested more than " + max + " files deep (wheelwise's limit; no option raises it)")
         .satisfies(e -> assertThat(((InputParseError) e).span().source()).endsWith("r49.txt"))
         .satisfies(e -> assertThat(((InputParseError) e).span().line()).isEqualTo(2));
   }
@@ -76,7 +76,8 @@ class InputLimitsTest {
     Files.writeString(dir.resolve("d20.txt"), "x==1\n");
     assertThatThrownBy(() -> new RequirementsFileReader(Map.of()).read(dir.resolve("d0.txt")))
         .isInstanceOf(InputParseError.class)
-        .hasMessageContaining("more than " + RequirementsFileReader.MAX_INCLUDED_READS + " requirements files read");
+        .hasMessageContaining("more than " + RequirementsFileReader.MAX_INCLUDED_READS + " requirements files read")
+        .hasMessageContaining("(wheelwise's limit; no option raises it)");
     // d11 … d20, each including the next twice: 1,023 reads, past the limit of 1,000
     assertThatThrownBy(() -> new RequirementsFileReader(Map.of()).read(dir.resolve("d11.txt")))
         .isInstanceOf(InputParseError.class);
