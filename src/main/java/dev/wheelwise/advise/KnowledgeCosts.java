@@ -204,8 +204,8 @@ public final class KnowledgeCosts implements CostModel {
       seconds = Optional.of(Range.ZERO); // nothing compared: no pip run to time
     } else {
       TimeEstimate compile = compileTime(buildsLow, buildsHigh, compileUnknown);
-      BuildTimeModel.Estimate t = buildTime.estimate(files.size(), downloadUnknown.isEmpty() ? download : null,
-          String.join(", ", downloadUnknown), installUnknown.isEmpty() ? installed : null, String.join(", ", installUnknown),
+      BuildTimeModel.Estimate t = buildTime.estimate(files.size(), download, String.join(", ", downloadUnknown), installed,
+          String.join(", ", installUnknown),
           packagesToInstall, compile);
       double low = 0;
       double high = 0;
