@@ -141,7 +141,8 @@ final class MatrixHtml {
         int high = total.get().high().isPresent() ? scale(total.get().high().getAsLong(), max) : BARS;
         svg.appendElement("rect").addClass("high").attr("x", String.valueOf(LABEL + low)).attr("y", String.valueOf(y + 2))
             .attr("width", String.valueOf(Math.max(0, high - low))).attr("height", String.valueOf(ROW - 5))
-            .appendElement("title").text("up to the high end of every part");
+            .appendElement("title").text(total.get().high().isPresent() ? "up to the high end of every part"
+                : "no upper bound: " + String.join(", ", p.summary().sizeUnknown()) + " unknown");
       }
       svg.appendElement("text").attr("x", String.valueOf(LABEL + BARS + 6)).attr("y", String.valueOf(y + 13))
           .text(Units.megabytes(total, p.summary().sizeUnknown()));

@@ -54,6 +54,8 @@ class CheckHtmlTest {
         .anySatisfy(t -> assertThat(t).startsWith("wheels: "))
         .anySatisfy(t -> assertThat(t).startsWith("source builds: "));
     assertThat(chart.select("text").eachText()).contains("base image", "wheels", "source builds", "build packages");
+    assertThat(chart.select("rect.high > title").eachText()).contains("up to the high end of every part",
+        "no upper bound: kiwisolver, build packages unknown");
 
     Element details = page.select("section.image").stream()
         .filter(s -> s.selectFirst("h2").text().equals("python:3.8-alpine (linux/amd64)")).findFirst().orElseThrow();
