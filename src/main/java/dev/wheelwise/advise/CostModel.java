@@ -4,7 +4,6 @@ import dev.wheelwise.cost.SdistClass;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -30,25 +29,17 @@ public interface CostModel {
     return Range.of(count * SdistClass.PURE_BUILD_LOW_SECONDS, count * SdistClass.PURE_BUILD_HIGH_SECONDS);
   }
 
-  /** Seconds to build these sdists on the image, as a range; empty when unknown. */
-  Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image);
-
   /**
-   * The projects among {@code sdists} whose build time the model cannot bound (the rest make
-   * {@link #buildSeconds}'s known part), in the given order.
+   * The image's size and build time, each with its parts: the base, the packages as chosen
+   * ({@code installedBytes} holds, by wheel file name, the installed sizes measured from the
+   * wheels' zip directories; the other wheels are estimated from their file size), what a
+   * single-stage build leaves behind (compilers, -dev packages, pip's cache), and the time pip
+   * takes to start, download, install, and build, plus {@code packagesToInstall} apk/apt
+   * packages. A package whose choice is unknown may be a wheel or a build: both totals are then
+   * lower bounds.
    */
-  default List<String> unknownBuildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
-    return buildSeconds(sdists, image).isPresent() ? List.of() : sdists.stream().map(CandidateFile::name).toList();
-  }
-
-  /**
-   * The final image's bytes: the base plus installed wheels and built packages, plus what a
-   * single-stage build leaves behind (compilers, -dev packages, pip's cache); empty when unknown.
-   * {@code installedBytes} holds, by wheel file name, the installed sizes measured from the
-   * wheels' zip directories; the other wheels are estimated from their file size.
-   */
-  Optional<Range> imageBytes(List<Choice> choices, Map<String, Long> installedBytes, List<String> buildPackages, boolean singleStage,
-      boolean pipCache, ImageCandidate image);
+  ImageCosts costs(List<PackagePlan> packages, Map<String, Long> installedBytes, List<String> buildPackages, int packagesToInstall,
+      boolean singleStage, boolean pipCache, ImageCandidate image);
 
   /**
    * The packages without those another one in the list already pulls in ({@code g++} beside
@@ -76,14 +67,9 @@ public interface CostModel {
     }
 
     @Override
-    public Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
-      return sdists.isEmpty() ? Optional.of(Range.ZERO) : Optional.empty();
-    }
-
-    @Override
-    public Optional<Range> imageBytes(List<Choice> choices, Map<String, Long> installedBytes, List<String> buildPackages,
-        boolean singleStage, boolean pipCache, ImageCandidate image) {
-      return Optional.empty();
+    public ImageCosts costs(List<PackagePlan> packages, Map<String, Long> installedBytes, List<String> buildPackages,
+        int packagesToInstall, boolean singleStage, boolean pipCache, ImageCandidate image) {
+      return ImageCosts.unknown();
     }
 
     @Override

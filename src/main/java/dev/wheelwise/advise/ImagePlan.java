@@ -3,7 +3,6 @@ package dev.wheelwise.advise;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The install plan of one image: per package, what pip installs; the verdict; where and why it
@@ -40,6 +39,10 @@ public record ImagePlan(
    * is named in both). {@code unknownSizes} counts files whose size no source gave (so
    * {@code downloadBytes} is a lower bound when it is not zero). {@code sizeNotes} say what the
    * size estimate rests on (how many wheels were measured from their zip directory).
+   * {@code sizeParts} / {@code timeParts} are the totals' parts (base image, wheels, source
+   * builds, build packages, pip cache; pip start, download, installs, system packages, source
+   * builds), each with its basis; {@code estimatedSizes} counts the files among
+   * {@code unknownSizes} whose size was estimated (file-sizes.tsv) rather than left unknown.
    */
   public record Summary(
       int packages,
@@ -54,8 +57,13 @@ public record ImagePlan(
       List<String> pitfalls,
       List<String> buildTimeUnknown,
       List<String> sizeUnknown,
-      List<String> sizeNotes) {
+      List<String> sizeNotes,
+      List<CostPart> sizeParts,
+      List<CostPart> timeParts,
+      int estimatedSizes) {
     public Summary {
+      sizeParts = List.copyOf(sizeParts);
+      timeParts = List.copyOf(timeParts);
       sizeNotes = List.copyOf(sizeNotes);
       buildTimeUnknown = List.copyOf(buildTimeUnknown);
       sizeUnknown = List.copyOf(sizeUnknown);
@@ -65,10 +73,10 @@ public record ImagePlan(
       pitfalls = List.copyOf(pitfalls);
     }
 
-    /** The same totals with the image size estimated anew. */
-    Summary withImageBytes(Optional<Range> estimate, List<String> notes) {
-      return new Summary(packages, wheels, sourceBuilds, unavailable, downloadBytes, unknownSizes, estimate, estimatedBuildSeconds,
-          systemPackages, pitfalls, buildTimeUnknown, sizeUnknown, notes);
+    /** The same counts with the size and time estimated anew. */
+    Summary withCosts(ImageCosts c, List<String> notes) {
+      return new Summary(packages, wheels, sourceBuilds, unavailable, downloadBytes, unknownSizes, c.imageBytes(), c.buildSeconds(),
+          systemPackages, pitfalls, c.buildTimeUnknown(), c.sizeUnknown(), notes, c.sizeParts(), c.timeParts(), c.estimatedFileSizes());
     }
   }
 

@@ -6,6 +6,7 @@ import dev.wheelwise.cost.SdistClass;
 import dev.wheelwise.cost.BuildError;
 import dev.wheelwise.cost.BuildLeftovers;
 import dev.wheelwise.cost.BuildTimeInput;
+import dev.wheelwise.cost.BuildTimeModel;
 import dev.wheelwise.cost.CompileTimeModel;
 import dev.wheelwise.cost.FileSizes;
 import dev.wheelwise.cost.ImageSizeModel;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -42,6 +44,7 @@ public final class KnowledgeCosts implements CostModel {
   private final CompileTimeModel time;
   private final ImageSizeModel size;
   private final FileSizes fileSizes = FileSizes.load();
+  private final BuildTimeModel buildTime = new BuildTimeModel();
 
   public KnowledgeCosts(BuildDeps deps, Pitfalls pitfalls, CompileTimeModel time, ImageSizeModel size) {
     this.deps = Objects.requireNonNull(deps, "deps");
@@ -116,58 +119,145 @@ public final class KnowledgeCosts implements CostModel {
   }
 
   @Override
-  public Optional<Range> buildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
-    if (sdists.isEmpty()) {
-      return Optional.of(Range.ZERO);
-    }
+  public ImageCosts costs(List<PackagePlan> packages, Map<String, Long> installedBytes, List<String> buildPackages,
+      int packagesToInstall, boolean singleStage, boolean pipCache, ImageCandidate image) {
     Optional<PackageManager> pm = image.packageManager().flatMap(PackageManager::parse);
-    if (pm.isEmpty()) {
-      return Optional.empty();
-    }
-    List<BuildTimeInput> inputs = new ArrayList<>();
-    for (CandidateFile sdist : sdists) {
-      inputs.add(BuildTimeInput.of(needs(sdist, pm.get()), sdist.bytes()));
-    }
-    TimeEstimate t = time.total(inputs, OptionalInt.empty());
-    if (t.low().isEmpty()) {
-      return Optional.empty();
-    }
-    long low = Math.round(t.low().getAsDouble());
-    return Optional.of(t.high().isPresent() ? Range.of(low, Math.max(low, Math.round(t.high().getAsDouble()))) : Range.atLeast(low));
-  }
-
-  @Override
-  public List<String> unknownBuildSeconds(List<CandidateFile> sdists, ImageCandidate image) {
-    Optional<PackageManager> pm = image.packageManager().flatMap(PackageManager::parse);
-    List<String> out = new ArrayList<>();
-    for (CandidateFile sdist : sdists) {
-      if (pm.isEmpty() || time.estimate(BuildTimeInput.of(needs(sdist, pm.get()), sdist.bytes()), OptionalInt.empty()).low().isEmpty()) {
-        out.add(sdist.name());
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public Optional<Range> imageBytes(List<Choice> choices, Map<String, Long> installedBytes, List<String> buildPackages,
-      boolean singleStage, boolean pipCache, ImageCandidate image) {
     List<InstalledFile> files = new ArrayList<>();
-    for (Choice c : choices) {
-      if (c instanceof Choice.Wheel w) {
+    List<BuildTimeInput> buildsLow = new ArrayList<>();
+    List<BuildTimeInput> buildsHigh = new ArrayList<>();
+    Set<String> compileUnknown = new LinkedHashSet<>();
+    List<String> unknownPackages = new ArrayList<>();
+    int pureBuilds = 0;
+    for (PackagePlan p : packages) {
+      if (p.choice() instanceof Choice.Wheel w) {
         Long installed = installedBytes.get(w.file().filename());
         files.add(new InstalledFile(w.file().name(), InstalledFile.Kind.WHEEL, w.file().bytes(),
             installed == null ? OptionalLong.empty() : OptionalLong.of(installed), w.file().filename(), estimate(w.file())));
-      } else if (c instanceof Choice.Sdist s) {
-        files.add(new InstalledFile(s.file().name(), InstalledFile.Kind.SDIST, s.file().bytes(), OptionalLong.empty(),
-            s.file().filename(), estimate(s.file())));
+      } else if (p.choice() instanceof Choice.Sdist s) {
+        InstalledFile f = new InstalledFile(s.file().name(), InstalledFile.Kind.SDIST, s.file().bytes(), OptionalLong.empty(),
+            s.file().filename(), estimate(s.file()));
+        files.add(f);
+        if (p.build().map(BuildNeed::pure).orElse(false)) {
+          pureBuilds++; // seconds, no compiler: not for the compile-time model
+        } else if (pm.isEmpty()) {
+          compileUnknown.add(p.name());
+        } else {
+          // The compile model takes one size: the file band's low end for the low, its high end for the high.
+          BuildNeeds needs = needs(s.file(), pm.get());
+          Optional<long[]> band = f.fileBytesBand();
+          buildsLow.add(BuildTimeInput.of(needs, band.map(b -> OptionalLong.of(b[0])).orElse(OptionalLong.empty())));
+          BuildTimeInput high = BuildTimeInput.of(needs, band.map(b -> OptionalLong.of(b[1])).orElse(OptionalLong.empty()));
+          buildsHigh.add(high);
+          if (time.estimate(high, OptionalInt.empty()).high().isEmpty()) {
+            compileUnknown.add(p.name());
+          }
+        }
+      } else if (p.choice() instanceof Choice.Unknown) {
+        unknownPackages.add(p.name());
       }
     }
     SizeEstimate e = size.estimate(image.baseBytes(), files, new BuildLeftovers(singleStage, buildPackages, OptionalLong.empty(), pipCache));
-    if (e.totalLow().isEmpty()) {
+    List<CostPart> sizeParts = new ArrayList<>();
+    Set<String> sizeUnknown = new LinkedHashSet<>();
+    if (e.baseUnknown()) {
+      sizeUnknown.add(ImageSizeModel.BASE);
+    }
+    for (SizeEstimate.Part part : e.parts()) {
+      sizeParts.add(new CostPart(part.what(), range(part.low(), part.high()), part.basis()));
+    }
+    long[] download = {0, 0};
+    long[] installed = {0, 0};
+    Set<String> downloadUnknown = new LinkedHashSet<>();
+    Set<String> installUnknown = new LinkedHashSet<>();
+    for (InstalledFile f : files) {
+      Optional<long[]> band = f.fileBytesBand();
+      if (band.isPresent()) {
+        download[0] += band.get()[0];
+        download[1] += band.get()[1];
+      } else {
+        downloadUnknown.add(f.name());
+        if (pipCache) {
+          sizeUnknown.add(f.name());
+        }
+      }
+      if (band.isEmpty() && (f.kind() == InstalledFile.Kind.SDIST || f.uncompressedBytes().isEmpty())) {
+        installUnknown.add(f.name());
+        sizeUnknown.add(f.name());
+      }
+    }
+    for (SizeEstimate.Part part : e.parts()) {
+      if (part.what().equals(ImageSizeModel.WHEELS) || part.what().equals(ImageSizeModel.BUILT)) {
+        installed[0] += part.low().orElse(0);
+        installed[1] += part.high().orElse(0);
+      }
+      if (part.what().startsWith(ImageSizeModel.BUILD_PACKAGES) && part.high().isEmpty()) {
+        sizeUnknown.add(ImageSizeModel.BUILD_PACKAGES);
+      }
+    }
+    sizeUnknown.addAll(unknownPackages);
+    Optional<Range> bytes = range(e.totalLow(), unknownPackages.isEmpty() ? e.totalHigh() : OptionalLong.empty());
+
+    List<CostPart> timeParts = new ArrayList<>();
+    Optional<Range> seconds;
+    Set<String> timeUnknown = new LinkedHashSet<>();
+    if (packages.isEmpty()) {
+      seconds = Optional.of(Range.ZERO); // nothing compared: no pip run to time
+    } else {
+      TimeEstimate compile = compileTime(buildsLow, buildsHigh, compileUnknown);
+      BuildTimeModel.Estimate t = buildTime.estimate(files.size(), download, String.join(", ", downloadUnknown), installed,
+          String.join(", ", installUnknown),
+          packagesToInstall, compile);
+      double low = 0;
+      double high = 0;
+      boolean bounded = unknownPackages.isEmpty();
+      for (BuildTimeModel.Part part : t.parts()) {
+        timeParts.add(new CostPart(part.what(), Optional.of(seconds(part.low().orElse(0), part.high())), part.basis()));
+        low += part.low().orElse(0);
+        high += part.high().orElse(0);
+        bounded &= part.high().isPresent();
+      }
+      if (pureBuilds > 0) {
+        Range pure = pureBuildSeconds(pureBuilds);
+        timeParts.add(new CostPart("pure-Python builds", Optional.of(pure), pureBuilds + " pure-Python sdist(s), no compiler: "
+            + SdistClass.PURE_BUILD_LOW_SECONDS + "–" + SdistClass.PURE_BUILD_HIGH_SECONDS + " s each"));
+        low += pure.low();
+        high += pure.high().orElse(0);
+      }
+      seconds = Optional.of(seconds(low, bounded ? OptionalDouble.of(high) : OptionalDouble.empty()));
+      timeUnknown.addAll(compileUnknown);
+      timeUnknown.addAll(downloadUnknown);
+      timeUnknown.addAll(installUnknown);
+      timeUnknown.addAll(unknownPackages);
+    }
+    int estimated = (int) files.stream().filter(f -> f.fileBytes().isEmpty() && f.estimatedFileBytes().isPresent()).count();
+    return new ImageCosts(bytes, sizeParts, new ArrayList<>(sizeUnknown), seconds, timeParts, new ArrayList<>(timeUnknown), estimated,
+        e.notes());
+  }
+
+  /** The source builds' compile time: the low end from the files' low sizes, the high end from their high sizes. */
+  private TimeEstimate compileTime(List<BuildTimeInput> low, List<BuildTimeInput> high, Set<String> unknown) {
+    if (low.isEmpty()) {
+      // No build the model can take: none at all, or only builds on an image whose package manager is unknown.
+      return unknown.isEmpty() ? TimeEstimate.zero()
+          : TimeEstimate.unknown("what building " + String.join(", ", unknown) + " needs is not known: the image's package manager is unknown");
+    }
+    TimeEstimate lo = time.total(low, OptionalInt.empty());
+    TimeEstimate hi = time.total(high, OptionalInt.empty());
+    return new TimeEstimate(lo.low(), hi.high(), hi.basis(), hi.calibratedBy(), hi.notes());
+  }
+
+  private static Optional<Range> range(OptionalLong low, OptionalLong high) {
+    if (low.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(e.totalHigh().isPresent() ? Range.of(e.totalLow().getAsLong(), e.totalHigh().getAsLong())
-        : Range.atLeast(e.totalLow().getAsLong()));
+    return Optional.of(high.isPresent() ? Range.of(low.getAsLong(), Math.max(low.getAsLong(), high.getAsLong()))
+        : Range.atLeast(low.getAsLong()));
+  }
+
+  /** Whole seconds, widened outwards. */
+  private static Range seconds(double low, OptionalDouble high) {
+    long lo = (long) Math.floor(low);
+    return high.isPresent() ? Range.of(lo, Math.max(lo, (long) Math.ceil(high.getAsDouble()))) : Range.atLeast(lo);
   }
 
   /** A size band for a file the index gives no size for (file-sizes.tsv); empty otherwise. */

@@ -118,7 +118,7 @@ public final class Planner {
 
   private static ImagePlan.Summary empty() {
     return new ImagePlan.Summary(0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), List.of(), List.of(), 0);
   }
 
   private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped,
@@ -129,18 +129,13 @@ public final class Planner {
     int unknown = 0;
     long bytes = 0;
     int unknownSizes = 0;
-    List<String> unknownPackages = new ArrayList<>();
-    List<String> sizeUnknown = new ArrayList<>();
     Optional<String> unavailable = Optional.empty();
-    List<CandidateFile> builds = new ArrayList<>();
-    int pureBuilds = 0;
     Set<String> systemPackages = new LinkedHashSet<>();
     for (PackagePlan p : packages) {
       Choice c = p.choice();
       CandidateFile file = c instanceof Choice.Wheel w ? w.file() : c instanceof Choice.Sdist s ? s.file() : null;
       if (c instanceof Choice.Unknown) {
         unknown++;
-        unknownPackages.add(p.name());
         continue;
       }
       if (file == null) {
@@ -154,17 +149,11 @@ public final class Planner {
         bytes += file.bytes().getAsLong();
       } else {
         unknownSizes++;
-        sizeUnknown.add(p.name());
       }
       if (c instanceof Choice.Wheel) {
         wheels++;
       } else {
         sdists++;
-        if (p.build().map(BuildNeed::pure).orElse(false)) {
-          pureBuilds++; // seconds, no compiler: not for the compile-time model
-        } else {
-          builds.add(file);
-        }
         p.build().ifPresent(b -> systemPackages.addAll(b.systemPackages()));
       }
     }
@@ -216,19 +205,12 @@ public final class Planner {
       }
     }
 
-    // An unknown package may be a wheel or a build: what is known is then only a lower bound.
-    Range pure = cost.pureBuildSeconds(pureBuilds);
-    Optional<Range> seconds = cost.buildSeconds(builds, image)
-        .map(r -> plus(r, pure))
-        .map(r -> unknownPackages.isEmpty() ? r : Range.atLeast(r.low()));
-    List<String> buildTimeUnknown = new ArrayList<>(cost.unknownBuildSeconds(builds, image));
-    buildTimeUnknown.addAll(unknownPackages);
-    Optional<Range> total = imageBytes(input, image, packages, Map.of());
-    sizeUnknown.addAll(unknownPackages);
     List<String> pitfalls = cost.pitfalls(packages.stream().map(PackagePlan::name).toList(), image, sdists > 0);
+    List<String> buildLine = cost.withoutImplied(List.copyOf(systemPackages), image.packageManager());
+    ImageCosts costs = costs(input, image, packages, Map.of());
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), wheels, sdists, nothing, bytes, unknownSizes,
-        total, seconds, cost.withoutImplied(List.copyOf(systemPackages), image.packageManager()), pitfalls,
-        buildTimeUnknown, sizeUnknown, List.of());
+        costs.imageBytes(), costs.buildSeconds(), buildLine, pitfalls, costs.buildTimeUnknown(), costs.sizeUnknown(),
+        costs.sizeNotes(), costs.sizeParts(), costs.timeParts(), costs.estimatedFileSizes());
     if (unknown > 0) {
       doubts.add(0, unknown + " package(s) unknown: not resolved, or no files known");
     }
@@ -251,25 +233,24 @@ public final class Planner {
   }
 
   /**
-   * The image's size: the base, the packages as chosen (wheels measured from their zip
-   * directory where {@code installedBytes} has them), what the build leaves behind; only a lower
-   * bound while a package is unknown, as it may be a wheel or a build.
+   * The image's size and build time: the base, the packages as chosen (wheels measured from
+   * their zip directory where {@code installedBytes} has them), what the build leaves behind, and
+   * the system packages the builds need that neither the image nor the Dockerfile installs (a
+   * build that fails as written is timed with them added, as the remedy says).
    */
-  private Optional<Range> imageBytes(CheckInput input, ImageCandidate image, List<PackagePlan> packages,
-      Map<String, Long> installedBytes) {
+  private ImageCosts costs(CheckInput input, ImageCandidate image, List<PackagePlan> packages, Map<String, Long> installedBytes) {
     Set<String> buildPackages = new LinkedHashSet<>();
-    boolean unknown = false;
     for (PackagePlan p : packages) {
       if (p.choice() instanceof Choice.Sdist) {
         p.build().ifPresent(b -> buildPackages.addAll(b.systemPackages()));
       }
-      unknown |= p.choice() instanceof Choice.Unknown;
     }
+    Set<String> toInstall = new LinkedHashSet<>(cost.withoutImplied(new ArrayList<>(buildPackages), image.packageManager()));
+    toInstall.removeAll(image.systemPackages());
+    input.dockerfile().ifPresent(d -> toInstall.removeAll(d.systemPackages()));
     boolean pipCache = input.dockerfile().map(CheckInput.DockerfileSetup::pipCache).orElse(false);
     boolean singleStage = input.dockerfile().map(d -> !d.multiStage()).orElse(true);
-    Optional<Range> total = cost.imageBytes(packages.stream().map(PackagePlan::choice).toList(), installedBytes,
-        new ArrayList<>(buildPackages), singleStage, pipCache, image);
-    return unknown ? total.map(r -> Range.atLeast(r.low())) : total;
+    return cost.costs(packages, installedBytes, new ArrayList<>(buildPackages), toInstall.size(), singleStage, pipCache, image);
   }
 
   /**
@@ -294,14 +275,10 @@ public final class Planner {
     if (measuredHere < wheels) {
       notes.addAll(measured.notes());
     }
-    ImagePlan.Summary summary = plan.summary().withImageBytes(
-        imageBytes(input, plan.image(), plan.packages(), measured.installedBytes()), notes);
+    ImageCosts costs = costs(input, plan.image(), plan.packages(), measured.installedBytes());
+    notes.addAll(costs.sizeNotes());
+    ImagePlan.Summary summary = plan.summary().withCosts(costs, notes);
     return new ImagePlan(plan.image(), plan.packages(), plan.verdict(), plan.failure(), plan.reason(), plan.skipped(), summary);
-  }
-
-  private static Range plus(Range a, Range b) {
-    return a.high().isPresent() && b.high().isPresent() ? Range.of(a.low() + b.low(), a.high().getAsLong() + b.high().getAsLong())
-        : Range.atLeast(a.low() + b.low());
   }
 
   /**

@@ -61,8 +61,10 @@ public final class BuildTimeModel {
 
   /**
    * @param files files pip downloads (wheels and sdists)
-   * @param downloadBytes their sizes [low, high], or null when some is unknown (then {@code unknownDownloads} names them)
-   * @param installedBytes what the installs write [low, high] (wheels + built packages), or null when unknown
+   * @param downloadBytes their sizes [low, high]: of all files when {@code unknownDownloads} is empty, else of the
+   *     known ones (a lower bound), or null when none is known
+   * @param installedBytes what the installs write [low, high] (wheels + built packages), likewise with
+   *     {@code unknownInstalls}
    * @param systemPackages packages named on the apk/apt line the build needs (0 for none)
    * @param compile the source builds' time ({@link CompileTimeModel#total})
    */
@@ -77,19 +79,22 @@ public final class BuildTimeModel {
     double reqHi = files * REQUESTS_PER_FILE * REQUEST_SECONDS_HIGH;
     String net = String.format(Locale.ROOT, "%d file(s) × %d requests × %.1f–%.1f s + bytes at %.0f–%.0f MB/s (assumed)", files,
         REQUESTS_PER_FILE, REQUEST_SECONDS_LOW, REQUEST_SECONDS_HIGH, BANDWIDTH_MB_S_LOW, BANDWIDTH_MB_S_HIGH);
-    if (downloadBytes != null) {
+    if (unknownDownloads.isEmpty() && downloadBytes != null) {
       parts.add(new Part(DOWNLOAD, OptionalDouble.of(reqLo + downloadBytes[0] / MB / BANDWIDTH_MB_S_HIGH),
           OptionalDouble.of(reqHi + downloadBytes[1] / MB / BANDWIDTH_MB_S_LOW), net));
     } else {
-      parts.add(new Part(DOWNLOAD, OptionalDouble.of(reqLo), OptionalDouble.empty(), net + "; size unknown for " + unknownDownloads));
+      // The known files' bytes still bound the low end.
+      double known = downloadBytes == null ? 0 : downloadBytes[0] / MB / BANDWIDTH_MB_S_HIGH;
+      parts.add(new Part(DOWNLOAD, OptionalDouble.of(reqLo + known), OptionalDouble.empty(), net + "; size unknown for " + unknownDownloads));
     }
     String inst = String.format(Locale.ROOT, "installed MB × %.2f CPU s/MB measured × machine factor %.1f–%.1f",
         INSTALL_CPU_SECONDS_PER_MB, mLo, mHi);
-    if (installedBytes != null) {
+    if (unknownInstalls.isEmpty() && installedBytes != null) {
       parts.add(new Part(INSTALL, OptionalDouble.of(installedBytes[0] / MB * INSTALL_CPU_SECONDS_PER_MB * mLo),
           OptionalDouble.of(installedBytes[1] / MB * INSTALL_CPU_SECONDS_PER_MB * mHi), inst));
     } else {
-      parts.add(new Part(INSTALL, OptionalDouble.of(0), OptionalDouble.empty(), inst + "; installed size unknown for " + unknownInstalls));
+      double known = installedBytes == null ? 0 : installedBytes[0] / MB * INSTALL_CPU_SECONDS_PER_MB * mLo;
+      parts.add(new Part(INSTALL, OptionalDouble.of(known), OptionalDouble.empty(), inst + "; installed size unknown for " + unknownInstalls));
     }
     if (systemPackages > 0) {
       parts.add(new Part(SYSTEM, OptionalDouble.of(systemPackages * SYSTEM_PACKAGE_SECONDS_LOW),

@@ -10,6 +10,7 @@ import dev.wheelwise.advise.CandidateFile;
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.advise.Choice;
+import dev.wheelwise.advise.CostPart;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.Matrix;
 import dev.wheelwise.advise.PackagePlan;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * {@code summary.buildTimeUnknown} and {@code summary.sizeUnknown} (the packages whose share of
  * an open-ended range is unknown), {@code summary.sizeNotes} (what the size estimate rests on:
  * wheels measured from their zip directory or estimated from file size, and why),
+ * {@code summary.estimatedSizes} (files among {@code unknownSizes} whose size was estimated),
+ * {@code summary.sizeParts} and {@code summary.buildTimeParts} (each total's parts with their basis),
  * {@code remedies}, and (issue 13) {@code matrix}, {@code images[].variant},
  * {@code recommendation.setup} and {@code nearest}.
  */
@@ -208,7 +211,28 @@ public final class CheckJson {
     strings(summary.putArray("buildTimeUnknown"), s.buildTimeUnknown());
     strings(summary.putArray("sizeUnknown"), s.sizeUnknown());
     strings(summary.putArray("sizeNotes"), s.sizeNotes());
+    summary.put("estimatedSizes", s.estimatedSizes());
+    parts(summary.putArray("sizeParts"), s.sizeParts());
+    parts(summary.putArray("buildTimeParts"), s.timeParts());
     return o;
+  }
+
+  /** Each part as {what, low, high, basis}: low null when nothing is known of it, high null when unbounded. */
+  private static void parts(ArrayNode out, List<CostPart> parts) {
+    for (CostPart part : parts) {
+      ObjectNode n = out.addObject().put("what", part.what());
+      if (part.range().isPresent()) {
+        n.put("low", part.range().get().low());
+      } else {
+        n.putNull("low");
+      }
+      if (part.range().isPresent() && part.range().get().high().isPresent()) {
+        n.put("high", part.range().get().high().getAsLong());
+      } else {
+        n.putNull("high");
+      }
+      n.put("basis", part.basis());
+    }
   }
 
   private static ObjectNode pkg(PackagePlan p) {

@@ -195,8 +195,10 @@ public final class CheckTable {
       lines.add(new Detail("pitfalls", "musl pitfalls: " + String.join(", ", p.summary().pitfalls())));
     }
     p.summary().sizeNotes().forEach(n -> lines.add(new Detail("sizes", "size: " + n)));
-    if (p.summary().unknownSizes() > 0 && p.verdict() != dev.wheelwise.advise.Verdict.UNAVAILABLE) {
-      lines.add(new Detail("sizes", p.summary().unknownSizes() + " file size(s) unknown"));
+    // Files whose size was estimated are said so in the size notes; only the rest are unknown.
+    int unknownSizes = p.summary().unknownSizes() - p.summary().estimatedSizes();
+    if (unknownSizes > 0 && p.verdict() != dev.wheelwise.advise.Verdict.UNAVAILABLE) {
+      lines.add(new Detail("sizes", unknownSizes + " file size(s) unknown"));
     }
     return lines;
   }

@@ -86,7 +86,8 @@ class RankingTest {
       pitfalls.add("musl-pitfall-" + i);
     }
     ImagePlan.Summary summary = new ImagePlan.Summary(packages.size(), 0, packages.size(), 0, 0, 0, p.size(),
-        Optional.of(Range.of(60L * packages.size(), 60L * packages.size())), List.of(), pitfalls, List.of(), List.of(), List.of());
+        Optional.of(Range.of(60L * packages.size(), 60L * packages.size())), List.of(), pitfalls, List.of(), List.of(), List.of(),
+        List.of(), List.of(), 0);
     return new ImagePlan(image, packages, p.verdict(), Optional.empty(), Optional.empty(), List.of(), summary);
   }
 }

@@ -31,7 +31,31 @@ class CheckEstimatesTest {
     assertThat(summary.get("estimatedBuildSeconds").get("low").asLong()).isPositive();
     assertThat(summary.get("estimatedBuildSeconds").get("high").isNull()).isTrue();
     assertThat(strings(summary.get("buildTimeUnknown"))).containsExactly("kiwisolver");
-    assertThat(strings(summary.get("sizeUnknown"))).containsExactly("kiwisolver");
+    // The compilers and -dev packages stay in this single-stage image; their size is not known.
+    assertThat(strings(summary.get("sizeUnknown"))).containsExactly("kiwisolver", "build packages");
+    // The totals' parts: kiwisolver's unknown sdist size leaves its download, install and build
+    // open (each part saying so); pip's start, the apk line and setuptools' pure build are bounded.
+    long low = 0;
+    for (JsonNode part : summary.get("buildTimeParts")) {
+      low += part.get("low").asLong();
+      boolean bounded = List.of("pip start", "system packages", "pure-Python builds").contains(part.get("what").asText());
+      assertThat(part.get("high").isNull()).as(part.toString()).isNotEqualTo(bounded);
+      if (!bounded) {
+        assertThat(part.get("basis").asText()).as(part.toString()).contains("kiwisolver");
+      }
+    }
+    assertThat(summary.get("buildTimeParts").findValuesAsText("what"))
+        .containsExactly("pip start", "resolution and download", "wheel installs", "system packages", "source builds",
+            "pure-Python builds");
+    // Each part is rounded down to whole seconds, the total only once.
+    assertThat(summary.get("estimatedBuildSeconds").get("low").asLong()).isBetween(low, low + summary.get("buildTimeParts").size());
+    JsonNode base = summary.get("sizeParts").get(0);
+    assertThat(base.get("what").asText()).isEqualTo("base image");
+    assertThat(base.get("low").asLong()).isPositive().isEqualTo(base.get("high").asLong());
+    assertThat(summary.get("sizeParts")).anySatisfy(part -> {
+      assertThat(part.get("what").asText()).startsWith("build packages: ");
+      assertThat(part.get("high").isNull()).isTrue();
+    });
 
     String table = table(req.toString(), "--offline", "--image", "python:3.13-alpine");
     assertThat(table).containsPattern("≥ \\d+ (s|min) \\(kiwisolver: unknown\\)");

@@ -38,12 +38,24 @@ class CheckHtmlTest {
     assertThat(alpine.get(3)).isEqualTo("musl 1.1.24");
     assertThat(alpine.get(4)).isEqualTo("5/9");
     assertThat(alpine.get(5)).isEqualTo("4");
-    assertThat(alpine.get(6)).isEqualTo("unknown");
+    // The compile model bounds matplotlib, pandas and numpy from the sizes pip printed; kiwisolver
+    // 1.1.0's sdist size is recorded nowhere, so the time is a lower bound naming it.
+    assertThat(alpine.get(6)).matches("≥ \\d+ min \\(kiwisolver: unknown\\)");
+    assertThat(rows.get(0).get(6)).matches("\\d+ s–\\d+ s");
     assertThat(alpine.get(7)).matches("≥ 1\\d\\d MB .*unknown.*");
     assertThat(alpine.get(8)).contains("build-base", "freetype-dev", "openblas-dev");
     assertThat(alpine.get(9)).isEqualTo("fails");
     assertThat(page.select("table.comparison tbody tr").get(2).select("td.verdict").hasClass("verdict-fails")).isTrue();
     assertThat(rows.get(0).get(7)).matches("\\d+–\\d+ MB");
+    // The size chart stacks each image's parts: the slim image has a base and wheels, Alpine also
+    // source builds and the build packages it keeps (unbounded: no bar beyond their zero low).
+    Element chart = page.selectFirst("svg.chart.image-size");
+    assertThat(chart.select("rect > title").eachText()).anySatisfy(t -> assertThat(t).startsWith("base image: "))
+        .anySatisfy(t -> assertThat(t).startsWith("wheels: "))
+        .anySatisfy(t -> assertThat(t).startsWith("source builds: "));
+    assertThat(chart.select("text").eachText()).contains("base image", "wheels", "source builds", "build packages");
+    assertThat(chart.select("rect.high > title").eachText()).contains("up to the high end of every part",
+        "no upper bound: kiwisolver, build packages unknown");
 
     Element details = page.select("section.image").stream()
         .filter(s -> s.selectFirst("h2").text().equals("python:3.8-alpine (linux/amd64)")).findFirst().orElseThrow();

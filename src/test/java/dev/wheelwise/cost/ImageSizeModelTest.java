@@ -91,8 +91,11 @@ class ImageSizeModelTest {
     assertThat(e.baseUnknown()).isTrue();
     assertThat(e.totalLow()).isEmpty();
     assertThat(e.totalHigh()).isEmpty();
+    // Measured members, plus the bytecode band of a platform wheel (0 for wheels with no .py).
+    WheelRatios.Band bytecode = WheelRatios.load().bytecodePerMemberByte("");
+    assertThat(bytecode.low()).isZero();
     assertThat(e.addedLow()).hasValue(60_000_000);
-    assertThat(e.addedHigh()).hasValue(60_000_000);
+    assertThat(e.addedHigh()).hasValue(60_000_000 + Math.round(60_000_000 * bytecode.high())).isNotEqualTo(e.addedLow());
     assertThat(e.notes()).anyMatch(n -> n.contains("base image size unknown"));
   }
 

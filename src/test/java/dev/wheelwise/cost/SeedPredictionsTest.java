@@ -64,7 +64,7 @@ class SeedPredictionsTest {
     long[] installed = size.addedHigh().isPresent() || leftovers.systemPackages().isEmpty()
         ? installed(size) : installed(size);
     BuildTimeModel.Estimate time = new BuildTimeModel().estimate(files.size(), unknown.isEmpty() ? new long[] {dLo, dHi} : null,
-        String.join(", ", unknown), installed, "a file", leftovers.systemPackages().size(), compile);
+        String.join(", ", unknown), installed, installed == null ? "a file" : "", leftovers.systemPackages().size(), compile);
     return new Prediction(size, time);
   }
 
