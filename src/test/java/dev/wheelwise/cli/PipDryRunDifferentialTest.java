@@ -68,6 +68,7 @@ class PipDryRunDifferentialTest {
   void checkInstallsWhatPipInstalls(@TempDir Path tmp) throws Exception {
     Path simple = localIndex();
     String python = hostPython();
+    globalFilesNameNoLocation();
     Path root = simple.getParent();
     List<List<String>> sets = draw(simple, root, new Random(SEED));
     List<String> all = sets.stream().flatMap(List::stream).toList();
@@ -179,6 +180,7 @@ class PipDryRunDifferentialTest {
     } catch (IOException e) {
       throw new AssertionError("check printed no JSON for " + requirements + ": " + err, e);
     }
+    assertThat(json.path("source").path("index").asText()).isEqualTo(indexUrl);
     JsonNode image = json.path("images").path(0);
     String verdict = image.path("verdict").asText();
     if (verdict.equals("unavailable")) {
@@ -364,6 +366,25 @@ class PipDryRunDifferentialTest {
     skip(override != null && !override.isBlank() ? "WHEELWISE_PIP_MIRROR=" + override + " is not a folder"
         : "no local PEP 503 tree: pip's configuration names no file:// index that exists, and WHEELWISE_PIP_MIRROR is unset");
     return null;
+  }
+
+  /**
+   * pip gets no configuration file at all; check runs in this JVM's environment with
+   * {@code --isolated}, which (as in pip) still reads global and site files. Those must not add
+   * an index or find-links (this machine's set only a constraint, which check does not apply).
+   */
+  private static void globalFilesNameNoLocation() {
+    IndexOptions options = new IndexOptions();
+    options.connection.isolated = true;
+    options.indexUrl = "http://127.0.0.1:1/simple";
+    try (IndexAccess access = new IndexAccess(options, new PrintWriter(new StringWriter()), System.getenv())) {
+      IndexSettings s = access.settings();
+      if (!s.extraIndexUrls().isEmpty() || !s.findLinks().isEmpty() || s.noIndex()) {
+        skip("the global or site pip configuration names indexes or find-links even under --isolated: " + s);
+      }
+    } catch (UsageException e) {
+      skip("pip's configuration does not load (" + e.getMessage() + ")");
+    }
   }
 
   /** The host python3's X.Y, when it is CPython with pip on glibc x86_64 (the target pip resolves for). */
