@@ -906,7 +906,7 @@ function _picocli_wheelwise_snapshot_build() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--from' '--out'"
+  local arg_opts="'--from' '--index' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -916,6 +916,9 @@ function _picocli_wheelwise_snapshot_build() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--index')
+      return
       ;;
     '--out')
       local IFS=$'\n'
