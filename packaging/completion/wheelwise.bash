@@ -1005,7 +1005,7 @@ function _picocli_wheelwise_snapshot_build() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--from' '--out' '--max-file-size'"
+  local arg_opts="'--from' '--index' '--out' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1015,6 +1015,9 @@ function _picocli_wheelwise_snapshot_build() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--index')
+      return
       ;;
     '--out')
       local IFS=$'\n'

@@ -32,11 +32,14 @@ final class SnapshotCommand implements Runnable {
 
   @Command(name = "build", mixinStandardHelpOptions = true,
       description = {"Build a snapshot from folders of lockfiles (uv.lock, poetry.lock, pdm.lock, pylock.toml),",
-          "PEP 691 project pages and release-dates.tsv.",
+          "PEP 691 project pages and release-dates.tsv, and from local PEP 503 trees (--index file:///srv/mirror/simple).",
           "Example: wheelwise snapshot build --from ../shared/corpus/lockfiles --from ../shared/corpus/index-facts --out snapshot.json.gz"})
   static final class Build implements Callable<Integer> {
-    @Option(names = "--from", paramLabel = "DIR", arity = "1..*", required = true, description = "input folders, read recursively")
-    List<Path> from;
+    @Option(names = "--from", paramLabel = "DIR", arity = "1..*", description = "input folders, read recursively")
+    List<Path> from = new java.util.ArrayList<>();
+
+    @Option(names = "--index", paramLabel = "URL|DIR", description = "a local PEP 503 tree (file:// URL or folder, as check takes it): every project in it (repeatable)")
+    List<String> indexes = new java.util.ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "the snapshot to write (gzip'd JSON)")
     Path out;
@@ -44,13 +47,22 @@ final class SnapshotCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, dev.wheelwise.index.IndexError {
+      if (from.isEmpty() && indexes.isEmpty()) {
+        throw new UsageException("snapshot build needs --from DIR or --index URL");
+      }
+      for (String index : indexes) {
+        if (SnapshotBuilder.localTree(index).isEmpty()) {
+          throw new UsageException("--index " + index + ": not a local folder (a file:// URL or a path to a PEP 503 tree); "
+              + "a remote index lists no projects to walk");
+        }
+      }
       for (Path dir : from) {
         if (!Files.isDirectory(dir)) {
           throw new UsageException("--from " + dir + ": not a folder");
         }
       }
-      SnapshotBuilder.Result r = SnapshotBuilder.build(from);
+      SnapshotBuilder.Result r = SnapshotBuilder.build(from, indexes);
       Files.write(out, SnapshotCodec.write(r.snapshot()));
       PrintWriter err = spec.commandLine().getErr();
       r.skipped().forEach(s -> err.println("skipped: " + s));
@@ -90,7 +102,7 @@ final class SnapshotCommand implements Runnable {
           + "; other versions list only the files seen, so a missing file is 'not seen', not 'absent'");
       out.println("  release dates: " + s.releaseDates().values().stream().mapToInt(Map::size).sum() + " versions of " + s.releaseDates().size() + " projects");
       Map<String, Integer> kinds = new TreeMap<>();
-      s.inputs().forEach(i -> kinds.merge(i.substring(i.lastIndexOf('/') + 1).replaceAll("^pylock\\..*\\.toml$", "pylock.toml").replaceAll("^.*\\.json$", "PEP 691 page"), 1, Integer::sum));
+      s.inputs().forEach(i -> kinds.merge(i.startsWith("index ") ? "PEP 503 tree" : i.substring(i.lastIndexOf('/') + 1).replaceAll("^pylock\\..*\\.toml$", "pylock.toml").replaceAll("^.*\\.json$", "PEP 691 page"), 1, Integer::sum));
       out.println("  inputs: " + kinds);
       out.flush();
       return Main.EXIT_OK;

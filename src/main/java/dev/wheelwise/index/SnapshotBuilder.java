@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds a {@link Snapshot} from folders of lockfiles (uv.lock, poetry.lock with its file
- * lists, pdm.lock, pylock.toml) and of PEP 691 project pages, plus {@code release-dates.tsv}.
+ * lists, pdm.lock, pylock.toml) and of PEP 691 project pages, plus {@code release-dates.tsv},
+ * and from local PEP 503 trees.
  * Only files from PyPI or a PyPI mirror are taken. URLs are not kept: offline answers never
  * download, and the random path parts would double the snapshot's size.
  * Where sources disagree on a fact the first one read wins (inputs are read in sorted path
@@ -66,7 +67,23 @@ public final class SnapshotBuilder {
   }
 
   public static Result build(List<Path> dirs) throws IOException {
+    try {
+      return build(dirs, List.of());
+    } catch (IndexError e) {
+      throw new AssertionError("no index was read", e);
+    }
+  }
+
+  /**
+   * As {@link #build(List)}, plus every project of local PEP 503 trees ({@code file://} URLs or
+   * plain paths, as pip and {@code check} take them), read by the same client {@code check}
+   * uses. A remote index is refused: the Simple API offers no listing to walk that pip would read.
+   */
+  public static Result build(List<Path> dirs, List<String> indexes) throws IOException, IndexError {
     SnapshotBuilder b = new SnapshotBuilder();
+    for (String index : indexes) {
+      b.readIndex(index);
+    }
     for (Path dir : dirs) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -108,6 +125,42 @@ public final class SnapshotBuilder {
     }
   }
 
+  // ---- local PEP 503 trees: one folder per project, as check reads them
+  private void readIndex(String index) throws IOException, IndexError {
+    IndexLocation location = IndexLocation.parse(index);
+    Path root = localTree(index).orElseThrow(() -> new IllegalArgumentException("not a local index folder: " + index));
+    List<String> names;
+    try (Stream<Path> list = Files.list(root)) {
+      names = list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    boolean any = false;
+    try (IndexClient client = new IndexClient(new IndexSettings(index, List.of(), List.of(), false, IndexSettings.Strategy.MERGE_ALL),
+        HttpSettings.defaults(Optional.empty()), Netrc.EMPTY)) {
+      for (String name : names) {
+        String label = location.display() + " " + name;
+        Optional<ProjectPage> page = client.project(name);
+        if (page.isEmpty()) {
+          skipped.add(label + ": no index.html");
+          continue;
+        }
+        any |= addPage(page.get(), label);
+      }
+    }
+    if (any) {
+      inputs.add("index " + location.display());
+    }
+  }
+
+  /** The folder of a {@code file://} URL or plain path that exists, else empty. */
+  public static Optional<Path> localTree(String index) {
+    IndexLocation location = IndexLocation.parse(index);
+    if (!location.url().startsWith("file:")) {
+      return Optional.empty();
+    }
+    Path root = Path.of(java.net.URI.create(location.url()));
+    return Files.isDirectory(root) ? Optional.of(root) : Optional.empty();
+  }
+
   // ---- PEP 691 pages (index-facts): null stays unknown; yanked=false there is not a verified fact
   private boolean readPage(JsonNode page, byte[] raw, String label) {
     ProjectPage parsed;
@@ -117,6 +170,20 @@ public final class SnapshotBuilder {
       skipped.add(label + ": " + e.reason());
       return false;
     }
+    boolean any = addPage(parsed, label);
+    JsonNode complete = page.path("versionsComplete");
+    complete.properties().forEach(e -> {
+      if (e.getValue().asBoolean(false)) {
+        VersionAcc acc = projects.getOrDefault(parsed.name(), Map.of()).get(normalize(e.getKey()));
+        if (acc != null) {
+          acc.complete = true;
+        }
+      }
+    });
+    return any;
+  }
+
+  private boolean addPage(ProjectPage parsed, String label) {
     Map<String, List<LockFacts.Fact>> byVersion = new LinkedHashMap<>();
     for (DistFile f : parsed.files()) {
       Optional<String> v = versionOf(f.filename());
@@ -131,15 +198,6 @@ public final class SnapshotBuilder {
     for (Map.Entry<String, List<LockFacts.Fact>> e : byVersion.entrySet()) {
       any |= add(parsed.name(), e.getKey(), e.getValue(), Optional.empty(), label);
     }
-    JsonNode complete = page.path("versionsComplete");
-    complete.properties().forEach(e -> {
-      if (e.getValue().asBoolean(false)) {
-        VersionAcc acc = projects.getOrDefault(parsed.name(), Map.of()).get(normalize(e.getKey()));
-        if (acc != null) {
-          acc.complete = true;
-        }
-      }
-    });
     return any;
   }
 

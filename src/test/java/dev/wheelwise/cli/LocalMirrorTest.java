@@ -203,4 +203,25 @@ class LocalMirrorTest {
     assertThat(explain.code()).as(explain.err()).isZero();
     assertThat(explain.out()).contains("helper-1.2-py3-none-any.whl");
   }
+
+  @Test
+  void snapshotBuildWalksALocalTreeAsCheckReadsIt() throws IOException {
+    Path out = tmp.resolve("local-snapshot.json.gz");
+    Run build = run("snapshot", "build", "--index", simple.toUri().toString(), "--out", out.toString());
+    assertThat(build.code()).as(build.err()).isZero();
+    assertThat(build.out()).contains("wrote " + out);
+    Run offline = run("files", "webapp", "--offline", "--snapshot", out.toString());
+    assertThat(offline.code()).as(offline.err()).isZero();
+    assertThat(offline.out()).contains("webapp-2.0-py3-none-any.whl").contains("webapp-1.0-py3-none-any.whl");
+    // The sha256 each page gives is kept: the same as the file's on disk.
+    assertThat(run("files", "helper", "--offline", "--snapshot", out.toString(), "--format", "json").out())
+        .contains(sha256(Files.readAllBytes(simple.resolveSibling("files").resolve("helper-1.2-py3-none-any.whl"))));
+    Run info = run("snapshot", "info", "--file", out.toString());
+    assertThat(info.out()).contains("6 files from 1 inputs").contains("inputs: {PEP 503 tree=1}");
+    // A plain path is the same tree; a remote index has no listing to walk: exit 2 naming it.
+    assertThat(run("snapshot", "build", "--index", simple.toString(), "--out", tmp.resolve("p.json.gz").toString()).code()).isZero();
+    Run remote = run("snapshot", "build", "--index", "http://127.0.0.1:9/simple", "--out", tmp.resolve("r.json.gz").toString());
+    assertThat(remote.code()).isEqualTo(2);
+    assertThat(remote.err()).contains("--index http://127.0.0.1:9/simple: not a local folder");
+  }
 }
