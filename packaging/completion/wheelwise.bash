@@ -244,7 +244,7 @@ function _picocli_wheelwise_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--show-config' '--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--cache-dir' '--timeout' '--max-response-size' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -359,7 +359,7 @@ function _picocli_wheelwise_lint() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-fail' '--disable-ignore-pragma' '--no-color' '--no-wheels' '--no-shellcheck' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--show-config' '--no-fail' '--disable-ignore-pragma' '--no-color' '--no-wheels' '--no-shellcheck' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '-c' '--config' '--ignore' '--enable' '--error' '--warning' '--info' '--style' '-t' '--failure-threshold' '--trusted-registry' '--output' '--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default

@@ -74,12 +74,16 @@ public final class CheckCommand implements Callable<Integer> {
       description = "The Dockerfile, as docker build -f: PATH is then the build context (default: PATH/Dockerfile).")
   Path file;
 
-  @Option(names = "--image", paramLabel = "REF",
+  @Option(names = "--show-config", description = "Print each option's value and where it came from (flag, WHEELWISE_* "
+      + "variable, [tool.wheelwise] in pyproject.toml, default), then exit.")
+  boolean showConfig;
+
+  @Option(names = "--image", paramLabel = "REF", split = ",",
       description = "An image to compare (repeat). Default: every Python the project allows (narrowed by --python) on slim, full "
           + "and alpine, on the two newest Debian and Alpine releases, plus the Dockerfile's base image and its siblings.")
   List<String> images = new ArrayList<>();
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
+  @Option(names = "--platform", paramLabel = "OS/ARCH", split = ",", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
   List<String> platforms = new ArrayList<>();
 
   @Option(names = "--index-url", paramLabel = "URL", description = "The package index (default https://pypi.org/simple).")

@@ -59,6 +59,10 @@ public final class LintCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DOCKERFILE", arity = "0..*", description = "Dockerfiles to lint; - reads standard input (default ./Dockerfile).")
   List<String> files = new ArrayList<>();
 
+  @Option(names = "--show-config", description = "Print each option's value and where it came from (flag, WHEELWISE_* "
+      + "variable, [tool.wheelwise] in pyproject.toml, default), then exit.")
+  boolean showConfig;
+
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "tty, json, sarif, checkstyle, gitlab_codeclimate (also codeclimate) or junit (default tty).")
   String format = "tty";

@@ -5,6 +5,7 @@ import dev.wheelwise.ParseError;
 import dev.wheelwise.bench.BenchError;
 import java.io.PrintWriter;
 import java.util.List;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,6 +64,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; used by main and by tests. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, System.getenv(), Path.of(System.getProperty("user.dir")));
+  }
+
+  /** As above, with the environment and working folder the option defaults are read from. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env, Path workingFolder) {
     Main main = new Main();
     CommandLine cli = new CommandLine(main);
     for (Class<?> command : subcommandsFor(args)) {
@@ -70,7 +76,29 @@ public final class Main implements Runnable {
     }
     cli.setOut(out);
     cli.setErr(err);
+    ConfigDefaults defaults;
+    try {
+      defaults = new ConfigDefaults(env, workingFolder);
+    } catch (UsageException bad) {
+      err.println("error: " + bad.getMessage());
+      return EXIT_USAGE;
+    }
+    cli.setDefaultValueProvider(defaults);
     cli.setExecutionStrategy(parsed -> {
+      CommandLine.ParseResult last = parsed;
+      while (last.hasSubcommand()) {
+        last = last.subcommand();
+      }
+      if (!defaults.problems().isEmpty()) {
+        PrintWriter problemsTo = last.commandSpec().commandLine().getErr();
+        defaults.problems().forEach(m -> problemsTo.println("error: " + m));
+        return EXIT_USAGE;
+      }
+      if (last.hasMatchedOption("--show-config")) {
+        defaults.show(last).forEach(last.commandSpec().commandLine().getOut()::println);
+        last.commandSpec().commandLine().getOut().flush();
+        return EXIT_OK;
+      }
       if (main.maxFileSize < 1) {
         parsed.commandSpec().commandLine().getErr().println("error: --max-file-size takes a number of bytes of at least 1, got " + main.maxFileSize);
         return EXIT_USAGE;

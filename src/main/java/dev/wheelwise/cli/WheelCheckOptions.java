@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  */
 final class WheelCheckOptions {
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
+  @Option(names = "--platform", paramLabel = "OS/ARCH", split = ",", description = "linux/amd64 or linux/arm64 (repeat; default linux/amd64).")
   List<String> platforms = new ArrayList<>();
 
   @Option(names = "--index-url", paramLabel = "URL", description = "The package index (default https://pypi.org/simple).")
