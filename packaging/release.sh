@@ -23,6 +23,9 @@ cp "$here/wheelwise.sh" "$home/bin/wheelwise"
 chmod 755 "$home/bin/wheelwise"
 mkdir -p "$home/share/bash-completion/completions"
 cp "$here/completion/wheelwise.bash" "$home/share/bash-completion/completions/wheelwise"
+mkdir -p "$home/share/fish/vendor_completions.d" "$home/share/man/man1"
+cp "$here/completion/wheelwise.fish" "$home/share/fish/vendor_completions.d/wheelwise.fish"
+cp "$here/man/wheelwise.1" "$home/share/man/man1/wheelwise.1"
 
 # jdeps reads the shaded jar's bytecode. jdk.crypto.ec is added by hand: TLS to the index needs
 # its elliptic-curve key exchange, a service no class names, so jdeps cannot see it.
