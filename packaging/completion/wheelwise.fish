@@ -2,6 +2,7 @@
 complete -c wheelwise -f
 complete -c wheelwise -n __fish_use_subcommand -a check -d 'Compare base images for a project: which file pip installs for every package on each image, what compiles, what it needs, what it costs, and which image to use.'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -s f -l file -r -F -d 'The Dockerfile, as docker build -f: PATH is then the build context (default: PATH/Dockerfile).'
+complete -c wheelwise -n '__fish_seen_subcommand_from check' -l observations -r -F -d 'Build timings to calibrate on besides the bundled ones (bench --record\'s TSV).'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l show-config -d 'Print each option\'s value and where it came from (flag, WHEELWISE_* variable, [tool.wheelwise] in pyproject.toml, default), then exit.'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l image -r -d 'An image to compare (repeat).'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l platform -r -d 'linux/amd64 or linux/arm64 (repeat; default linux/amd64).'

@@ -58,6 +58,11 @@ public final class KnowledgeCosts implements CostModel {
     return new KnowledgeCosts(BuildDeps.load(), Pitfalls.load(), CompileTimeModel.load(), new ImageSizeModel());
   }
 
+  /** The bundled knowledge, with compile times calibrated on {@code time} (check --observations). */
+  public static KnowledgeCosts load(CompileTimeModel time) {
+    return new KnowledgeCosts(BuildDeps.load(), Pitfalls.load(), time, new ImageSizeModel());
+  }
+
   @Override
   public BuildNeed buildNeed(CandidateFile sdist, SdistClass contents, Optional<String> packageManager) {
     Optional<PackageManager> pm = packageManager.flatMap(PackageManager::parse);

@@ -74,6 +74,10 @@ public final class CheckCommand implements Callable<Integer> {
       description = "The Dockerfile, as docker build -f: PATH is then the build context (default: PATH/Dockerfile).")
   Path file;
 
+  @Option(names = "--observations", paramLabel = "FILE",
+      description = "Build timings to calibrate on besides the bundled ones (bench --record's TSV).")
+  Path observations;
+
   @Option(names = "--show-config", description = "Print each option's value and where it came from (flag, WHEELWISE_* "
       + "variable, [tool.wheelwise] in pyproject.toml, default), then exit.")
   boolean showConfig;
@@ -191,6 +195,20 @@ public final class CheckCommand implements Callable<Integer> {
   /** A Dockerfile as check read it: the parsed file, its model and its build context. */
   record ReadDockerfile(Dockerfile file, DockerfileModel model, Path context) {}
 
+  /** The bundled cost knowledge, calibrated also on --observations when given. */
+  private KnowledgeCosts costs() throws IOException {
+    if (observations == null) {
+      return KnowledgeCosts.load();
+    }
+    try {
+      return KnowledgeCosts.load(dev.wheelwise.cost.RecordedObservations.modelWith(observations));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("--observations: no such file " + observations);
+    } catch (IOException e) {
+      throw new UsageException("--observations: " + e.getMessage());
+    }
+  }
+
   /** The check itself, for {@code call} and for {@code bench}. */
   Checked compute(IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
     Optional<LocalDate> date = date();
@@ -209,7 +227,7 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UsageException(unplaced.reason());
     }
     CandidateSearch.Placed placed = (CandidateSearch.Placed) outcome;
-    CheckResult result = new CheckService(KnowledgeCosts.load(), loaded.live().map(WheelSizes.class::cast),
+    CheckResult result = new CheckService(costs(), loaded.live().map(WheelSizes.class::cast),
         sdistOptions.contents(loaded.live()), Optional.of(loaded.releases()))
         .check(loaded.index(), Optional.ofNullable(asOf), input, placed.candidates(),
             new CheckService.Shown(placed.inUse(), !images.isEmpty(), details.equals("all")));
