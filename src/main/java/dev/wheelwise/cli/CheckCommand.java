@@ -217,10 +217,7 @@ public final class CheckCommand implements Callable<Integer> {
     CheckInput input = loaded.input();
     Catalog catalog = Catalog.load(overlay != null ? overlay
         : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
-    List<Platform> wanted = new ArrayList<>();
-    for (String p : platforms) {
-      wanted.add(Platform.parse(p));
-    }
+    List<Platform> wanted = Platform.parseAll(platforms);
     CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
         loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), err)));
     if (outcome instanceof CandidateSearch.Unplaced unplaced) {

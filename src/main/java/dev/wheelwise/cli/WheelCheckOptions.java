@@ -91,10 +91,7 @@ final class WheelCheckOptions {
       if (catalog == null) {
         catalog = Catalog.load(overlay != null ? overlay : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
       }
-      List<Platform> wanted = new ArrayList<>();
-      for (String p : platforms) {
-        wanted.add(Platform.parse(p));
-      }
+      List<Platform> wanted = Platform.parseAll(platforms);
       // The same search check DOCKERFILE makes, so SourceBuild's "use X instead" names check's recommendation.
       CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
           read.baseImage(), List.of(), wanted, Optional.empty(), Optional.empty(), Optional.empty()));

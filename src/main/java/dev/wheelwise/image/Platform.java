@@ -22,6 +22,15 @@ public record Platform(String os, String architecture, Optional<String> variant)
     Objects.requireNonNull(variant, "variant");
   }
 
+  /** Each of {@code --platform}'s values, in order. */
+  public static java.util.List<Platform> parseAll(java.util.List<String> texts) throws InvalidPlatform {
+    java.util.List<Platform> out = new java.util.ArrayList<>();
+    for (String t : texts) {
+      out.add(parse(t));
+    }
+    return out;
+  }
+
   public static Platform parse(String text) throws InvalidPlatform {
     String[] parts = text.trim().toLowerCase(Locale.ROOT).split("/", -1);
     if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()
