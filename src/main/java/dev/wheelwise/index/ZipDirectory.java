@@ -110,7 +110,9 @@ final class ZipDirectory {
       int length = le16(cd, q + 2);
       if (id == 1) {
         int r = q + 4;
-        for (int i = 0; i < 3 && r + 8 <= q + 4 + length; i++) {
+        // A field's own length may claim more than the extra block holds (fuzzing found one): read only inside both.
+        int end = Math.min(q + 4 + length, extra + extraLength);
+        for (int i = 0; i < 3 && r + 8 <= end; i++) {
           if (out[i] == FFFFFFFF) {
             out[i] = le64(cd, r);
             r += 8;
