@@ -1,0 +1,193 @@
+package dev.wheelwise.lint.fix;
+
+import dev.wheelwise.Finding;
+import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.Verdict;
+import dev.wheelwise.dockerfile.Instruction;
+import dev.wheelwise.dockerfile.PackageOp;
+import dev.wheelwise.dockerfile.Run;
+import dev.wheelwise.dockerfile.ShellCommand;
+import dev.wheelwise.dockerfile.ShellWord;
+import dev.wheelwise.dockerfile.Stage;
+import dev.wheelwise.lint.Subject;
+import dev.wheelwise.lint.Wheels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * WW1001: the base image pip would build from source on becomes the one check recommends, when
+ * every package installs from a wheel there (python:3.8-alpine -> python:3.8-slim-buster). Every
+ * stage resting on the old image moves, and its {@code apk add} lines become {@code apt-get}
+ * lines through {@link ApkToApt}. Whatever wheelwise cannot translate with confidence (other apk
+ * operations, busybox's adduser/addgroup, a SHELL it cannot read, a FROM built from ARGs) refuses
+ * the whole switch with the line and the reason: half a move would break the build.
+ *
+ * <p>Build packages are translated, not dropped: check knows pip needs no compiler on the new
+ * base, not what else the stage compiles.
+ */
+final class BaseSwitch {
+  private BaseSwitch() {}
+
+  private static final Set<String> BUSYBOX_ONLY = Set.of("adduser", "addgroup", "apk");
+  private static final Set<String> APK_VALUE_OPTIONS = Set.of("--virtual", "-t");
+  private static final String CODE = "WW1001";
+
+  static void plan(Subject subject, List<Finding> findings, ApkToApt names, List<Edit> edits, List<Plan.Refusal> refused) {
+    Optional<Finding> finding = findings.stream().filter(f -> f.code().equals(CODE)).findFirst();
+    if (finding.isEmpty() || subject.wheels().isEmpty()) {
+      return;
+    }
+    int line = finding.get().span().line();
+    Wheels wheels = subject.wheels().get();
+    Optional<String> target = wheels.result().recommendation().map(r -> r.image()).filter(r -> !wheels.inUse().contains(r));
+    if (target.isEmpty()) {
+      return;
+    }
+    List<ImagePlan> there = wheels.result().images().stream().filter(p -> p.image().image().equals(target.get())).toList();
+    if (there.isEmpty() || there.stream().anyMatch(p -> p.verdict() != Verdict.WHEELS)) {
+      refused.add(new Plan.Refusal(CODE, line, "check recommends " + target.get() + ", but not every package installs from a wheel there"));
+      return;
+    }
+    Optional<Stage> pip = Wheels.pipStage(subject.model());
+    if (pip.isEmpty() || pip.get().image() == null || !wheels.inUse().contains(pip.get().image())) {
+      return;
+    }
+    String old = pip.get().image();
+    List<Edit> mine = new ArrayList<>();
+    try {
+      for (Stage stage : subject.model().stages()) {
+        if (!old.equals(stage.image())) {
+          continue;
+        }
+        if (stage.baseStage() == null) {
+          mine.add(from(subject, stage, target.get()));
+        }
+        translate(subject, stage, names, target.get(), mine);
+      }
+    } catch (Refused r) {
+      refused.add(new Plan.Refusal(CODE, r.line, "not switching " + old + " to " + target.get() + ": " + r.getMessage()));
+      return;
+    }
+    edits.addAll(mine);
+  }
+
+  /** The FROM's image name, when written literally (an ARG-built name is the ARG's to change). */
+  private static Edit from(Subject subject, Stage stage, String target) throws Refused {
+    Instruction from = subject.from(stage);
+    if (!Objects.equals(stage.baseName(), stage.base())) {
+      throw new Refused(stage.line(), "FROM " + stage.baseName() + " is built from ARGs; change the ARG's default to " + target);
+    }
+    int at = from.raw().indexOf(stage.baseName(), from.keyword().length());
+    if (at < 0) {
+      throw new Refused(stage.line(), "FROM " + stage.baseName() + " is not written on one line");
+    }
+    int start = from.offset() + at;
+    return new Edit(start, start + stage.baseName().length(), target, CODE, stage.baseName() + " -> " + target
+        + " (every package installs from a wheel there)");
+  }
+
+  private static void translate(Subject subject, Stage stage, ApkToApt names, String target, List<Edit> out) throws Refused {
+    for (Run run : stage.runs()) {
+      if (!run.readable()) {
+        throw new Refused(run.line(), "this RUN's SHELL is not one wheelwise reads");
+      }
+      for (ShellCommand c : run.commands()) {
+        String program = c.words().isEmpty() ? "" : c.words().get(0).value().replaceAll("^.*/", "");
+        if (BUSYBOX_ONLY.contains(program) && !isApkAdd(stage, subject, c)) {
+          throw new Refused(run.line(), "`" + String.join(" ", c.values().subList(0, Math.min(2, c.values().size())))
+              + "` is Alpine's (busybox/apk) and has no translation here");
+        }
+      }
+    }
+    for (PackageOp op : stage.packageOps()) {
+      if (op.manager().equals("apk") && op.action().equals("install")) {
+        apkAdd(subject, op, names, target, out);
+      }
+    }
+  }
+
+  private static boolean isApkAdd(Stage stage, Subject subject, ShellCommand c) {
+    return stage.packageOps().stream().anyMatch(op -> op.manager().equals("apk") && op.action().equals("install")
+        && Words.commandOf(subject, op).map(found -> found.offset() == c.offset()).orElse(false));
+  }
+
+  private static void apkAdd(Subject subject, PackageOp op, ApkToApt names, String target, List<Edit> out) throws Refused {
+    String text = subject.file().text();
+    if (op.conditional()) {
+      throw new Refused(op.line(), "the apk command may not run (inside if/||), so its apt form cannot be judged");
+    }
+    ShellCommand c = Words.commandOf(subject, op).orElseThrow(() -> new Refused(op.line(), "the apk command was not found in its RUN"));
+    List<ShellWord> words = c.words();
+    int add = -1;
+    for (int i = 1; i < words.size() && add < 0; i++) {
+      add = words.get(i).value().equals("add") ? i : -1;
+    }
+    if (add < 0 || !c.assignments().isEmpty()) {
+      throw new Refused(op.line(), "expected `apk … add PACKAGES`");
+    }
+    int prefixEnd = end(text, words.get(add), op.line());
+    out.add(new Edit(words.get(0).offset(), prefixEnd, "apt-get update && apt-get install -y --no-install-recommends", CODE,
+        "apk add -> apt-get install on " + target));
+    List<String> unknown = new ArrayList<>();
+    int last = prefixEnd;
+    for (int i = add + 1; i < words.size(); i++) {
+      ShellWord w = words.get(i);
+      int end = end(text, w, op.line());
+      last = end;
+      String v = w.value();
+      if (v.startsWith("-")) {
+        if (v.equals("-X") || v.startsWith("--repository") || v.equals("--allow-untrusted")) {
+          throw new Refused(op.line(), "apk option " + v + " has no apt counterpart here");
+        }
+        int[] cut = Words.removal(text, w.offset(), end);
+        if (APK_VALUE_OPTIONS.contains(v) && i + 1 < words.size()) {
+          ShellWord value = words.get(++i);
+          last = end(text, value, op.line());
+          cut = new int[] {cut[0], Words.removal(text, value.offset(), last)[1]};
+        }
+        out.add(new Edit(cut[0], cut[1], "", CODE, "apk option " + v + " dropped (apt-get has none)"));
+        continue;
+      }
+      String name = v.replaceAll("[=~<>].*$", "");
+      Optional<List<String>> debian = names.debian(name);
+      if (debian.isEmpty()) {
+        unknown.add(name);
+        if (!name.equals(v)) {
+          out.add(new Edit(w.offset(), end, name, CODE, "apk version pin on " + name + " dropped (Debian's versions differ)"));
+        }
+      } else if (debian.get().isEmpty()) {
+        int[] cut = Words.removal(text, w.offset(), end);
+        out.add(new Edit(cut[0], cut[1], "", CODE, "apk " + name + " needs no Debian package"));
+      } else if (!String.join(" ", debian.get()).equals(v)) {
+        out.add(new Edit(w.offset(), end, String.join(" ", debian.get()), CODE, "apk " + v + " -> apt " + String.join(" ", debian.get())));
+      }
+    }
+    out.add(new Edit(last, last, " && rm -rf /var/lib/apt/lists/*", CODE, "apt lists removed in the same layer"));
+    if (!unknown.isEmpty()) {
+      Instruction run = subject.instructionAt(op.instructionLine()).orElseThrow();
+      int at = Words.lineStart(text, run.offset());
+      out.add(new Edit(at, at, "# wheelwise fix (WW1001): no Debian name known for apk package(s) " + String.join(", ", unknown)
+          + "; kept as written, check them" + Words.lineEnding(text, run.offset()), CODE, "unknown apk names kept: " + unknown));
+    }
+  }
+
+  private static int end(String text, ShellWord word, int line) throws Refused {
+    int end = Words.plainEnd(text, word);
+    if (end < 0) {
+      throw new Refused(line, "`" + word.value() + "` is written with quotes, escapes or variables");
+    }
+    return end;
+  }
+
+  private static final class Refused extends Exception {
+    final int line;
+
+    Refused(int line, String message) {
+      super(message, null, false, false);
+      this.line = line;
+    }
+  }
+}
