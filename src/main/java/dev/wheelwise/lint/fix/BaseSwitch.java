@@ -42,13 +42,31 @@ final class BaseSwitch {
     }
     int line = finding.get().span().line();
     Wheels wheels = subject.wheels().get();
-    Optional<String> target = wheels.result().recommendation().map(r -> r.image()).filter(r -> !wheels.inUse().contains(r));
-    if (target.isEmpty()) {
+    List<ImagePlan> inUse = wheels.basePlans();
+    if (inUse.isEmpty()) {
       return;
     }
-    List<ImagePlan> there = wheels.result().images().stream().filter(p -> p.image().image().equals(target.get())).toList();
-    if (there.isEmpty() || there.stream().anyMatch(p -> p.verdict() != Verdict.WHEELS)) {
-      refused.add(new Plan.Refusal(CODE, line, "check recommends " + target.get() + ", but not every package installs from a wheel there"));
+    String minor = minor(inUse.get(0).image().python());
+    // check's ranking order (best first): the first other image of the same Python on which every platform is all wheels
+    Optional<String> target = wheels.result().images().stream()
+        .map(p -> p.image().image())
+        .distinct()
+        .filter(name -> !wheels.inUse().contains(name))
+        .filter(name -> {
+          List<ImagePlan> there = wheels.result().images().stream().filter(p -> p.image().image().equals(name)).toList();
+          return there.stream().allMatch(p -> p.verdict() == Verdict.WHEELS && minor.equals(minor(p.image().python()))
+              && p.image().packageManager().map("apt"::equals).orElse(false));
+        })
+        // the slim variant first (alpine -> slim), else check's order
+        .sorted(java.util.Comparator.comparing(name -> !name.contains("-slim")))
+        .findFirst();
+    if (target.isEmpty() && finding.get().fix().isEmpty()) {
+      return; // check names no better image: nothing for fix to do (the finding stands)
+    }
+    if (target.isEmpty()) {
+      refused.add(new Plan.Refusal(CODE, line, "no compared image with Python " + minor + " and apt installs every package from a "
+          + "wheel" + wheels.result().recommendation().map(r -> " (check recommends " + r.image() + "; fix keeps the Python version)")
+              .orElse("")));
       return;
     }
     Optional<Stage> pip = Wheels.pipStage(subject.model());
@@ -105,13 +123,31 @@ final class BaseSwitch {
     for (PackageOp op : stage.packageOps()) {
       if (op.manager().equals("apk") && op.action().equals("install")) {
         apkAdd(subject, op, names, target, out);
+      } else if (op.manager().equals("apk") && op.action().equals("update")) {
+        apkUpdate(subject, op, out);
       }
     }
   }
 
+  /** {@code 3.8} of {@code 3.8.2}. */
+  private static String minor(String python) {
+    String[] parts = python == null ? new String[0] : python.split("\\.");
+    return parts.length >= 2 ? parts[0] + "." + parts[1] : String.valueOf(python);
+  }
+
   private static boolean isApkAdd(Stage stage, Subject subject, ShellCommand c) {
-    return stage.packageOps().stream().anyMatch(op -> op.manager().equals("apk") && op.action().equals("install")
+    return stage.packageOps().stream().anyMatch(op -> op.manager().equals("apk") && (op.action().equals("install") || op.action().equals("update"))
         && Words.commandOf(subject, op).map(found -> found.offset() == c.offset()).orElse(false));
+  }
+
+  /** {@code apk update} alone becomes {@code apt-get update} (the apt-get line that follows updates again: harmless). */
+  private static void apkUpdate(Subject subject, PackageOp op, List<Edit> out) throws Refused {
+    ShellCommand c = Words.commandOf(subject, op).orElseThrow(() -> new Refused(op.line(), "the apk command was not found in its RUN"));
+    if (c.words().size() != 2 || !c.assignments().isEmpty()) {
+      throw new Refused(op.line(), "expected `apk update` without options");
+    }
+    int end = end(subject.file().text(), c.words().get(1), op.line());
+    out.add(new Edit(c.words().get(0).offset(), end, "apt-get update", CODE, "apk update -> apt-get update"));
   }
 
   private static void apkAdd(Subject subject, PackageOp op, ApkToApt names, String target, List<Edit> out) throws Refused {
