@@ -45,7 +45,8 @@ public final class RulesDoc {
       of check's ranking with the same Python minor and apt on which every platform installs every package from a wheel \
       (slim preferred: `python:3.8-alpine` → `python:3.8-slim-buster` for the 2020 article); each `apk add …` becomes \
       `apt-get update && apt-get install -y --no-install-recommends … && rm -rf /var/lib/apt/lists/*`, `apk update` \
-      becomes `apt-get update` |
+      becomes `apt-get update`, and `apk del GROUP` of a `--virtual GROUP` added in the stage becomes \
+      `apt-get purge -y --auto-remove` of that group's Debian packages |
 
       Edits are made on character ranges of the parsed file (the words of the recognized commands), never by printing \
       the file again: comments, continuations, heredocs, the escape directive and CRLF line endings stay byte for byte, \
@@ -59,7 +60,7 @@ public final class RulesDoc {
       hand when nothing else builds.
 
       The switch is refused as a whole, with the line and reason, when wheelwise cannot judge it: the FROM is built from \
-      ARGs, the stage runs other apk operations (`apk del`, `apk upgrade`), busybox's `adduser`/`addgroup`, an apk \
+      ARGs, the stage runs other apk operations (`apk upgrade`, `apk del` of a non-virtual package), busybox's `adduser`/`addgroup`, an apk \
       command inside `if`/`||`, a word written with quotes or variables, a SHELL it cannot read, or no compared image of \
       the same Python installs everything from wheels. Then the result is judged: it must parse, and check on it must \
       give the base image in use a verdict no worse than before (wheels < builds < unknown < fails < unavailable, worst \

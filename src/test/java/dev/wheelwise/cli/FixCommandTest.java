@@ -92,6 +92,24 @@ class FixCommandTest {
   }
 
   @Test
+  void aVirtualGroupAndItsApkDelBecomeAnAptPurgeOfTheSamePackages(@TempDir Path dir) throws Exception {
+    Path file = project(dir, "FROM python:3.8-alpine\nCOPY requirements.txt .\n"
+        + "RUN apk add --no-cache --virtual .build-deps gcc musl-dev openblas-dev \\\n"
+        + "    && pip install --no-cache-dir -r requirements.txt \\\n"
+        + "    && apk del .build-deps\n");
+    Result r = run("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-slim-buster\nCOPY requirements.txt .\n"
+        + "RUN apt-get update && apt-get install -y --no-install-recommends gcc libopenblas-dev && rm -rf /var/lib/apt/lists/* \\\n"
+        + "    && pip install --no-cache-dir -r requirements.txt \\\n"
+        + "    && apt-get purge -y --auto-remove gcc libopenblas-dev\n");
+    Files.writeString(file, "FROM python:3.8-alpine\nCOPY requirements.txt .\nRUN apk add gcc && pip install -r requirements.txt && apk del gcc\n");
+    Result other = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());
+    assertThat(other.exit()).isEqualTo(1);
+    assertThat(other.err()).contains("refused WW1001", "`apk del gcc` removes no --virtual group");
+  }
+
+  @Test
   void aBusyboxCommandRefusesTheSwitchButNotTheCacheFlags(@TempDir Path dir) throws Exception {
     Path file = project(dir, "FROM python:3.8-alpine\nRUN adduser -D app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n");
     Result r = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());

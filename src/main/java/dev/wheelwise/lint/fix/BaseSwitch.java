@@ -21,8 +21,8 @@ import java.util.Set;
  * WW1001: the base image pip would build from source on becomes the one check recommends, when
  * every package installs from a wheel there (python:3.8-alpine -> python:3.8-slim-buster). Every
  * stage resting on the old image moves, and its {@code apk add} lines become {@code apt-get}
- * lines through {@link ApkToApt}. Whatever wheelwise cannot translate with confidence (other apk
- * operations, busybox's adduser/addgroup, a SHELL it cannot read, a FROM built from ARGs) refuses
+ * lines through {@link ApkToApt} ({@code apk update} and {@code apk del} of a virtual group too).
+ * Whatever wheelwise cannot translate with confidence (other apk operations, busybox's adduser/addgroup, a SHELL it cannot read, a FROM built from ARGs) refuses
  * the whole switch with the line and the reason: half a move would break the build.
  *
  * <p>Build packages are translated, not dropped: check knows pip needs no compiler on the new
@@ -34,6 +34,7 @@ final class BaseSwitch {
   private static final Set<String> BUSYBOX_ONLY = Set.of("adduser", "addgroup", "apk");
   private static final Set<String> APK_VALUE_OPTIONS = Set.of("--virtual", "-t");
   private static final String CODE = "WW1001";
+  private static final Set<String> HANDLED = Set.of("install", "update", "remove");
 
   static void plan(Subject subject, List<Finding> findings, ApkToApt names, List<Edit> edits, List<Plan.Refusal> refused) {
     Optional<Finding> finding = findings.stream().filter(f -> f.code().equals(CODE)).findFirst();
@@ -120,11 +121,17 @@ final class BaseSwitch {
         }
       }
     }
+    java.util.Map<String, List<String>> groups = new java.util.HashMap<>();
     for (PackageOp op : stage.packageOps()) {
       if (op.manager().equals("apk") && op.action().equals("install")) {
-        apkAdd(subject, op, names, target, out);
+        List<String> debian = apkAdd(subject, op, names, target, out);
+        if (op.virtualName() != null) {
+          groups.put(op.virtualName(), debian);
+        }
       } else if (op.manager().equals("apk") && op.action().equals("update")) {
         apkUpdate(subject, op, out);
+      } else if (op.manager().equals("apk") && op.action().equals("remove")) {
+        apkDel(subject, op, groups, out);
       }
     }
   }
@@ -136,7 +143,7 @@ final class BaseSwitch {
   }
 
   private static boolean isApkAdd(Stage stage, Subject subject, ShellCommand c) {
-    return stage.packageOps().stream().anyMatch(op -> op.manager().equals("apk") && (op.action().equals("install") || op.action().equals("update"))
+    return stage.packageOps().stream().anyMatch(op -> op.manager().equals("apk") && HANDLED.contains(op.action())
         && Words.commandOf(subject, op).map(found -> found.offset() == c.offset()).orElse(false));
   }
 
@@ -150,7 +157,31 @@ final class BaseSwitch {
     out.add(new Edit(c.words().get(0).offset(), end, "apt-get update", CODE, "apk update -> apt-get update"));
   }
 
-  private static void apkAdd(Subject subject, PackageOp op, ApkToApt names, String target, List<Edit> out) throws Refused {
+  /**
+   * {@code apk del NAME} of a {@code --virtual NAME} group added earlier in the stage becomes
+   * {@code apt-get purge -y --auto-remove} of that group's Debian packages (which, as apk del
+   * does, also takes what only they pulled in); any other apk del is refused.
+   */
+  private static void apkDel(Subject subject, PackageOp op, java.util.Map<String, List<String>> groups, List<Edit> out) throws Refused {
+    ShellCommand c = Words.commandOf(subject, op).orElseThrow(() -> new Refused(op.line(), "the apk command was not found in its RUN"));
+    List<String> purge = new ArrayList<>();
+    for (String name : op.packages()) {
+      if (!groups.containsKey(name)) {
+        throw new Refused(op.line(), "`apk del " + name + "` removes no --virtual group this stage added");
+      }
+      purge.addAll(groups.get(name));
+    }
+    if (op.packages().isEmpty() || op.options().size() > 0 && op.options().stream().anyMatch(o -> !o.name().equals("--no-cache"))) {
+      throw new Refused(op.line(), "expected `apk del GROUP`");
+    }
+    List<ShellWord> words = c.words();
+    int end = end(subject.file().text(), words.get(words.size() - 1), op.line());
+    out.add(new Edit(words.get(0).offset(), end, purge.isEmpty() ? "true" : "apt-get purge -y --auto-remove " + String.join(" ", purge),
+        CODE, "apk del " + String.join(" ", op.packages()) + " -> apt-get purge of the same packages"));
+  }
+
+  /** Returns the Debian names the line installs (unknown apk names as written), for a later apk del. */
+  private static List<String> apkAdd(Subject subject, PackageOp op, ApkToApt names, String target, List<Edit> out) throws Refused {
     String text = subject.file().text();
     if (op.conditional()) {
       throw new Refused(op.line(), "the apk command may not run (inside if/||), so its apt form cannot be judged");
@@ -168,6 +199,7 @@ final class BaseSwitch {
     out.add(new Edit(words.get(0).offset(), prefixEnd, "apt-get update && apt-get install -y --no-install-recommends", CODE,
         "apk add -> apt-get install on " + target));
     List<String> unknown = new ArrayList<>();
+    List<String> installed = new ArrayList<>();
     int last = prefixEnd;
     for (int i = add + 1; i < words.size(); i++) {
       ShellWord w = words.get(i);
@@ -189,6 +221,7 @@ final class BaseSwitch {
       }
       String name = v.replaceAll("[=~<>].*$", "");
       Optional<List<String>> debian = names.debian(name);
+      installed.addAll(debian.orElse(List.of(name)));
       if (debian.isEmpty()) {
         unknown.add(name);
         if (!name.equals(v)) {
@@ -208,6 +241,7 @@ final class BaseSwitch {
       out.add(new Edit(at, at, "# wheelwise fix (WW1001): no Debian name known for apk package(s) " + String.join(", ", unknown)
           + "; kept as written, check them" + Words.lineEnding(text, run.offset()), CODE, "unknown apk names kept: " + unknown));
     }
+    return installed;
   }
 
   private static int end(String text, ShellWord word, int line) throws Refused {
