@@ -65,9 +65,9 @@ final class BaseSwitch {
       return; // check names no better image: nothing for fix to do (the finding stands)
     }
     if (target.isEmpty()) {
-      refused.add(new Plan.Refusal(CODE, line, "no compared image with Python " + minor + " and apt installs every package from a "
-          + "wheel" + wheels.result().recommendation().map(r -> " (check recommends " + r.image() + "; fix keeps the Python version)")
-              .orElse("")));
+      refused.add(new Plan.Refusal(CODE, line, "no compared apt-based image of Python " + minor + " installs every package from "
+          + "a wheel" + wheels.result().recommendation().map(r -> "; check recommends " + r.image()
+              + ", which fix does not switch to (it moves a base only to a Debian-based image of the same Python)").orElse("")));
       return;
     }
     Optional<Stage> pip = Wheels.pipStage(subject.model());
