@@ -12,7 +12,10 @@ import dev.wheelwise.dockerfile.Stage;
 import dev.wheelwise.lint.Subject;
 import dev.wheelwise.lint.Wheels;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +62,7 @@ final class BaseSwitch {
               && p.image().packageManager().map("apt"::equals).orElse(false));
         })
         // the slim variant first (alpine -> slim), else check's order
-        .sorted(java.util.Comparator.comparing(name -> !name.contains("-slim")))
+        .sorted(Comparator.comparing(name -> !name.contains("-slim")))
         .findFirst();
     if (target.isEmpty() && finding.get().fix().isEmpty()) {
       return; // check names no better image: nothing for fix to do (the finding stands)
@@ -121,7 +124,7 @@ final class BaseSwitch {
         }
       }
     }
-    java.util.Map<String, List<String>> groups = new java.util.HashMap<>();
+    Map<String, List<String>> groups = new HashMap<>();
     for (PackageOp op : stage.packageOps()) {
       if (op.manager().equals("apk") && op.action().equals("install")) {
         List<String> debian = apkAdd(subject, op, names, target, out);
@@ -162,7 +165,7 @@ final class BaseSwitch {
    * {@code apt-get purge -y --auto-remove} of that group's Debian packages (which, as apk del
    * does, also takes what only they pulled in); any other apk del is refused.
    */
-  private static void apkDel(Subject subject, PackageOp op, java.util.Map<String, List<String>> groups, List<Edit> out) throws Refused {
+  private static void apkDel(Subject subject, PackageOp op, Map<String, List<String>> groups, List<Edit> out) throws Refused {
     ShellCommand c = Words.commandOf(subject, op).orElseThrow(() -> new Refused(op.line(), "the apk command was not found in its RUN"));
     List<String> purge = new ArrayList<>();
     for (String name : op.packages()) {

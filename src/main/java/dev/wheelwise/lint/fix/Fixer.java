@@ -2,6 +2,7 @@ package dev.wheelwise.lint.fix;
 
 import dev.wheelwise.Finding;
 import dev.wheelwise.ParseError;
+import dev.wheelwise.SourceSpan;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.dockerfile.Dockerfile;
@@ -101,13 +102,8 @@ public final class Fixer {
     return plans.stream().map(ImagePlan::verdict).max(Comparator.naturalOrder()).orElse(Verdict.UNKNOWN);
   }
 
+  /** The 1-based line of a text offset (the one line index every finding uses). */
   static int lineOf(String text, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
+    return SourceSpan.at("", text, offset, 0).line();
   }
 }
