@@ -60,7 +60,7 @@ public final class RulesDoc {
       hand when nothing else builds.
 
       The switch is refused as a whole, with the line and reason, when wheelwise cannot judge it: the FROM is built from \
-      ARGs, the stage runs other apk operations (`apk upgrade`, `apk del` of a non-virtual package), busybox's `adduser`/`addgroup`, an apk \
+      ARGs, a stage that stays on another image copies files from a moving one (`COPY --from`), the stage runs other apk operations (`apk upgrade`, `apk del` of a non-virtual package), busybox's `adduser`/`addgroup`, an apk \
       command inside `if`/`||`, a word written with quotes or variables, a SHELL it cannot read, or no compared image of \
       the same Python installs everything from wheels. Then the result is judged: it must parse, and check on it must \
       give the base image in use a verdict no worse than before (wheels < builds < unknown < fails < unavailable, worst \

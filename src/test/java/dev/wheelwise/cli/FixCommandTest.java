@@ -119,6 +119,16 @@ class FixCommandTest {
   }
 
   @Test
+  void aStageThatStaysButCopiesFromAMovingOneRefusesTheSwitch(@TempDir Path dir) throws Exception {
+    Path file = project(dir, "FROM python:3.8-alpine AS build\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n"
+        + "FROM alpine:3.11\nCOPY --from=build /usr/local /usr/local\n");
+    Result r = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("refused WW1001", ":5:", "copies from stage 0");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void standardInputGivesADiffAndUsageErrorsExitTwo(@TempDir Path dir) throws Exception {
     InputStream saved = System.in;
     try {

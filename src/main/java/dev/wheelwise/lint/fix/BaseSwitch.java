@@ -14,7 +14,9 @@ import dev.wheelwise.lint.Wheels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,6 +82,7 @@ final class BaseSwitch {
     String old = pip.get().image();
     List<Edit> mine = new ArrayList<>();
     try {
+      refuseCopiesAcrossLibcs(subject, old);
       for (Stage stage : subject.model().stages()) {
         if (!old.equals(stage.image())) {
           continue;
@@ -135,6 +138,32 @@ final class BaseSwitch {
         apkUpdate(subject, op, out);
       } else if (op.manager().equals("apk") && op.action().equals("remove")) {
         apkDel(subject, op, groups, out);
+      }
+    }
+  }
+
+  /**
+   * A stage that stays on another image but copies files from a moving one (site-packages built
+   * against musl into a glibc image, or the reverse) would break: refused.
+   */
+  private static void refuseCopiesAcrossLibcs(Subject subject, String old) throws Refused {
+    List<Stage> stages = subject.model().stages();
+    for (Stage moving : stages) {
+      if (!old.equals(moving.image())) {
+        continue;
+      }
+      Set<String> names = new HashSet<>(Set.of(String.valueOf(moving.index())));
+      if (moving.name() != null) {
+        names.add(moving.name().toLowerCase(Locale.ROOT));
+      }
+      for (Instruction i : subject.instructions()) {
+        Optional<String> from = i.is("copy") || i.is("add") ? i.flag("from") : Optional.empty();
+        Optional<Stage> in = subject.stageAt(i.line());
+        if (from.isPresent() && names.contains(from.get().toLowerCase(Locale.ROOT)) && in.isPresent()
+            && !old.equals(in.get().image())) {
+          throw new Refused(i.line(), "stage " + in.get().index() + " stays on " + in.get().image() + " but copies from stage "
+              + moving.index() + ", which would move to another libc");
+        }
       }
     }
   }
