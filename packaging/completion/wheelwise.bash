@@ -156,6 +156,7 @@ function _complete_wheelwise() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lint" ];    then _picocli_wheelwise; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fix" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deps" ];    then _picocli_wheelwise; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dockerfile" ];    then _picocli_wheelwise; return $?; fi
@@ -174,35 +175,37 @@ function _complete_wheelwise() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(check)
   local cmds1=(lint)
-  local cmds2=(explain)
-  local cmds3=(deps)
-  local cmds4=(dockerfile)
-  local cmds5=(images)
-  local cmds6=(tags)
-  local cmds7=(files)
-  local cmds8=(snapshot)
-  local cmds9=(bench)
-  local cmds10=(help)
-  local cmds11=(generate-completion)
-  local cmds12=(images refresh)
-  local cmds13=(images describe)
-  local cmds14=(snapshot build)
-  local cmds15=(snapshot info)
+  local cmds2=(fix)
+  local cmds3=(explain)
+  local cmds4=(deps)
+  local cmds5=(dockerfile)
+  local cmds6=(images)
+  local cmds7=(tags)
+  local cmds8=(files)
+  local cmds9=(snapshot)
+  local cmds10=(bench)
+  local cmds11=(help)
+  local cmds12=(generate-completion)
+  local cmds13=(images refresh)
+  local cmds14=(images describe)
+  local cmds15=(snapshot build)
+  local cmds16=(snapshot info)
 
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_wheelwise_snapshot_info; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_wheelwise_snapshot_build; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_wheelwise_images_describe; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_wheelwise_images_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_wheelwise_generatecompletion; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_wheelwise_help; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wheelwise_bench; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wheelwise_snapshot; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wheelwise_files; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wheelwise_tags; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wheelwise_images; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wheelwise_dockerfile; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wheelwise_deps; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wheelwise_explain; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_wheelwise_snapshot_info; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_wheelwise_snapshot_build; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_wheelwise_images_describe; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_wheelwise_images_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_wheelwise_generatecompletion; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_wheelwise_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_wheelwise_bench; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wheelwise_snapshot; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wheelwise_files; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wheelwise_tags; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wheelwise_images; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wheelwise_dockerfile; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wheelwise_deps; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wheelwise_explain; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wheelwise_fix; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_wheelwise_lint; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_wheelwise_check; return $?; fi
 
@@ -216,7 +219,7 @@ function _picocli_wheelwise() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="check lint explain deps dockerfile images tags files snapshot bench help generate-completion"
+  local commands="check lint fix explain deps dockerfile images tags files snapshot bench help generate-completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--max-file-size'"
 
@@ -436,6 +439,48 @@ function _picocli_wheelwise_lint() {
       ;;
     '--max-file-size')
       return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `fix` subcommand.
+function _picocli_wheelwise_fix() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--write' '--no-wheels' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--platform')
+      return
+      ;;
+    '--index-url')
+      return
+      ;;
+    '--extra-index-url')
+      return
+      ;;
+    '--as-of')
+      return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -883,7 +928,7 @@ function _picocli_wheelwise_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="check lint explain deps dockerfile images tags files snapshot bench generate-completion"
+  local commands="check lint fix explain deps dockerfile images tags files snapshot bench generate-completion"
   local flag_opts="'-h' '--help'"
   local arg_opts="'--max-file-size'"
 

@@ -29,6 +29,7 @@ public final class Main implements Runnable {
   private static final List<Class<?>> SUBCOMMANDS = List.of(
       CheckCommand.class,
       LintCommand.class,
+      FixCommand.class,
       ExplainCommand.class,
       DepsCommand.class,
       DockerfileCommand.class,

@@ -22,6 +22,48 @@ public final class RulesDoc {
     for (Rule r : rules) {
       out.append("\n## ").append(r.code()).append("\n\n").append(r.summary()).append("\n\n").append(r.description()).append('\n');
     }
-    return out.toString();
+    return out.append(FIX).toString();
   }
+
+  private static final String FIX = """
+
+      ## wheelwise fix
+
+      `wheelwise fix [DOCKERFILE|-]` makes the fixes whose outcome wheelwise can judge, for the findings lint reports \
+      (inline `# hadolint ignore=` / `# wheelwise ignore=` pragmas hold; `.hadolint.yaml` is not read). It prints a unified \
+      diff (`--- a/Dockerfile` / `+++ b/Dockerfile`, preceded by one `# CODE line N: what` line per edit, which `patch` \
+      and `git apply` skip); `--write` applies it. It takes check's `--offline`, `--as-of`, `--index-url`, `--platform`; \
+      `--no-wheels` makes only the fixes that need no index. Exit 0 when nothing needed fixing or all was fixed, 1 when a \
+      fix was refused (`fix: refused CODE at FILE:LINE: reason` on standard error), 2 for usage and parse errors, 3 when \
+      the index fails.
+
+      | Rule | Edit |
+      | --- | --- |
+      | DL3042 | ` --no-cache-dir` (pip) or ` --no-cache` (uv) right after `install`/`sync` |
+      | DL3019 | ` --no-cache` right after `apk add` |
+      | WW1001 | the FROM of every stage resting on the base image pip would build from source on becomes the first image \
+      of check's ranking with the same Python minor and apt on which every platform installs every package from a wheel \
+      (slim preferred: `python:3.8-alpine` → `python:3.8-slim-buster` for the 2020 article); each `apk add …` becomes \
+      `apt-get update && apt-get install -y --no-install-recommends … && rm -rf /var/lib/apt/lists/*`, `apk update` \
+      becomes `apt-get update`, and `apk del GROUP` of a `--virtual GROUP` added in the stage becomes \
+      `apt-get purge -y --auto-remove` of that group's Debian packages |
+
+      Edits are made on character ranges of the parsed file (the words of the recognized commands), never by printing \
+      the file again: comments, continuations, heredocs, the escape directive and CRLF line endings stay byte for byte, \
+      and an edit touches only the lines of its command. Package names go through `apk-to-apt.tsv` \
+      (`src/main/resources/dev/wheelwise/lint/fix/`), one row per apk name with its Debian name(s) and the package pages \
+      it was read from (`musl-dev` maps to nothing: Debian's `libc6-dev` comes with the compiler). An apk name without a \
+      row is kept as written in the apt-get line, with a `# wheelwise fix (WW1001): …` comment above the RUN: the build \
+      then fails loudly at `apt-get install` if Debian calls it otherwise, rather than missing it silently. apk version \
+      pins are dropped (Debian's versions differ). Build packages (compilers, `-dev` headers) are translated, not \
+      dropped: check knows that pip needs no compiler on the new base, not what else the stage compiles; remove them by \
+      hand when nothing else builds.
+
+      The switch is refused as a whole, with the line and reason, when wheelwise cannot judge it: the FROM is built from \
+      ARGs, a stage that stays on another image copies files from a moving one (`COPY --from`), the stage runs other apk operations (`apk upgrade`, `apk del` of a non-virtual package), busybox's `adduser`/`addgroup`, an apk \
+      command inside `if`/`||`, a word written with quotes or variables, a SHELL it cannot read, or no compared image of \
+      the same Python installs everything from wheels. Then the result is judged: it must parse, and check on it must \
+      give the base image in use a verdict no worse than before (wheels < builds < unknown < fails < unavailable, worst \
+      platform); otherwise the switch is refused and the other edits stand.
+      """;
 }
