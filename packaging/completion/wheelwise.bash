@@ -459,7 +459,7 @@ function _picocli_wheelwise_fix() {
 
   local commands=""
   local flag_opts="'--write' '--no-wheels' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir'"
+  local arg_opts="'--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -481,6 +481,15 @@ function _picocli_wheelwise_fix() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-response-size')
+      return
+      ;;
+    '--max-file-size')
+      return
       ;;
   esac
 
