@@ -15,6 +15,15 @@ final class PythonString {
       // ast.literal_eval compiles the literal, and Python refuses source text with a NUL
       throw new BadEscape("a NUL character (Python refuses source text with null bytes)", nul);
     }
+    for (int k = 0; k < body.length(); k++) {
+      char c = body.charAt(k);
+      if (c == '\\') {
+        k++; // the escaped character, a line break included (a continuation)
+      } else if (c == '\n' || c == '\r') {
+        // One-quote Python literals end at the line: "unterminated string literal" (fuzzing found it)
+        throw new BadEscape("a line break inside the quoted string (Python: unterminated string literal)", k);
+      }
+    }
     if (body.indexOf('\\') < 0) {
       return body;
     }
@@ -34,6 +43,11 @@ final class PythonString {
       i += 2;
       switch (e) {
         case '\n' -> { }
+        case '\r' -> {
+          if (i < body.length() && body.charAt(i) == '\n') {
+            i++; // backslash CR LF: one continuation
+          }
+        }
         case '\\' -> out.append('\\');
         case '\'' -> out.append('\'');
         case '"' -> out.append('"');
