@@ -20,7 +20,12 @@ class WheelRatiosTest {
     if (Boolean.getBoolean("wheelwise.updateSnapshots")) {
       Files.writeString(WheelRatioGenerator.RESOURCE, fresh);
     }
-    assertThat(Files.readString(WheelRatioGenerator.RESOURCE)).as("wheel-ratios.json is stale").isEqualTo(fresh);
+    // The bytecode sample is compiled for real, so a refit can move a ratio in its last digit:
+    // numbers agree within 0.5 %, everything else exactly.
+    com.fasterxml.jackson.databind.JsonNode committed = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Files.readString(WheelRatioGenerator.RESOURCE));
+    com.fasterxml.jackson.databind.JsonNode refit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(fresh);
+    assertThat(nearlyEqual(committed, refit)).as("wheel-ratios.json is stale; a fresh fit gives:%n%s", fresh).isTrue();
   }
 
   @Test
@@ -32,5 +37,31 @@ class WheelRatiosTest {
     WheelRatios.Band platform = r.installedPerFileByte("numpy-1.18.1-cp38-cp38-manylinux1_x86_64.whl");
     assertThat(platform.low()).isEqualTo(Math.min(r.installed(WheelRatios.Kind.COMPILED).low(), r.installed(WheelRatios.Kind.BUNDLED).low()));
     assertThat(r.installedPerFileByte("six-1.14.0-py2.py3-none-any.whl")).isEqualTo(r.installed(WheelRatios.Kind.PURE));
+  }
+
+  private static boolean nearlyEqual(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      double x = a.asDouble();
+      double y = b.asDouble();
+      return Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
+    }
+    if (a.isContainerNode() && b.isContainerNode() && a.size() == b.size() && a.getNodeType() == b.getNodeType()) {
+      if (a.isArray()) {
+        for (int i = 0; i < a.size(); i++) {
+          if (!nearlyEqual(a.get(i), b.get(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      for (var it = a.fieldNames(); it.hasNext();) {
+        String k = it.next();
+        if (!b.has(k) || !nearlyEqual(a.get(k), b.get(k))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
   }
 }
