@@ -32,7 +32,9 @@ class BenchInterruptTest {
     EngineClient engine = LocalEngine.requireImages(LocalEngine.BASE);
     Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12-slim\nRUN echo started && sleep 60\nRUN pip install flask\n");
     Set<String> before = engine.containers("").stream().map(ContainerJson::id).collect(Collectors.toSet());
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    // env --default-signal=INT: a CI script run in the background hands its children SIGINT ignored,
+    // and a JVM started so never sees the interrupt the test sends (the run then just finishes).
+    ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "dev.wheelwise.cli.Main",
         "bench", dir.toString(), "--image", LocalEngine.BASE, "--offline");
     pb.redirectErrorStream(true);
