@@ -4,13 +4,10 @@ import dev.wheelwise.advise.Range;
 import dev.wheelwise.bench.BenchReport;
 import dev.wheelwise.bench.Comparison;
 import dev.wheelwise.bench.Stats;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
@@ -33,16 +30,7 @@ public final class BenchHtml {
   private BenchHtml() {}
 
   public static String render(BenchReport report) {
-    Document doc = Document.createShell("");
-    doc.outputSettings().charset(StandardCharsets.UTF_8);
-    doc.prependChild(new DocumentType("html", "", ""));
-    doc.selectFirst("html").attr("lang", "en");
-    Element head = doc.head();
-    head.appendElement("meta").attr("charset", "utf-8");
-    head.appendElement("meta").attr("http-equiv", "Content-Security-Policy")
-        .attr("content", "default-src 'none'; style-src 'unsafe-inline'");
-    head.appendElement("title").text("wheelwise bench");
-    head.appendElement("style").appendChild(new DataNode(CSS));
+    Document doc = HtmlPage.shell("wheelwise bench", CSS);
     Element body = doc.body();
     body.appendElement("h1").text("wheelwise bench");
     for (String callout : BenchCells.callouts(report.rows())) {

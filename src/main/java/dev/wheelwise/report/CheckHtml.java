@@ -2,11 +2,8 @@ package dev.wheelwise.report;
 
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.ImagePlan;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
@@ -36,17 +33,7 @@ public final class CheckHtml {
   private CheckHtml() {}
 
   public static String render(CheckResult result) {
-    Document doc = Document.createShell("");
-    doc.outputSettings().charset(StandardCharsets.UTF_8);
-    doc.prependChild(new DocumentType("html", "", ""));
-    doc.selectFirst("html").attr("lang", "en");
-    Element head = doc.head();
-    head.appendElement("meta").attr("charset", "utf-8");
-    head.appendElement("meta").attr("http-equiv", "Content-Security-Policy")
-        .attr("content", "default-src 'none'; style-src 'unsafe-inline'");
-    head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-    head.appendElement("title").text("wheelwise check");
-    head.appendElement("style").appendChild(new DataNode(CSS + MatrixHtml.CSS));
+    Document doc = HtmlPage.shell("wheelwise check", CSS + MatrixHtml.CSS);
 
     Element body = doc.body();
     body.appendElement("h1").text("wheelwise check");
