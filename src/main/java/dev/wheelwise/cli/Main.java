@@ -79,13 +79,7 @@ public final class Main implements Runnable {
     }
     cli.setOut(out);
     cli.setErr(err);
-    ConfigDefaults defaults;
-    try {
-      defaults = new ConfigDefaults(env, workingFolder);
-    } catch (UsageException bad) {
-      err.println("error: " + bad.getMessage());
-      return EXIT_USAGE;
-    }
+    ConfigDefaults defaults = new ConfigDefaults(env, workingFolder);
     cli.setDefaultValueProvider(defaults);
     cli.setExecutionStrategy(parsed -> {
       CommandLine.ParseResult last = parsed;
