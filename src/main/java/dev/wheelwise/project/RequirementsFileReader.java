@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -172,7 +173,15 @@ public final class RequirementsFileReader {
             throw error(file, line, value, "remote requirements file '" + value + "' is not read",
                 "a local path relative to " + file.name);
           }
-          readFile(Path.of(file.name).resolveSibling(value).normalize(), state, stack,
+          Path included;
+          try {
+            included = Path.of(file.name).resolveSibling(value).normalize();
+          } catch (InvalidPathException e) {
+            // A NUL byte (or, on Windows, a reserved character) is no file name at all.
+            throw error(file, line, value, "'" + value.replace("\0", "\\0") + "' is not a file path: " + e.getReason(),
+                "a path relative to " + file.name);
+          }
+          readFile(included, state, stack,
               new Include(file, line, value), name.equals("-c") || name.equals("--constraint") || constraint);
         }
         case "-e", "--editable" -> (constraint ? state.constraints : state.requirements)
