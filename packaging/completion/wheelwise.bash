@@ -247,7 +247,7 @@ function _picocli_wheelwise_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--show-config' '--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--show-config' '--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '--pre' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--file' '--observations' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--cache-dir' '--timeout' '--max-response-size' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default

@@ -18,6 +18,7 @@ complete -c wheelwise -n '__fish_seen_subcommand_from check' -l timeout -r -d 's
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l max-response-size -r -d 'refuse an index answer larger than BYTES (default 67108864, 64 MiB)'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l as-of -r -d 'Only files uploaded by DATE, and the image records in force then (YYYY-MM-DD).'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l prefer-binary -d 'As pip\'s --prefer-binary: any wheel before any sdist.'
+complete -c wheelwise -n '__fish_seen_subcommand_from check' -l pre -d 'As pip\'s --pre: pre-release and development versions are candidates too.'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l only-binary -r -d 'As pip\'s --only-binary (:all:, :none: or names; repeat).'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l no-binary -r -d 'As pip\'s --no-binary (:all:, :none: or names; repeat).'
 complete -c wheelwise -n '__fish_seen_subcommand_from check' -l format -r -d 'table, json, markdown, sarif (SARIF 2.1.0 for code scanning) or html (one self-contained page) (default table).'

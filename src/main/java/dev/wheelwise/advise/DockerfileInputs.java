@@ -88,7 +88,7 @@ public final class DockerfileInputs {
         }
       }
       FileSelection sel = install.selection();
-      formats = formats.withPreferBinary(formats.preferBinary() || sel.preferBinary());
+      formats = formats.withPreferBinary(formats.preferBinary() || sel.preferBinary()).withPre(sel.pre());
       for (String v : sel.onlyBinary()) {
         formats = formats.withOnlyBinary(v);
       }
@@ -120,7 +120,7 @@ public final class DockerfileInputs {
           for (String v : set.options().noBinary()) {
             formats = formats.withNoBinary(v);
           }
-          formats = formats.withPreferBinary(formats.preferBinary() || set.options().preferBinary());
+          formats = formats.withPreferBinary(formats.preferBinary() || set.options().preferBinary()).withPre(set.options().pre());
         } else if (in.kind().equals("project") && file.isPresent() && file.get().getFileName().toString().equals("uv.lock")) {
           try {
             locks.add(UvLockReader.read(file.get()));

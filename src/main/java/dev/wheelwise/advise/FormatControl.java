@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * pip's {@code --only-binary}, {@code --no-binary} and {@code --prefer-binary}, with pip's own
+ * pip's {@code --only-binary}, {@code --no-binary}, {@code --prefer-binary} and {@code --pre} (the
+ * parts of pip's {@code SelectionPreferences} a user sets), with pip's own
  * merging ({@code models/format_control.py}): options apply in order, a later one undoes an
  * earlier one for the same names, {@code :all:} clears both sets, {@code :none:} clears its own.
  * A per-name setting beats {@code :all:} (research notes §2.1).
@@ -15,14 +16,16 @@ import java.util.Set;
  * @param onlyBinary names (normalized) or {@code :all:}
  * @param noBinary names (normalized) or {@code :all:}
  * @param preferBinary {@code --prefer-binary}: any wheel sorts above any sdist
+ * @param pre {@code --pre}: pre-releases are candidates for every requirement (pip's
+ *     {@code allow_all_prereleases}); without it packaging's default decides per specifier
  */
-public record FormatControl(Set<String> onlyBinary, Set<String> noBinary, boolean preferBinary) {
+public record FormatControl(Set<String> onlyBinary, Set<String> noBinary, boolean preferBinary, boolean pre) {
 
   public static final String ALL = ":all:";
   public static final String NONE = ":none:";
 
   /** pip's defaults: wheels and sdists both allowed, newest version first. */
-  public static final FormatControl DEFAULT = new FormatControl(Set.of(), Set.of(), false);
+  public static final FormatControl DEFAULT = new FormatControl(Set.of(), Set.of(), false, false);
 
   public FormatControl {
     onlyBinary = Set.copyOf(onlyBinary);
@@ -32,17 +35,22 @@ public record FormatControl(Set<String> onlyBinary, Set<String> noBinary, boolea
   /** This control with {@code --only-binary VALUE} applied after what it holds. */
   public FormatControl withOnlyBinary(String value) {
     List<Set<String>> sets = apply(value, onlyBinary, noBinary);
-    return new FormatControl(sets.get(0), sets.get(1), preferBinary);
+    return new FormatControl(sets.get(0), sets.get(1), preferBinary, pre);
   }
 
   /** This control with {@code --no-binary VALUE} applied after what it holds. */
   public FormatControl withNoBinary(String value) {
     List<Set<String>> sets = apply(value, noBinary, onlyBinary);
-    return new FormatControl(sets.get(1), sets.get(0), preferBinary);
+    return new FormatControl(sets.get(1), sets.get(0), preferBinary, pre);
   }
 
   public FormatControl withPreferBinary(boolean prefer) {
-    return new FormatControl(onlyBinary, noBinary, prefer);
+    return new FormatControl(onlyBinary, noBinary, prefer, pre);
+  }
+
+  /** This control with {@code --pre} added when {@code allow} (pip: any source of the option turns it on). */
+  public FormatControl withPre(boolean allow) {
+    return new FormatControl(onlyBinary, noBinary, preferBinary, pre || allow);
   }
 
   /** pip's {@code handle_mutual_excludes}: returns the new (target, other). */

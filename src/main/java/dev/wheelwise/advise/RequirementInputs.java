@@ -60,7 +60,7 @@ public final class RequirementInputs {
     List<Requirement> roots = new ArrayList<>();
     Map<String, Optional<Version>> versions = new HashMap<>();
     image.preinstalled().forEach(d -> versions.put(d.name(), d.version()));
-    ResolveTarget resolveTarget = new ResolveTarget(env, profile, false, image.target().get().description(), versions);
+    ResolveTarget resolveTarget = new ResolveTarget(env, profile, formats.pre(), image.target().get().description(), versions);
     Map<String, Origin> written = new HashMap<>();
     boolean loose = false;
     List<Requirement> parsed = new ArrayList<>();
@@ -97,7 +97,7 @@ public final class RequirementInputs {
         loose = true;
         continue;
       }
-      VersionFilter filter = VersionFilter.of(r.specifier(), profile, false);
+      VersionFilter filter = VersionFilter.of(r.specifier(), profile, formats.pre());
       List<CandidateFile> all = source.files(r.canonicalName());
       List<CandidateFile> files = all.stream().filter(f -> !filter.apply(List.of(f.version())).isEmpty()).toList();
       List<CandidateFile> others = all.stream().filter(f -> filter.apply(List.of(f.version())).isEmpty()).toList();

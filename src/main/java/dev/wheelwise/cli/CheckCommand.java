@@ -114,6 +114,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--prefer-binary", description = "As pip's --prefer-binary: any wheel before any sdist.")
   boolean preferBinary;
 
+  @Option(names = "--pre", description = "As pip's --pre: pre-release and development versions are candidates too.")
+  boolean pre;
+
   @Option(names = "--only-binary", paramLabel = "NAMES", description = "As pip's --only-binary (:all:, :none: or names; repeat).")
   List<String> onlyBinary = new ArrayList<>();
 
@@ -212,7 +215,7 @@ public final class CheckCommand implements Callable<Integer> {
   /** The check itself, for {@code call} and for {@code bench}. */
   Checked compute(IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
     Optional<LocalDate> date = date();
-    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary);
+    FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary).withPre(pre);
     Loaded loaded = loadInput(formats, date, access, err);
     CheckInput input = loaded.input();
     Catalog catalog = Catalog.load(overlay != null ? overlay
@@ -360,7 +363,8 @@ public final class CheckCommand implements Callable<Integer> {
         .map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList();
     // pip's configured format options come first: they are the defaults its command line and the file add to.
     FormatControl configured = access.configuredFormats(FormatControl.DEFAULT);
-    FormatControl fileFormats = configured.withPreferBinary(configured.preferBinary() || set.options().preferBinary());
+    FormatControl fileFormats = configured.withPreferBinary(configured.preferBinary() || set.options().preferBinary())
+        .withPre(set.options().pre());
     for (String v : set.options().onlyBinary()) {
       fileFormats = fileFormats.withOnlyBinary(v);
     }
@@ -374,7 +378,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private FormatControl merge(FormatControl first, FormatControl then) {
-    FormatControl out = first.withPreferBinary(first.preferBinary() || then.preferBinary());
+    FormatControl out = first.withPreferBinary(first.preferBinary() || then.preferBinary()).withPre(then.pre());
     for (String v : onlyBinary) {
       out = out.withOnlyBinary(v);
     }

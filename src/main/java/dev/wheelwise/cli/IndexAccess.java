@@ -101,10 +101,10 @@ final class IndexAccess implements AutoCloseable {
     return pipConfig;
   }
 
-  /** {@code formats} after pip's configured {@code only-binary}/{@code no-binary}/{@code prefer-binary}, which come first. */
+  /** {@code formats} after pip's configured {@code only-binary}/{@code no-binary}/{@code prefer-binary}/{@code pre}, which come first. */
   FormatControl configuredFormats(FormatControl formats) {
     PipConfig config = pipConfig();
-    FormatControl out = formats.withPreferBinary(formats.preferBinary() || config.preferBinary());
+    FormatControl out = formats.withPreferBinary(formats.preferBinary() || config.preferBinary()).withPre(config.pre());
     for (PipConfig.Format f : config.formats()) {
       out = f.onlyBinary() ? out.withOnlyBinary(f.value()) : out.withNoBinary(f.value());
     }

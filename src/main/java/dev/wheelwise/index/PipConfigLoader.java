@@ -35,7 +35,7 @@ public final class PipConfigLoader {
 
   /** Options pip applies to an install set that wheelwise reads but does not act on. */
   private static final List<String> NOT_APPLIED = List.of(
-      "constraint", "requirement", "no-deps", "pre", "ignore-requires-python", "python-version", "platform",
+      "constraint", "requirement", "no-deps", "ignore-requires-python", "python-version", "platform",
       "implementation", "abi", "upgrade-strategy");
 
   private final Map<String, String> env;
