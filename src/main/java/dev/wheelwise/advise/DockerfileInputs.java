@@ -3,6 +3,7 @@ package dev.wheelwise.advise;
 import dev.wheelwise.dockerfile.DependencyInput;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.dockerfile.FileSelection;
+import dev.wheelwise.dockerfile.LockExport;
 import dev.wheelwise.dockerfile.PackageOp;
 import dev.wheelwise.dockerfile.PythonInstall;
 import dev.wheelwise.dockerfile.Stage;
@@ -13,7 +14,7 @@ import dev.wheelwise.project.LooseRequirement;
 import dev.wheelwise.project.Origin;
 import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
-import dev.wheelwise.project.UvLockReader;
+import dev.wheelwise.project.ProjectInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,11 @@ import java.util.Set;
 /**
  * A Dockerfile as the comparison's input: the stage that runs pip, its base image, the system
  * packages its apk/apt lines install before pip, pip's format options and cache, and what pip
- * installs (command-line requirements, {@code -r} files from the build context, a uv.lock for
- * {@code uv sync}). Installs by other tools (poetry, pipenv, conda…) are listed as skipped.
+ * installs (command-line requirements, {@code -r} files from the build context, the lock of
+ * {@code uv sync}, {@code poetry install}, {@code pdm install/sync} or {@code pipenv install} with
+ * the groups and extras the command selects ({@link ToolSelections}), and a requirements file an
+ * earlier {@code uv export}/{@code poetry export} of the stage wrote from its lock). Installs by
+ * other tools (conda, pipx) are listed as skipped.
  */
 public final class DockerfileInputs {
   private DockerfileInputs() {}
@@ -75,10 +79,10 @@ public final class DockerfileInputs {
     FormatControl formats = FormatControl.DEFAULT;
     boolean pipCache = false;
     List<RequirementInputs.Written> written = new ArrayList<>();
-    List<LockedSet> locks = new ArrayList<>();
+    List<SelectedLock> locks = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (PythonInstall install : pipStage.pythonInstalls()) {
-      if (!install.tool().equals("pip") && !install.tool().equals("uv-pip") && !install.tool().equals("uv-sync")) {
+      if (!Set.of("pip", "uv-pip", "uv-sync", "poetry", "pdm", "pipenv").contains(install.tool())) {
         skipped.add(install.tool() + " install at line " + install.line());
         continue;
       }
@@ -97,12 +101,25 @@ public final class DockerfileInputs {
       }
       pipCache |= install.tool().equals("pip") && !sel.noCache() && sel.cacheMounts().isEmpty();
       Origin where = new Origin(dockerfile.toString(), install.line());
+      Map<String, LockExport> exported = new java.util.HashMap<>();
+      pipStage.lockExportsBefore(install).forEach(e -> exported.put(e.output(), e));
       for (String r : install.requirements()) {
         written.add(new RequirementInputs.Written(r, where));
       }
       for (DependencyInput in : install.inputs()) {
         Optional<Path> file = inContext(in, context);
-        if (in.kind().equals("requirements") && file.isPresent()) {
+        LockExport export = in.kind().equals("requirements") && in.containerPath() != null ? exported.get(in.containerPath()) : null;
+        if (export != null) {
+          // The file is written in the build from the lock: what it installs is the lock's selection.
+          Optional<DependencyInput> lockInput = export.inputs().stream().filter(i -> isLock(i.argument())).findFirst();
+          Optional<Path> lockFile = lockInput.flatMap(i -> inContext(i, context));
+          if (lockFile.isEmpty()) {
+            skipped.add("requirements " + in.argument() + " (written by '" + export.command() + "' at line " + export.line()
+                + " from " + lockInput.map(DependencyInput::argument).orElse("a lock") + ", which is not found in the build context)");
+            continue;
+          }
+          readLock(lockFile.get(), export.tool().equals("uv") ? "uv" : "poetry-export", export.options(), refs, locks, notes, skipped);
+        } else if (in.kind().equals("requirements") && file.isPresent()) {
           RequirementSet set;
           try {
             set = new RequirementsFileReader(Map.of()).read(file.get());
@@ -121,14 +138,12 @@ public final class DockerfileInputs {
             formats = formats.withNoBinary(v);
           }
           formats = formats.withPreferBinary(formats.preferBinary() || set.options().preferBinary()).withPre(set.options().pre());
-        } else if (in.kind().equals("project") && file.isPresent() && file.get().getFileName().toString().equals("uv.lock")) {
-          try {
-            locks.add(UvLockReader.read(file.get()));
-          } catch (InputParseError e) {
-            skipped.add("uv.lock " + in.argument() + " (could not be read: " + e.getMessage() + ")");
-            continue;
-          }
-          refs.add(new CheckInput.InputRef(file.get().toString(), "uv.lock"));
+        } else if (in.kind().equals("project") && file.isPresent() && isLock(file.get().getFileName().toString())) {
+          readLock(file.get(), install.tool(), install.options(), refs, locks, notes, skipped);
+        } else if (in.kind().equals("project") && file.isPresent() && install.inputs().stream()
+            .anyMatch(i -> i.kind().equals("project") && isLock(i.argument()) && inContext(i, context).isPresent())) {
+          // pyproject.toml and Pipfile: the roots beside the lock the same command reads.
+          continue;
         } else {
           skipped.add(in.kind() + " " + in.argument() + (file.isEmpty() ? " (not found in the build context)" : " (not read)"));
         }
@@ -136,12 +151,12 @@ public final class DockerfileInputs {
     }
     notes.addAll(skipped);
     List<RequirementInputs.Written> requirements = List.copyOf(written);
-    List<LockedSet> lockSets = List.copyOf(locks);
+    List<SelectedLock> lockSets = List.copyOf(locks);
     List<String> skippedHere = List.copyOf(skipped);
     CheckInput.DockerfileSetup setup = new CheckInput.DockerfileSetup(systemPackages, pipCache, multiStage,
         Optional.of(fromLine(model, pipStage, dockerfile)));
     FormatControl finalFormats = formats;
-    Optional<String> requiresPython = lockSets.size() == 1 ? lockSets.get(0).requiresPython() : Optional.empty();
+    Optional<String> requiresPython = lockSets.size() == 1 ? lockSets.get(0).lock().requiresPython() : Optional.empty();
     CheckInput input = new CheckInput(refs, requiresPython, image -> {
       List<Wanted> wanted = new ArrayList<>();
       List<String> notCompared = new ArrayList<>(skippedHere);
@@ -153,8 +168,8 @@ public final class DockerfileInputs {
       }
       wanted.addAll(fromRequirements.wanted());
       List<String> unknownDependencies = fromRequirements.unknownDependencies();
-      for (LockedSet lock : lockSets) {
-        CheckInput.Packages p = LockedInputs.packagesOn(lock, GroupSelection.DEFAULT, image);
+      for (SelectedLock lock : lockSets) {
+        CheckInput.Packages p = LockedInputs.packagesOn(lock.lock(), lock.selection(), image);
         if (p.impossible().isPresent()) {
           return new CheckInput.Packages(List.of(), p.impossible(), notCompared);
         }
@@ -164,6 +179,38 @@ public final class DockerfileInputs {
       return new CheckInput.Packages(wanted, Optional.empty(), notCompared, unknownDependencies);
     }, finalFormats, Optional.of(setup));
     return new Read(Optional.ofNullable(pipStage.image()), input, notes);
+  }
+
+  private static boolean isLock(String name) {
+    try {
+      return ProjectInputs.kindOf(Path.of(name).getFileName()).map(dev.wheelwise.project.InputKind::locked).orElse(false);
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /** A lock a command installs, with the groups and extras it selects. */
+  private record SelectedLock(LockedSet lock, GroupSelection selection) {}
+
+  /** Reads the lock {@code tool} installs from, with the tool's selection; a lock that cannot be read is skipped, saying why. */
+  private static void readLock(Path file, String tool, List<dev.wheelwise.dockerfile.CommandOption> options,
+      List<CheckInput.InputRef> refs, List<SelectedLock> locks, List<String> notes, List<String> skipped) {
+    String name = file.getFileName().toString();
+    LockedSet lock;
+    try {
+      lock = (LockedSet) new ProjectInputs(Map.of()).read(file);
+    } catch (InputParseError e) {
+      skipped.add(name + " " + file + " (could not be read: " + e.getMessage() + ")");
+      return;
+    }
+    if (!lock.rootsKnown()) {
+      skipped.add(name + " " + file + " (its roots are in a pyproject.toml not found beside it in the build context)");
+      return;
+    }
+    ToolSelections.Selected selected = ToolSelections.of(tool, options, lock);
+    selected.notes().forEach(n -> notes.add(name + ": " + n));
+    refs.add(new CheckInput.InputRef(file.toString(), lock.kind().toString()));
+    locks.add(new SelectedLock(lock, selected.selection()));
   }
 
   /** The FROM line that names the external image a stage rests on (through {@code FROM <stage>}). */

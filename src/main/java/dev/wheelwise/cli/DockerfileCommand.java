@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wheelwise.dockerfile.DependencyInput;
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
+import dev.wheelwise.dockerfile.LockExport;
 import dev.wheelwise.dockerfile.MetaArg;
 import dev.wheelwise.dockerfile.PackageOp;
 import dev.wheelwise.dockerfile.PythonInstall;
@@ -113,7 +114,7 @@ final class DockerfileCommand implements Callable<Integer> {
       for (Step step : s.steps()) {
         ObjectNode st = mapper.valueToTree(step);
         ObjectNode typed = mapper.createObjectNode();
-        typed.put("kind", step instanceof PythonInstall ? "python-install" : "package-op");
+        typed.put("kind", step instanceof PythonInstall ? "python-install" : step instanceof LockExport ? "lock-export" : "package-op");
         typed.setAll(st);
         steps.add(typed);
       }
@@ -156,6 +157,12 @@ final class DockerfileCommand implements Callable<Integer> {
           }
           if (p.selection().noCache()) {
             out.append(" (no cache)");
+          }
+        } else if (step instanceof LockExport export) {
+          out.append(export.command()).append(" -> ").append(export.output());
+          for (DependencyInput in : export.inputs()) {
+            out.append(" [").append(in.argument()).append(" <- ").append(in.contextPath() == null ? "untraced" : in.contextPath())
+                .append(Boolean.FALSE.equals(in.inContext()) ? " (absent from context)" : "").append(']');
           }
         } else if (step instanceof PackageOp op) {
           out.append(op.manager()).append(' ').append(op.action());

@@ -427,6 +427,11 @@ final class ModelBuilder {
         continue;
       }
       ShellCommand c = written.expandKnown(runVars);
+      LockExport export = LockExports.recognize(c, ctx);
+      if (export != null) {
+        steps.add(export);
+        continue;
+      }
       PythonInstall install = PythonInstalls.recognize(c, ctx);
       if (install != null) {
         steps.add(install);

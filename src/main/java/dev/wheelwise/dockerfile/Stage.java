@@ -9,7 +9,7 @@ import java.util.List;
  * undefinedArgs} names those ARGs). When {@code base} names an earlier stage, {@code baseStage}
  * is that stage's index;
  * {@code image} is the external image the stage finally rests on ({@code scratch} included;
- * null when unknown). {@code steps} are the Python installs and package operations in file order;
+ * null when unknown). {@code steps} are the Python installs, package operations and lock exports in file order;
  * {@code runs} every RUN of the stage with its commands.
  */
 public record Stage(
@@ -38,6 +38,16 @@ public record Stage(
 
   public List<PackageOp> packageOps() {
     return steps.stream().filter(PackageOp.class::isInstance).map(PackageOp.class::cast).toList();
+  }
+
+  public List<LockExport> lockExports() {
+    return steps.stream().filter(LockExport.class::isInstance).map(LockExport.class::cast).toList();
+  }
+
+  /** The lock exports of this stage that run before {@code install}. */
+  public List<LockExport> lockExportsBefore(PythonInstall install) {
+    int at = steps.indexOf(install);
+    return at < 0 ? List.of() : steps.subList(0, at).stream().filter(LockExport.class::isInstance).map(LockExport.class::cast).toList();
   }
 
   /** The package operations of this stage that run before {@code install}. */

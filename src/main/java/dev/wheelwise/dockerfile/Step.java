@@ -1,7 +1,7 @@
 package dev.wheelwise.dockerfile;
 
-/** A recognized fact about a RUN: a Python install or a system package operation. */
-public sealed interface Step permits PythonInstall, PackageOp {
+/** A recognized fact about a RUN: a Python install, a system package operation, or a lock exported for an install. */
+public sealed interface Step permits PythonInstall, PackageOp, LockExport {
   /** The 1-based line of the command itself (inside a continued RUN or a heredoc). */
   int line();
 
