@@ -65,10 +65,30 @@ final class Units {
     if (high == 0) {
       return "0 s";
     }
-    return r.low() == high ? duration(r.low()) : duration(r.low()) + "–" + duration(high);
+    return r.low() == high ? duration(r.low()) : durations(r.low(), high);
   }
 
   static String duration(long seconds) {
-    return seconds < 120 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
+    return seconds < 120 ? seconds + " s" : minutes(seconds) + " min";
+  }
+
+  /**
+   * A range in one unit, named once: "6–80 s", "1.5–26 min" (the high end picks the unit, so
+   * both ends read alike; a low end under 10 min keeps one decimal, enough to tell 1.5 from 2).
+   */
+  static String durations(long low, long high) {
+    if (high < 120) {
+      return low + "–" + high + " s";
+    }
+    return minutes(low) + "–" + minutes(high) + " min";
+  }
+
+  private static String minutes(long seconds) {
+    double m = seconds / 60.0;
+    if (m >= 10) {
+      return String.valueOf(Math.round(m));
+    }
+    double tenths = Math.round(m * 10) / 10.0;
+    return tenths == Math.rint(tenths) ? String.valueOf((long) tenths) : String.valueOf(tenths);
   }
 }
