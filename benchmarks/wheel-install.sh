@@ -3,13 +3,12 @@
 # constant). Serves the local wheel index (/opt/pypi, or $INDEX_DIR) on loopback, then installs
 # each wheel alone with pip (--no-deps, bytecode compiled as pip does by default) into a fresh
 # --target folder, REPEAT times, and prints CPU seconds (user + sys) and wall seconds per run
-# with the wheel's file size and installed size (du -sb: files + bytecode). A tiny wheel (six)
-# gives pip's fixed cost, subtracted per run in the summary: what is left is the unpack and
-# bytecode work that grows with the wheel.
+# with the wheel's file size and installed size (du -sb: files + bytecode). The summary fits
+# CPU = a + b x MB over the wheels' median runs: a is pip's fixed cost (its start), b the unpack
+# and bytecode work that grows with the wheel (BuildTimeModel.INSTALL_CPU_SECONDS_PER_MB).
 #
 # CPU time, not wall time: on this shared 2-core machine wall time measures the neighbours.
-# Output: one TSV row per run on stdout, then a summary (min/median/max s per file MB and per
-# installed MB over the wheels, each wheel's median run).
+# Output: one TSV row per run on stdout, then the fit per file MB and per installed MB.
 set -eu
 INDEX_DIR=${INDEX_DIR:-/opt/pypi}
 REPEAT=${REPEAT:-3}
@@ -51,17 +50,17 @@ import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 by = {}
 for w, r, f, i, c, wall in rows:
-    by.setdefault(w, []).append((int(f), int(i), float(c), float(wall)))
-fixed = statistics.median(c for _, _, c, _ in by.pop("six"))
-print(f"# pip's fixed cost (six, median of runs): {fixed:.2f} CPU s")
-per_file, per_inst = [], []
-for w, runs in by.items():
-    f, i = runs[0][0], runs[0][1]
-    c = statistics.median(x[2] for x in runs) - fixed
-    per_file.append(c / (f / 1e6)); per_inst.append(c / (i / 1e6))
-    print(f"# {w}: {f/1e6:.1f} MB file, {i/1e6:.1f} MB installed, {c:.2f} CPU s above fixed: "
-          f"{c/(f/1e6):.3f} s/file MB, {c/(i/1e6):.3f} s/installed MB")
-for label, v in (("per file MB", per_file), ("per installed MB", per_inst)):
-    print(f"# CPU s {label}: min {min(v):.3f} median {statistics.median(v):.3f} max {max(v):.3f} "
-          f"(max/min {max(v)/min(v):.2f}, {len(v)} wheels)")
+    by.setdefault(w, []).append((int(f), int(i), float(c)))
+# Each wheel's median run; then CPU = a + b x MB by least squares over the wheels: a is pip's
+# fixed cost (its start), b the per-MB rate BuildTimeModel uses.
+pts = {w: (v[0][0] / 1e6, v[0][1] / 1e6, statistics.median(x[2] for x in v)) for w, v in by.items()}
+for label, k in (("file", 0), ("installed", 1)):
+    xs = [p[k] for p in pts.values()]; ys = [p[2] for p in pts.values()]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    a = my - b * mx
+    print(f"# CPU s = {a:.2f} + {b:.4f} x {label} MB (least squares over {len(xs)} wheels)")
+    for w, p in pts.items():
+        if p[k] > 5:
+            print(f"#   {w}: {p[k]:.1f} {label} MB, {(p[2] - a) / p[k]:.3f} CPU s/MB above the intercept")
 EOF

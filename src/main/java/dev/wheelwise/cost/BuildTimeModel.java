@@ -31,7 +31,7 @@ public final class BuildTimeModel {
 
   /**
    * CPU s per installed MB (unpack + bytecode) above pip's fixed cost: the least-squares slope of
-   * CPU time over installed size for 12 real wheels installed alone (benchmarks/wheel-install.sh,
+   * CPU time over installed size for 13 real wheels installed alone (benchmarks/wheel-install.sh,
    * pip 23.2.1, Python 3.11; intercept 1.87 CPU s ≈ {@link #PIP_START_CPU_SECONDS}). The earlier
    * 0.09 was whole runs' CPU time over their MB, pip's start included, while the model adds the
    * start as its own part.
