@@ -1,5 +1,6 @@
 package dev.wheelwise.report;
 
+import dev.wheelwise.Megabytes;
 import dev.wheelwise.advise.Range;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +46,11 @@ final class Units {
     if (r.high().isEmpty()) {
       return "≥ " + megabytes(r.low());
     }
-    return r.low() == r.high().getAsLong() ? megabytes(r.low())
-        : Math.round(r.low() / 1_000_000.0) + "–" + megabytes(r.high().getAsLong());
+    return Megabytes.range(r.low(), r.high().getAsLong());
   }
 
   static String megabytes(long bytes) {
-    return Math.round(bytes / 1_000_000.0) + " MB";
+    return Megabytes.of(bytes);
   }
 
   static String seconds(Optional<Range> range) {
