@@ -1,5 +1,6 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.Megabytes;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,12 +74,8 @@ final class Why {
 
   static String megabytes(Range r, List<String> unknown) {
     return r.high().isPresent()
-        ? (r.low() == r.high().getAsLong() ? mb(r.low()) + " MB" : mb(r.low()) + "–" + mb(r.high().getAsLong()) + " MB")
-        : "at least " + mb(r.low()) + " MB" + unknownFor(unknown);
-  }
-
-  private static long mb(long bytes) {
-    return Math.round(bytes / 1_000_000.0);
+        ? Megabytes.range(r.low(), r.high().getAsLong())
+        : "at least " + Megabytes.of(r.low()) + unknownFor(unknown);
   }
 
   private static String unknownFor(List<String> names) {

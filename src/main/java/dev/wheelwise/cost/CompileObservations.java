@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -93,7 +94,7 @@ public final class CompileObservations {
         lo = OptionalDouble.of(r.secondsLow() - baseline.secondsHigh());
         use = Observation.Use.FIT;
         why = "whole build " + Observation.fmt(total) + " s minus the same install from wheels ("
-            + Observation.fmt(baseline.secondsHigh()) + " s, compile-times.tsv:" + baseline.line() + ")";
+            + Observation.fmt(baseline.secondsHigh()) + " s, " + baseline.file() + ":" + baseline.line() + ")";
       } else {
         lo = OptionalDouble.empty();
         use = Observation.Use.CHECK;
@@ -103,12 +104,12 @@ public final class CompileObservations {
       use = Observation.Use.EXCLUDED;
       why = r.kind() + ": not a native single build time";
     }
-    return new Observation(r.line(), r.label(), r.packages(), r.kind(), lo, hi, cores, r.sdistBytes(), use, why, r.source());
+    return new Observation(r.file(), r.line(), r.label(), r.packages(), r.kind(), lo, hi, cores, r.sdistBytes(), use, why, r.source());
   }
 
   private static ObservationRow baseline(ObservationRow r, List<ObservationRow> rows) {
     for (ObservationRow b : rows) {
-      if (b.kind().equals("wheel_install_baseline") && b.source().equals(r.source())
+      if (b.kind().equals("wheel_install_baseline") && b.source().equals(r.source()) && Objects.equals(b.file(), r.file())
           && b.packages().equals(r.packages()) && b.secondsHigh() != null) {
         return b;
       }

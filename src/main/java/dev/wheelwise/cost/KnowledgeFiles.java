@@ -50,7 +50,9 @@ final class KnowledgeFiles {
   /**
    * One row of compile-times.tsv. Seconds are an interval: {@code >N} has no high end, {@code <N}
    * no low end, {@code NA} neither. {@code sdistBytes} maps a package to the size of its sdist
-   * as the row gives it (pip's units: kB = 1000 B, MB = 1000000 B).
+   * as the row gives it (pip's units: kB = 1000 B, MB = 1000000 B). {@code file} names the table
+   * the row is from ({@code compile-times.tsv}, {@code public-compile-times.tsv}, a recorded file):
+   * {@code line} is a line of that file.
    */
   record ObservationRow(
       int line,
@@ -68,7 +70,8 @@ final class KnowledgeFiles {
       boolean musl,
       java.util.Map<String, Long> sdistBytes,
       Long wheelBytes,
-      String source) {}
+      String source,
+      String file) {}
 
   record CompileTimesFile(String schema, String derivedFrom, List<ObservationRow> rows) {}
 

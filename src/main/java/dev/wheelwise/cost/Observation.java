@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * One timed row of compile-times.tsv as the compile-time model reads it: the build time of the
  * named packages as an interval, and whether the model may fit on it.
  *
- * @param line the row's line in compile-times.tsv
+ * @param file the table the row is from (compile-times.tsv, public-compile-times.tsv, a recorded file)
+ * @param line the row's line in that file
  * @param label the row's package column
  * @param packages PEP 503 names built (empty when the row is not about named packages)
  * @param kind the row's kind (measured, approx, image_build_total…)
@@ -23,6 +24,7 @@ import java.util.OptionalInt;
  * @param source the row's URL
  */
 public record Observation(
+    String file,
     int line,
     String label,
     List<String> packages,
@@ -52,7 +54,12 @@ public record Observation(
 
   /** "compile-times.tsv:16 grpcio 255 s (measured)" — for a basis list. */
   public String cite() {
-    return "compile-times.tsv:" + line + " " + String.join("+", packages) + " " + interval() + " (" + kind + ")";
+    return id() + " " + String.join("+", packages) + " " + interval() + " (" + kind + ")";
+  }
+
+  /** "compile-times.tsv:16": the row's file and line, unique across the tables. */
+  public String id() {
+    return file + ":" + line;
   }
 
   public String interval() {

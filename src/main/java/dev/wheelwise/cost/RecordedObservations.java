@@ -73,7 +73,7 @@ public final class RecordedObservations {
       out.add(new KnowledgeFiles.ObservationRow(-line, pkg + " " + row.get("version") + " (" + file.getFileName() + ":" + line + ")",
           List.of(pkg), false, row.get("version"), platform, seconds, seconds, false, cores, row.get("kind"), false,
           platform.toLowerCase(Locale.ROOT).contains("alpine") || platform.toLowerCase(Locale.ROOT).contains("musl"),
-          sdist, null, file + ":" + line + " " + row.getOrDefault("source", "")));
+          sdist, null, file + ":" + line + " " + row.getOrDefault("source", ""), file.getFileName().toString()));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.wheelwise.report;
 
+import dev.wheelwise.Megabytes;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.bench.Comparison;
 import dev.wheelwise.bench.Measurement;
@@ -64,7 +65,7 @@ final class BenchCells {
     Stats v = s.get();
     String median = Units.megabytes(Math.round(v.median()));
     return v.count() > 1 && v.min() != v.max()
-        ? median + " (" + Math.round(v.min() / 1_000_000.0) + "–" + Math.round(v.max() / 1_000_000.0) + ")" : median;
+        ? median + " (" + Megabytes.whole(Math.round(v.min())) + "–" + Megabytes.whole(Math.round(v.max())) + ")" : median;
   }
 
   /** Lines that go above the table: disagreements, each with why. */

@@ -1,5 +1,6 @@
 package dev.wheelwise.report;
 
+import dev.wheelwise.Megabytes;
 import dev.wheelwise.advise.Range;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +46,11 @@ final class Units {
     if (r.high().isEmpty()) {
       return "≥ " + megabytes(r.low());
     }
-    return r.low() == r.high().getAsLong() ? megabytes(r.low())
-        : Math.round(r.low() / 1_000_000.0) + "–" + megabytes(r.high().getAsLong());
+    return Megabytes.range(r.low(), r.high().getAsLong());
   }
 
   static String megabytes(long bytes) {
-    return Math.round(bytes / 1_000_000.0) + " MB";
+    return Megabytes.of(bytes);
   }
 
   static String seconds(Optional<Range> range) {
@@ -65,10 +65,30 @@ final class Units {
     if (high == 0) {
       return "0 s";
     }
-    return r.low() == high ? duration(r.low()) : duration(r.low()) + "–" + duration(high);
+    return r.low() == high ? duration(r.low()) : durations(r.low(), high);
   }
 
   static String duration(long seconds) {
-    return seconds < 120 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
+    return seconds < 120 ? seconds + " s" : minutes(seconds) + " min";
+  }
+
+  /**
+   * A range in one unit, named once: "6–80 s", "1.5–26 min" (the high end picks the unit, so
+   * both ends read alike; a low end under 10 min keeps one decimal, enough to tell 1.5 from 2).
+   */
+  static String durations(long low, long high) {
+    if (high < 120) {
+      return low + "–" + high + " s";
+    }
+    return minutes(low) + "–" + minutes(high) + " min";
+  }
+
+  private static String minutes(long seconds) {
+    double m = seconds / 60.0;
+    if (m >= 10) {
+      return String.valueOf(Math.round(m));
+    }
+    double tenths = Math.round(m * 10) / 10.0;
+    return tenths == Math.rint(tenths) ? String.valueOf((long) tenths) : String.valueOf(tenths);
   }
 }

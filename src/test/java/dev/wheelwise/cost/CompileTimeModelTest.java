@@ -58,10 +58,10 @@ class CompileTimeModelTest {
     // The article's pair (1557 s on alpine, 30 s from wheels on slim) is one of the points.
     assertThat(c.points()).anyMatch(p -> p.startsWith("compile-times.tsv:2 matplotlib+pandas 1527–1557 s"));
     assertThat(c.lowSecondsPerMb()).isLessThan(c.highSecondsPerMb());
-    Observation article = data.timed().stream().filter(o -> o.line() == 2).findFirst().orElseThrow();
+    Observation article = data.timed().stream().filter(o -> o.id().equals("compile-times.tsv:2")).findFirst().orElseThrow();
     assertThat(article.use()).isEqualTo(Observation.Use.FIT);
     assertThat(article.why()).contains("minus the same install from wheels");
-    assertThat(data.timed().stream().filter(o -> o.line() == 14).findFirst().orElseThrow().use())
+    assertThat(data.timed().stream().filter(o -> o.id().equals("compile-times.tsv:14")).findFirst().orElseThrow().use())
         .as("QEMU numpy build").isEqualTo(Observation.Use.EXCLUDED);
   }
 
@@ -141,11 +141,19 @@ class CompileTimeModelTest {
     assertThat(known.high()).isPresent();
   }
 
-  /** Leave-one-out hits and predicted rows when measured: {hits, rows with a range}. */
-  private static final int[] LOO_HITS_BY_ROW = {14, 19};
-  private static final int[] LOO_HITS_BY_PACKAGE = {10, 15};
-  /** The median high/low when measured (11.46 by row, 13.28 by package), rounded up: wider fails. */
-  private static final double[] MEDIAN_RATIO_AT_MOST = {11.5, 13.3};
+  /**
+   * Leave-one-out hits and predicted rows when measured: {hits, rows with a range}. Measured with
+   * public-compile-times.tsv's 9 rows added (before: 14/19 by row, 10/15 by package).
+   */
+  private static final int[] LOO_HITS_BY_ROW = {22, 25};
+  private static final int[] LOO_HITS_BY_PACKAGE = {18, 20};
+  /**
+   * The median high/low when measured (11.46 by row, 28.76 by package), rounded up: wider fails.
+   * By package it was 13.28 before the added rows: scipy 1.7.0's 7.6 s/MB (public-compile-times.tsv:10)
+   * moved the size band's low end from 11.1 to 7.6 s/MB, and the added packages are predicted from
+   * that band alone. A finding reported in docs/cost.md, not a bound loosened to pass.
+   */
+  private static final double[] MEDIAN_RATIO_AT_MOST = {11.5, 28.8};
 
   /** Leave one out: by row (other rows of the same package may answer) and by package. */
   @Test
@@ -166,7 +174,7 @@ class CompileTimeModelTest {
         }
         evaluated++;
         Predicate<Observation> allowed =
-            byPackage ? x -> Collections.disjoint(x.packages(), o.packages()) : x -> x.line() != o.line();
+            byPackage ? x -> Collections.disjoint(x.packages(), o.packages()) : x -> !x.id().equals(o.id());
         CompileTimeModel model = CompileTimeModel.calibrate(data, allowed);
         TimeEstimate e = model.total(inputs(o), o.cores());
         if (e.low().isPresent() && e.high().isPresent()) {
@@ -192,7 +200,7 @@ class CompileTimeModelTest {
           verdict = hit ? "inside" : "outside";
         }
         lines.add(String.format(Locale.ROOT, "  %-45s observed %-14s predicted %-16s %-9s %s",
-            "tsv:" + o.line() + " " + String.join("+", o.packages()), o.interval(), range(e), e.basis(), verdict));
+            o.id().replace("compile-times.tsv", "tsv") + " " + String.join("+", o.packages()), o.interval(), range(e), e.basis(), verdict));
       }
       System.out.println("leave-one-out by " + (byPackage ? "package" : "row") + ":");
       lines.forEach(System.out::println);
@@ -209,7 +217,7 @@ class CompileTimeModelTest {
       int hits = fitHit + checkHit;
       System.out.printf(Locale.ROOT, "  coverage %d/%d of all rows (%.2f), %d/%d of rows with a range (%.2f); median high/low %.2f%n",
           hits, evaluated, (double) hits / evaluated, hits, fit + check, (double) hits / (fit + check), median);
-      // Measured on 2026-12-05 (../shared/knowledge/compile-times.tsv of that day); a drop fails.
+      // Measured on 2026-12-05 (../shared/knowledge/compile-times.tsv of that day + public-compile-times.tsv); a drop fails.
       int[] measured = byPackage ? LOO_HITS_BY_PACKAGE : LOO_HITS_BY_ROW;
       assertThat(hits).as("observations inside their leave-one-out range").isGreaterThanOrEqualTo(measured[0]);
       assertThat((double) hits / (fit + check)).as("coverage of predicted rows").isGreaterThanOrEqualTo(measured[0] / (double) measured[1]);

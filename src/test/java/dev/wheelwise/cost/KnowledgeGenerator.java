@@ -294,9 +294,34 @@ public final class KnowledgeGenerator {
 
   // ---------------------------------------------------------------- compile-times.tsv
 
+  /** The observations we added from public sources, beside ../shared's (same columns). */
+  static final String PUBLIC_COMPILE_TIMES = "public-compile-times.tsv";
+
+  private static final String COMPILE_TIMES_HEADER = "package\tversion\tplatform\tseconds\tcores\tsource\tquote\tkind\tsdist_size";
+
+  /**
+   * ../shared's compile-times.tsv, then our own {@value #PUBLIC_COMPILE_TIMES} (committed under
+   * the resources, each row with its source URL and the quote read there), read by the same rules.
+   */
   static CompileTimesFile compileTimes(Path knowledge) throws IOException {
-    List<String> lines = Files.readAllLines(knowledge.resolve("compile-times.tsv"), StandardCharsets.UTF_8);
-    expectHeader(lines, "compile-times.tsv", "package\tversion\tplatform\tseconds\tcores\tsource\tquote\tkind\tsdist_size");
+    List<ObservationRow> rows = new ArrayList<>(observationRows("compile-times.tsv",
+        Files.readAllLines(knowledge.resolve("compile-times.tsv"), StandardCharsets.UTF_8)));
+    List<String> ours = Files.readAllLines(RESOURCE_DIR.resolve(PUBLIC_COMPILE_TIMES), StandardCharsets.UTF_8);
+    for (int i = 1; i < ours.size(); i++) {
+      String[] f = ours.get(i).split("\t", -1);
+      if (!ours.get(i).isBlank() && (f.length < 7 || !f[5].trim().startsWith("https://") || f[6].trim().isEmpty())) {
+        throw new IllegalStateException(PUBLIC_COMPILE_TIMES + ":" + (i + 1) + ": every row needs its source URL and the quote read there");
+      }
+    }
+    rows.addAll(observationRows(PUBLIC_COMPILE_TIMES, ours));
+    return new CompileTimesFile(
+        "wheelwise.compile-times/1",
+        "knowledge/compile-times.tsv + " + PUBLIC_COMPILE_TIMES + " (sizes as pip prints them: kB = 1000 B, MB = 1000000 B)",
+        rows);
+  }
+
+  private static List<ObservationRow> observationRows(String file, List<String> lines) {
+    expectHeader(lines, file, COMPILE_TIMES_HEADER);
     List<ObservationRow> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
@@ -304,7 +329,7 @@ public final class KnowledgeGenerator {
       }
       String[] f = lines.get(i).split("\t", -1);
       if (f.length < 8) {
-        throw new IllegalStateException("compile-times.tsv:" + (i + 1) + ": expected at least 8 fields, found " + f.length);
+        throw new IllegalStateException(file + ":" + (i + 1) + ": expected at least 8 fields, found " + f.length);
       }
       String label = f[0].trim();
       String base = label.replaceAll("\\s*\\(.*$", "").trim();
@@ -373,12 +398,9 @@ public final class KnowledgeGenerator {
       rows.add(
           new ObservationRow(
               i + 1, label, packages, others, f[1].trim(), platform, low, high, approx, cores, kind, emulated, musl,
-              sdistBytes, wheelBytes, f[5].trim()));
+              sdistBytes, wheelBytes, f[5].trim(), file));
     }
-    return new CompileTimesFile(
-        "wheelwise.compile-times/1",
-        "knowledge/compile-times.tsv (sizes as pip prints them: kB = 1000 B, MB = 1000000 B)",
-        rows);
+    return rows;
   }
 
   /**
