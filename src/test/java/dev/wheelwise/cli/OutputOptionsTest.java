@@ -101,6 +101,46 @@ class OutputOptionsTest {
         + project.resolve("pyproject.toml") + " [tool.wheelwise] quiet and ");
   }
 
+  /**
+   * --verbose says each HTTP request and whether the cache answered it: a PEP 503 page served on
+   * loopback with max-age, fetched twice into one cache folder.
+   */
+  @Test
+  void verboseSaysEachRequestAndTheCacheHits() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext("/simple/six/", exchange -> {
+      served.incrementAndGet();
+      byte[] page = ("<html><body><a href=\"/files/six-1.16.0-py2.py3-none-any.whl#sha256=" + "0".repeat(64)
+          + "\">six-1.16.0-py2.py3-none-any.whl</a></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.getResponseHeaders().add("Cache-Control", "max-age=600");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String index = "http://127.0.0.1:" + server.getAddress().getPort() + "/simple";
+      String[] args = {"files", "six", "--isolated", "--index-url", index, "--cache-dir", dir.resolve("cache").toString(), "--verbose"};
+      Run first = run(dir, args);
+      assertThat(first.code()).as(first.err()).isZero();
+      assertThat(first.out()).contains("six-1.16.0-py2.py3-none-any.whl");
+      assertThat(first.err()).contains("verbose: index: " + index)
+          .contains("verbose: HTTP cache: " + dir.resolve("cache"))
+          .contains("verbose: GET " + index + "/six/: 200, from the network");
+      Run second = run(dir, args);
+      assertThat(second.err()).contains("verbose: GET " + index + "/six/: 200, from the HTTP cache");
+      assertThat(served.get()).isEqualTo(1);
+      assertThat(second.out()).isEqualTo(first.out());
+      Run quiet = run(dir, "files", "six", "--isolated", "--index-url", index, "--cache-dir", dir.resolve("cache").toString(), "-q");
+      assertThat(quiet.err()).isEmpty();
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void everyCommandTakesQuietAndVerbose() {
     CommandLine root = new CommandLine(new Main());
