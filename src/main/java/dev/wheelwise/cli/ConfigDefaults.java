@@ -189,7 +189,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
   }
 
   /** The pyproject.toml in the folder or the nearest parent, not past a repository root. */
-  private static Optional<Path> nearestPyproject(Path folder) {
+  static Optional<Path> nearestPyproject(Path folder) {
     for (Path p = folder; p != null; p = p.getParent()) {
       Path candidate = p.resolve("pyproject.toml");
       if (Files.isRegularFile(candidate)) {

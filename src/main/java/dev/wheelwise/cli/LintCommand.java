@@ -194,9 +194,14 @@ public final class LintCommand implements Callable<Integer> {
         disableIgnorePragma ? Optional.of(true) : Optional.empty(), noFail ? Optional.of(true) : Optional.empty());
     try {
       LintConfig merged = flags;
-      Path pyproject = Path.of("pyproject.toml");
       PrintWriter trace = verbosity.trace(spec.commandLine().getErr());
-      if (Files.isRegularFile(pyproject)) {
+      // The same pyproject.toml [tool.wheelwise] came from: the nearest from the (first) Dockerfile's folder up.
+      String first = files.isEmpty() ? "Dockerfile" : files.get(0);
+      Path cwd = Path.of("").toAbsolutePath();
+      Path folder = first.equals("-") ? cwd : Optional.ofNullable(cwd.resolve(first).getParent()).orElse(cwd);
+      Optional<Path> found = ConfigDefaults.nearestPyproject(Files.isDirectory(folder) ? folder : cwd);
+      if (found.isPresent()) {
+        Path pyproject = found.get();
         merged = merged.over(ConfigFiles.pyproject(pyproject));
         trace.println("verbose: rule configuration: " + pyproject.toAbsolutePath() + " [tool.wheelwise.lint]");
       }

@@ -197,6 +197,14 @@ class OutputOptionsTest {
     Run shown = run(here, "lint", other.resolve("Dockerfile").toString(), "--show-config");
     assertThat(shown.out()).startsWith("# pyproject.toml: " + other.resolve("pyproject.toml"))
         .contains("--format = json    # " + other.resolve("pyproject.toml"));
+    // [tool.wheelwise.lint] (the rules) from the same file: DL3006 (an untagged FROM) ignored there only
+    Files.writeString(other.resolve("Dockerfile"), "FROM python\n");
+    String[] lint = {"lint", other.resolve("Dockerfile").toString(), "--no-wheels", "--no-shellcheck", "--format", "json"};
+    assertThat(run(here, lint).out()).contains("DL3006");
+    Files.writeString(other.resolve("pyproject.toml"), "[tool.wheelwise]\nformat = \"json\"\n\n[tool.wheelwise.lint]\nignored = [\"DL3006\"]\n");
+    Run ignored = run(here, lint);
+    assertThat(ignored.code()).as(ignored.err()).isZero();
+    assertThat(ignored.out()).startsWith("[").doesNotContain("DL3006");
     // standard input: the working folder's
     assertThat(run(here, "lint", "-", "--show-config").out()).startsWith("# pyproject.toml: " + here.resolve("pyproject.toml"));
   }
