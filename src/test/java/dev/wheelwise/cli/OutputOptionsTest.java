@@ -180,6 +180,12 @@ class OutputOptionsTest {
     Run checked = run(here, "check", other.toString());
     assertThat(checked.code()).as(checked.err()).isZero();
     assertThat(checked.out()).startsWith("{");
+    // The line is parsed twice (once to find PATH): repeated flags are not doubled.
+    Run twice = run(here, "check", other.toString(), "--image", "python:3.12-alpine", "--image", "python:3.13-slim");
+    assertThat(twice.code()).as(twice.err()).isZero();
+    List<String> images = new ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(twice.out()).get("images").forEach(i -> images.add(i.get("image").asText()));
+    assertThat(images).containsExactlyInAnyOrder("python:3.12-alpine", "python:3.13-slim");
     // A file argument: its folder's configuration. No PATH: the working folder's.
     assertThat(run(here, "check", other.resolve("pyproject.toml").toString(), "--show-config").out())
         .startsWith("# pyproject.toml: " + other.resolve("pyproject.toml"));
