@@ -247,7 +247,7 @@ function _picocli_wheelwise_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--show-config' '--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '--pre' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--show-config' '--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '--pre' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--file' '--observations' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--cache-dir' '--timeout' '--max-response-size' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -368,7 +368,7 @@ function _picocli_wheelwise_lint() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--show-config' '--no-fail' '--disable-ignore-pragma' '--no-color' '--no-wheels' '--no-shellcheck' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--show-config' '--no-fail' '--disable-ignore-pragma' '--no-color' '--no-wheels' '--no-shellcheck' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '-c' '--config' '--ignore' '--enable' '--error' '--warning' '--info' '--style' '-t' '--failure-threshold' '--trusted-registry' '--output' '--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -458,7 +458,7 @@ function _picocli_wheelwise_fix() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--write' '--no-wheels' '--offline' '--isolated' '--no-cache' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--write' '--no-wheels' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -509,7 +509,7 @@ function _picocli_wheelwise_explain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--free-threaded' '--no-index' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--free-threaded' '--no-index' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--python' '--libc' '--arch' '--pip' '-i' '--index-url' '--extra-index-url' '-f' '--find-links' '--index-strategy' '--snapshot' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -581,7 +581,7 @@ function _picocli_wheelwise_deps() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--free-threaded' '--dev' '--no-dev' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--free-threaded' '-q' '--quiet' '-v' '--verbose' '--dev' '--no-dev' '-h' '--help' '-V' '--version'"
   local arg_opts="'--python' '--libc' '--arch' '--pip' '--extra' '--group' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -636,7 +636,7 @@ function _picocli_wheelwise_dockerfile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
+  local flag_opts="'-q' '--quiet' '-v' '--verbose'"
   local arg_opts="'--build-arg' '--context' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -682,7 +682,7 @@ function _picocli_wheelwise_images() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="refresh describe"
-  local flag_opts=""
+  local flag_opts="'-q' '--quiet' '-v' '--verbose'"
   local arg_opts="'--python' '--libc' '--platform' '--as-of' '--format' '--overlay' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -730,7 +730,7 @@ function _picocli_wheelwise_tags() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--free-threaded' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--free-threaded' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--python' '--libc' '--arch' '--pip' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -769,7 +769,7 @@ function _picocli_wheelwise_files() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-index' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-index' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-i' '--index-url' '--extra-index-url' '-f' '--find-links' '--index-strategy' '--snapshot' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -832,7 +832,7 @@ function _picocli_wheelwise_snapshot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="build info"
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -859,7 +859,7 @@ function _picocli_wheelwise_bench() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--offline' '--keep'"
+  local flag_opts="'-q' '--quiet' '-v' '--verbose' '--offline' '--keep'"
   local arg_opts="'-f' '--file' '--image' '--platform' '--index-url' '--extra-index-url' '--repeat' '--jobs' '--context' '--format' '--output' '--record' '--timeout' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -992,7 +992,7 @@ function _picocli_wheelwise_images_refresh() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
+  local flag_opts="'-q' '--quiet' '-v' '--verbose'"
   local arg_opts="'--platform' '--overlay' '--timeout' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1031,7 +1031,7 @@ function _picocli_wheelwise_images_describe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cache'"
+  local flag_opts="'-q' '--quiet' '-v' '--verbose' '--no-cache'"
   local arg_opts="'--context' '--format' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1064,7 +1064,7 @@ function _picocli_wheelwise_snapshot_build() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--from' '--index' '--out' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1106,7 +1106,7 @@ function _picocli_wheelwise_snapshot_info() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--file' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default

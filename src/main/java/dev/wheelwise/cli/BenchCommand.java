@@ -47,6 +47,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Parameters(paramLabel = "PATH", arity = "0..1", description = "Project folder, Dockerfile or dependency file (default: .).")
   Path path;
 
@@ -118,6 +120,8 @@ final class BenchCommand implements Callable<Integer> {
     // The build's pip sees no pip.conf or PIP_* of this machine: the prediction reads only the indexes given here too.
     check.connection.isolated = true;
     check.connection.timeout = timeout;
+    check.verbosity = verbosity;
+    PrintWriter notices = verbosity.notices(err);
     CheckCommand.Checked checked;
     try (IndexAccess access = new IndexAccess(check.indexOptions(), err)) {
       checked = check.compute(access, err);
@@ -141,14 +145,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     String runId = UUID.randomUUID().toString().substring(0, 12);
-    Bench bench = new Bench(engine, runId, keep, event -> progress(err, event));
+    Bench bench = new Bench(engine, runId, keep, event -> progress(notices, event));
     // An interrupted run (SIGINT) removes what it made before the JVM exits.
     Thread hook = new Thread(bench::cleanup, "wheelwise-bench-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     List<Measurement> measurements;
     try {
-      err.println("bench: run " + runId + " on " + engineLabel + ": " + candidates.size() + " image(s) × " + repeat);
-      err.flush();
+      notices.println("bench: run " + runId + " on " + engineLabel + ": " + candidates.size() + " image(s) × " + repeat);
+      notices.flush();
       measurements = bench.run(recipes, Optional.ofNullable(platform), repeat, jobs);
     } finally {
       bench.cleanup();

@@ -164,6 +164,8 @@ public final class CheckCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   SdistOptions sdistOptions = new SdistOptions();
 
+  @Mixin OutputOptions verbosity = new OutputOptions();
+
   @Override
   public Integer call() throws ParseError, IOException {
     String renderer = format.toLowerCase(Locale.ROOT);
@@ -218,11 +220,11 @@ public final class CheckCommand implements Callable<Integer> {
     FormatControl formats = FormatControl.DEFAULT.withPreferBinary(preferBinary).withPre(pre);
     Loaded loaded = loadInput(formats, date, access, err);
     CheckInput input = loaded.input();
-    Catalog catalog = Catalog.load(overlay != null ? overlay
-        : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+    Catalog catalog = CatalogFiles.load(overlay != null ? overlay
+        : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))), verbosity.trace(err));
     List<Platform> wanted = Platform.parseAll(platforms);
     CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
-        loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), err)));
+        loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), verbosity.notices(err))));
     if (outcome instanceof CandidateSearch.Unplaced unplaced) {
       throw new UsageException(unplaced.reason());
     }
@@ -293,6 +295,7 @@ public final class CheckCommand implements Callable<Integer> {
     o.asOf = asOf;
     o.connection = connection;
     o.quiet = true;
+    o.verbosity = verbosity;
     return o;
   }
 
@@ -330,8 +333,11 @@ public final class CheckCommand implements Callable<Integer> {
         throw new UsageException("-f/--file: no such Dockerfile " + file);
       }
       path = dockerfile;
+      verbosity.trace(err).println("verbose: input: " + path + " (-f/--file; build context " + context + ")");
     } else if (Files.isDirectory(path)) {
-      path = InputFiles.discover(path, err);
+      path = InputFiles.discover(path, verbosity.notices(err), verbosity.trace(err));
+    } else {
+      verbosity.trace(err).println("verbose: input: " + path + " (named on the command line)");
     }
     GroupSelection selection = new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false);
     String name = path.getFileName().toString();
@@ -342,9 +348,9 @@ public final class CheckCommand implements Callable<Integer> {
           lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
               .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()), Optional.empty(),
           // Later releases of a blocking package are looked up in the snapshot, read only if one blocks.
-          new LazySource(() -> snapshotSource(date)));
+          new LazySource(() -> snapshotSource(date, err)));
     }
-    FileSource source = offline ? snapshotSource(date)
+    FileSource source = offline ? snapshotSource(date, err)
         : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
     Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
@@ -425,10 +431,12 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** The embedded snapshot, through --as-of (--offline). */
-  private FileSource snapshotSource(Optional<LocalDate> date) throws IOException {
+  private FileSource snapshotSource(Optional<LocalDate> date, java.io.PrintWriter err) throws IOException {
     byte[] embedded = SnapshotCodec.embeddedBytes()
         .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
     LazySnapshot snapshot = LazySnapshot.of(embedded);
+    verbosity.trace(err).println("verbose: snapshot: embedded, " + snapshot.describe() + " (" + snapshot.projectCount() + " projects)");
+    verbosity.trace(err).flush();
     return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
   }
 

@@ -19,8 +19,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * Option defaults from where users keep them, as ruff and black do: a flag wins (picocli only
  * asks here for options not given), then {@code WHEELWISE_<OPTION>} in the environment
  * ({@code WHEELWISE_FAIL_ON=unavailable}), then {@code [tool.wheelwise.<command>]} and
- * {@code [tool.wheelwise]} in the nearest pyproject.toml from the working folder up to the
- * repository root, then the option's own default. ({@code [tool.wheelwise.lint]} stays lint's
+ * {@code [tool.wheelwise]} in the nearest pyproject.toml from the command's PATH (check's project,
+ * lint's Dockerfile folder; the working folder for {@code -} or none) up to the repository root,
+ * as ruff and mypy find theirs, then the option's own default. ({@code [tool.wheelwise.lint]} stays lint's
  * rule configuration.) A TOML array gives a repeatable option several
  * values. {@code --show-config} prints the merged result with where each value came from.
  */
@@ -33,7 +34,14 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
   /** The commands whose options pyproject.toml configures (README "Configuration"). */
   private static final java.util.Set<String> CONFIGURED = java.util.Set.of("check", "lint");
 
+  /** Whether pyproject.toml and WHEELWISE_* configure this command's options. */
+  static boolean configures(String command) {
+    return CONFIGURED.contains(command);
+  }
+
   private final Path workingFolder;
+  /** Where the search starts; null until {@link #startAt} (picocli asks for defaults before PATH is parsed). */
+  private Path start;
   private Optional<Path> pyproject;
   private Optional<JsonNode> tool;
   private final List<String> problems = new ArrayList<>();
@@ -49,17 +57,62 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
    */
   private Optional<JsonNode> tool() {
     if (tool == null) {
-      pyproject = nearestPyproject(workingFolder);
+      pyproject = nearestPyproject(start());
       tool = pyproject.map(ConfigDefaults::readTool);
     }
     return tool;
+  }
+
+  /**
+   * Starts the search from the folder of the command's first PATH, as a parse without defaults
+   * found it ({@code parsed} is that parse): a folder itself, a file's folder, the working
+   * folder for {@code -}, no PATH or one that does not exist. Relative paths are taken from
+   * the working folder.
+   */
+  void startAt(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    start = workingFolder;
+    if (!CONFIGURED.contains(last.commandSpec().name())) {
+      return;
+    }
+    for (CommandLine.Model.PositionalParamSpec p : last.matchedPositionals()) {
+      List<String> given = p.originalStringValues();
+      if (!given.isEmpty() && !given.get(0).equals("-") && !given.get(0).isEmpty()) {
+        Path path = workingFolder.resolve(given.get(0)).normalize();
+        if (Files.isDirectory(path)) {
+          start = path;
+        } else if (path.getParent() != null && Files.isDirectory(path.getParent())) {
+          start = path.getParent();
+        }
+        return;
+      }
+    }
+  }
+
+  /** Starts the search from the working folder (a command line that does not parse: its error is what is said). */
+  void startAtWorkingFolder() {
+    start = workingFolder;
+  }
+
+  /** The search's first folder: the one {@link #startAt} chose, else the working folder. */
+  Path start() {
+    return start != null ? start : workingFolder;
+  }
+
+  /** The pyproject.toml read for [tool.wheelwise], if any (reading it on first need). */
+  Optional<Path> pyproject() {
+    tool();
+    return pyproject;
   }
 
   /** The lines of --show-config for a parsed command: each option, its value and its source. */
   List<String> show(CommandLine.ParseResult parsed) {
     List<String> lines = new ArrayList<>();
     tool();
-    lines.add(pyproject.map(p -> "# pyproject.toml: " + p).orElse("# pyproject.toml: none found from the working folder up"));
+    lines.add(pyproject.map(p -> "# pyproject.toml: " + p).orElse("# pyproject.toml: none found from " + start() + " up"));
     for (OptionSpec o : parsed.commandSpec().options()) {
       String name = o.longestName();
       if (o.usageHelp() || o.versionHelp() || name.equals("--show-config") || o.hidden()) {
@@ -74,6 +127,9 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
   @Override
   public String defaultValue(ArgSpec arg) {
+    if (start == null) {
+      return null; // the parse that finds PATH: no defaults yet
+    }
     try {
       return origin(arg).map(Origin::value).orElse(null);
     } catch (UsageException bad) {
@@ -133,7 +189,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
   }
 
   /** The pyproject.toml in the folder or the nearest parent, not past a repository root. */
-  private static Optional<Path> nearestPyproject(Path folder) {
+  static Optional<Path> nearestPyproject(Path folder) {
     for (Path p = folder; p != null; p = p.getParent()) {
       Path candidate = p.resolve("pyproject.toml");
       if (Files.isRegularFile(candidate)) {

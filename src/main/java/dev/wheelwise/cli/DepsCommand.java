@@ -51,6 +51,8 @@ final class DepsCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Option(names = "--extra", paramLabel = "NAME", description = "also install this extra of the project (repeatable)")
   List<String> extras = new ArrayList<>();
 
@@ -90,6 +92,7 @@ final class DepsCommand implements Callable<Integer> {
     } else if (!Files.exists(path)) {
       throw new UsageException("no such file or folder: " + path);
     }
+    verbosity.trace(spec.commandLine().getErr()).println("verbose: input: " + file + " (" + reason + ")");
     ProjectInput input = new ProjectInputs(System.getenv()).read(file);
     ObjectNode json = new ObjectMapper().createObjectNode();
     json.put("schema", "wheelwise.deps/1");

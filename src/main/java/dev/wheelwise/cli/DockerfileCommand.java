@@ -48,6 +48,8 @@ final class DockerfileCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Override
   public Integer call() throws Exception {
     if (!format.equals("json") && !format.equals("text")) {
@@ -73,6 +75,7 @@ final class DockerfileCommand implements Callable<Integer> {
     }
     Dockerfile file = Dockerfile.parse(path.toString(), bytes);
     Path dir = context != null ? context : path.toAbsolutePath().getParent();
+    verbosity.trace(spec.commandLine().getErr()).println("verbose: input: " + path + " (build context " + dir + ")");
     DockerfileModel model = DockerfileModel.of(file, args, dir);
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {

@@ -39,6 +39,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin IndexOptions index;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Spec CommandSpec spec;
 
   /** A wheel's tags, sorted, or empty for an sdist or a name that does not parse. */
@@ -72,6 +74,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Target t = target.toTarget();
     PrintWriter out = spec.commandLine().getOut();
+    index.verbosity = verbosity;
     try (IndexAccess access = new IndexAccess(index, spec.commandLine().getErr())) {
       ProjectSource source = access.source();
       FetchOutcome o = access.fetch(source, List.of(name)).values().iterator().next();

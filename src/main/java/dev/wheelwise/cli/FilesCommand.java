@@ -39,6 +39,8 @@ final class FilesCommand implements Callable<Integer> {
 
   @Mixin IndexOptions index;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Option(names = "--format", paramLabel = "text|json", description = "output format (default: ${DEFAULT-VALUE})")
   String format = "text";
 
@@ -54,6 +56,7 @@ final class FilesCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    index.verbosity = verbosity;
     try (IndexAccess access = new IndexAccess(index, err)) {
       ProjectSource source = access.source();
       Map<String, FetchOutcome> outcomes = access.fetch(source, names);

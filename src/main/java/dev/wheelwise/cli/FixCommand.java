@@ -55,6 +55,8 @@ public final class FixCommand implements Callable<Integer> {
 
   @Mixin WheelCheckOptions wheels = new WheelCheckOptions();
 
+  @Mixin OutputOptions verbosity = new OutputOptions();
+
   @Override
   public Integer call() throws IOException, ParseError, IndexError {
     boolean stdin = file.equals("-");
@@ -70,15 +72,17 @@ public final class FixCommand implements Callable<Integer> {
     Path context = stdin ? Path.of(".") : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("."));
     Path contextOrNull = stdin ? null : context;
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter notices = verbosity.notices(err);
+    verbosity.trace(err).println("verbose: input: " + (stdin ? "standard input" : file));
     Fixer.Outcome outcome;
-    try (WheelCheckOptions.Session session = noWheels ? null : wheels.open(err)) {
+    try (WheelCheckOptions.Session session = noWheels ? null : wheels.open(err, verbosity)) {
       DockerfileModel model = DockerfileModel.of(parsed, Map.of(), contextOrNull);
       Optional<Wheels> facts = Optional.empty();
       if (session != null && model.finalStage() != null) {
         try {
           facts = Optional.of(session.check(model, path, context));
         } catch (UsageException | ParseError cannot) {
-          err.println("note: " + file + ": no base-image switch: " + (cannot instanceof ParseError p ? p.render() : cannot.getMessage()));
+          notices.println("note: " + file + ": no base-image switch: " + (cannot instanceof ParseError p ? p.render() : cannot.getMessage()));
         }
       }
       Subject subject = new Subject(parsed, model, Set.of(), facts, Set.of());
@@ -94,7 +98,7 @@ public final class FixCommand implements Callable<Integer> {
       if (!plan.edits().isEmpty()) {
         Files.write(path, outcome.text().getBytes(Charset.forName(parsed.charset())));
       }
-      plan.edits().forEach(e -> err.println("fixed " + e.code() + ": " + e.why()));
+      plan.edits().forEach(e -> notices.println("fixed " + e.code() + ": " + e.why()));
     } else {
       // a/ and b/ names patch -p1 and git apply take: the path as given, or the file name when absolute
       String name = stdin ? "Dockerfile" : path.isAbsolute() ? path.getFileName().toString() : path.normalize().toString();

@@ -13,6 +13,8 @@ final class GenerateDocsCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Parameters(paramLabel = "KIND", description = "fish or man")
   String kind;
 

@@ -41,6 +41,8 @@ final class ImagesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Parameters(arity = "0..*", paramLabel = "REF", description = "Image references, e.g. python:3.12-slim (default: the whole catalog).")
   List<String> refs = new ArrayList<>();
 
@@ -71,7 +73,7 @@ final class ImagesCommand implements Callable<Integer> {
     }
     Catalog catalog;
     try {
-      catalog = Catalog.load(overlayPath());
+      catalog = CatalogFiles.load(overlayPath(), verbosity.trace(spec.commandLine().getErr()));
     } catch (IOException | RuntimeException badOverlay) {
       throw new UsageException("cannot read the catalog overlay " + overlayPath() + ": " + badOverlay.getMessage()
           + "; delete it, or write it again with 'wheelwise images refresh IMAGE'");

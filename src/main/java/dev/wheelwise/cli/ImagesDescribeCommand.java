@@ -25,6 +25,8 @@ final class ImagesDescribeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Parameters(arity = "1", paramLabel = "IMAGE", description = "An image on the engine, e.g. python:3.12-slim or an image id.")
   String image;
 
@@ -44,6 +46,8 @@ final class ImagesDescribeCommand implements Callable<Integer> {
       throw new UsageException("--format: expected table or json, got '" + format + "'");
     }
     EngineClient engine = EngineImages.connect(System.getenv(), Optional.ofNullable(context));
+    verbosity.trace(spec.commandLine().getErr()).println("verbose: engine: " + engine.where()
+        + (noCache ? "; no cache" : "; descriptions cached in " + EngineImages.cacheDir(System.getenv())));
     ImageDescription d = new ImageDescriber(engine, noCache ? Optional.empty() : Optional.of(EngineImages.cacheDir(System.getenv())))
         .describe(image);
     PrintWriter out = spec.commandLine().getOut();

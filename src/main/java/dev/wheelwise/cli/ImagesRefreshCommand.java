@@ -44,6 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ImagesRefreshCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
   @ParentCommand ImagesCommand parent;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image references, e.g. python:3.12-slim or localhost:5000/app:1.")
@@ -73,13 +75,17 @@ final class ImagesRefreshCommand implements Callable<Integer> {
     // Every call, kept to be cancelled: the dispatcher forgets a call once execute() returns,
     // while its body (a manifest, a streamed layer) is still being read.
     Queue<Call> calls = new ConcurrentLinkedQueue<>();
+    PrintWriter trace = verbosity.trace(spec.commandLine().getErr());
     OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS)
         .addInterceptor(chain -> {
           calls.add(chain.call());
           if (expired.get()) {
             throw new IOException("the run's --timeout has passed");
           }
-          return chain.proceed(chain.request());
+          okhttp3.Response response = chain.proceed(chain.request());
+          trace.println("verbose: " + chain.request().method() + " " + chain.request().url() + ": " + response.code());
+          trace.flush();
+          return response;
         }).build();
     // At the deadline every call in flight is cancelled and none starts.
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -116,7 +116,10 @@ final class IndexAccess implements AutoCloseable {
     if (options.offline) {
       return snapshot();
     }
-    return new FallbackSource(client(), new SnapshotOnDemand(), line -> err.println(line));
+    IndexClient live = client();
+    trace("index: " + live.describe() + " (" + pipConfig().use().summary() + ")");
+    PrintWriter notices = options.verbosity.notices(err);
+    return new FallbackSource(live, new SnapshotOnDemand(), line -> notices.println(line));
   }
 
   /** The client of the live indexes (made once), which also reads the metadata of their files. */
@@ -124,7 +127,10 @@ final class IndexAccess implements AutoCloseable {
     if (client == null) {
       Optional<Path> cache = options.connection.noCache ? Optional.empty()
           : Optional.of(options.connection.cacheDir != null ? options.connection.cacheDir : HttpSettings.userCacheDir(env, home));
-      client = new IndexClient(settings(), options.connection.http(HttpSettings.defaults(cache)), netrc());
+      trace("HTTP cache: " + cache.map(Path::toString).orElse("none (--no-cache)"));
+      PrintWriter trace = options.verbosity.trace(err);
+      client = new IndexClient(settings(), options.connection.http(HttpSettings.defaults(cache)), netrc(),
+          line -> trace.println("verbose: " + line));
     }
     return client;
   }
@@ -141,7 +147,7 @@ final class IndexAccess implements AutoCloseable {
 
   /** Fetches projects with a progress bar on an interactive stderr. */
   Map<String, FetchOutcome> fetch(ProjectSource source, Collection<String> names) {
-    try (Progress progress = Progress.forTerminal(err, options.quiet, names.size())) {
+    try (Progress progress = Progress.forTerminal(err, options.quiet || options.verbosity.quiet(), names.size())) {
       return source.projects(names, progress::update);
     }
   }
@@ -161,6 +167,8 @@ final class IndexAccess implements AutoCloseable {
         byte[] bytes = options.snapshot != null ? Files.readAllBytes(options.snapshot)
             : SnapshotCodec.embeddedBytes().orElseThrow(() -> new UsageException("this build of wheelwise carries no snapshot"));
         snapshot = LazySnapshot.of(bytes);
+        trace("snapshot: " + (options.snapshot != null ? options.snapshot + ", " : "embedded, ") + snapshot.describe()
+            + " (" + snapshot.projectCount() + " projects)");
       } catch (IOException e) {
         throw new UsageException("cannot read the snapshot: " + e.getMessage());
       }
@@ -196,6 +204,13 @@ final class IndexAccess implements AutoCloseable {
     } catch (IOException e) {
       return Netrc.EMPTY;
     }
+  }
+
+  /** A --verbose line on standard error. */
+  private void trace(String line) {
+    PrintWriter trace = options.verbosity.trace(err);
+    trace.println("verbose: " + line);
+    trace.flush();
   }
 
   /** The snapshot, read only if the index cannot be reached. */

@@ -42,8 +42,11 @@ public final class IndexOptions {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+  /** No progress bar even on a terminal (check and lint fetch in phases a bar would misstate). */
   boolean quiet;
+
+  /** The command's --quiet/--verbose, set by the command (each declares its own {@link OutputOptions}). */
+  OutputOptions verbosity = new OutputOptions();
 
   Optional<LocalDate> asOfDate() {
     return AsOfDate.parse(asOf);

@@ -25,20 +25,26 @@ final class InputFiles {
   /**
    * In a folder: the Dockerfile first (it says how the project is installed), else the
    * dependency input {@link Discovery} picks (a lock over requirements, pylock.*.toml and
-   * requirements-*.txt included), saying on {@code err} which and why when there was a choice.
+   * requirements-*.txt included), saying on {@code notices} which and why when there was a
+   * choice, and on {@code trace} (--verbose) which and why always.
    */
-  static Path discover(Path dir, java.io.PrintWriter err) throws java.io.IOException {
+  static Path discover(Path dir, java.io.PrintWriter notices, java.io.PrintWriter trace) throws java.io.IOException {
     for (String name : new String[] {"Dockerfile", "Containerfile"}) {
       Path p = dir.resolve(name);
       if (java.nio.file.Files.isRegularFile(p)) {
+        trace.println("verbose: input: " + p + " (the " + name + " in " + dir + ")");
+        trace.flush();
         return p;
       }
     }
     Discovery.Found found = discoverOrExplain(dir).orElseThrow(() -> new UsageException(dir
         + ": found no Dockerfile, lock file (uv.lock, pylock*.toml, poetry.lock, pdm.lock, Pipfile.lock), requirements*.txt or pyproject.toml"));
     if (!found.alsoFound().isEmpty() || found.reason().startsWith("no lock file and no requirements.txt")) {
-      err.println("notice: using " + found.file().getFileName() + ": " + found.reason());
+      notices.println("notice: using " + found.file().getFileName() + ": " + found.reason());
+      notices.flush();
     }
+    trace.println("verbose: input: " + found.file() + " (" + found.reason() + ")");
+    trace.flush();
     return found.file();
   }
 

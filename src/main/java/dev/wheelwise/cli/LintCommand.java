@@ -115,6 +115,8 @@ public final class LintCommand implements Callable<Integer> {
 
   @Mixin WheelCheckOptions wheels = new WheelCheckOptions();
 
+  @Mixin OutputOptions verbosity = new OutputOptions();
+
   @Override
   public Integer call() throws IOException, ParseError, IndexError {
     String renderer = format.toLowerCase(Locale.ROOT).replace('-', '_');
@@ -124,14 +126,16 @@ public final class LintCommand implements Callable<Integer> {
     LintConfig settings = settings();
     Linter linter = new Linter(Rules.ALL, settings, !noWheels);
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter notices = verbosity.notices(err);
     Optional<ShellCheck> shellcheck = noShellcheck ? Optional.empty() : ShellCheck.onPath(System.getenv("PATH"));
     if (!noShellcheck && shellcheck.isEmpty()) {
-      err.println("note: shellcheck is not on PATH: RUN scripts are not checked by ShellCheck (Debian: apt-get install shellcheck)");
+      notices.println("note: shellcheck is not on PATH: RUN scripts are not checked by ShellCheck (Debian: apt-get install shellcheck)");
     }
     List<LintResult> results = new ArrayList<>();
-    try (WheelCheckOptions.Session session = noWheels ? null : wheels.open(err)) {
+    try (WheelCheckOptions.Session session = noWheels ? null : wheels.open(err, verbosity)) {
       for (String name : files.isEmpty() ? List.of("Dockerfile") : files) {
-        results.add(lintOne(name, linter, settings, session, shellcheck, err));
+        verbosity.trace(err).println("verbose: input: " + (name.equals("-") ? "standard input" : name));
+        results.add(lintOne(name, linter, settings, session, shellcheck, notices));
       }
     }
     render(results, renderer);
@@ -140,7 +144,7 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   private LintResult lintOne(String name, Linter linter, LintConfig settings, WheelCheckOptions.Session session,
-      Optional<ShellCheck> shellcheck, PrintWriter err) throws IOException, ParseError, IndexError {
+      Optional<ShellCheck> shellcheck, PrintWriter notices) throws IOException, ParseError, IndexError {
     boolean stdin = name.equals("-");
     Path path = Path.of(stdin ? "Dockerfile" : name);
     if (!stdin && !Files.isRegularFile(path)) {
@@ -155,7 +159,7 @@ public final class LintCommand implements Callable<Integer> {
       try {
         facts = Optional.of(session.check(model, path, context));
       } catch (UsageException | ParseError cannot) {
-        err.println("note: " + name + ": wheel-aware rules skipped: " + (cannot instanceof ParseError p ? p.render() : cannot.getMessage()));
+        notices.println("note: " + name + ": wheel-aware rules skipped: " + (cannot instanceof ParseError p ? p.render() : cannot.getMessage()));
       }
     }
     Set<String> contextFiles = new HashSet<>();
@@ -190,13 +194,21 @@ public final class LintCommand implements Callable<Integer> {
         disableIgnorePragma ? Optional.of(true) : Optional.empty(), noFail ? Optional.of(true) : Optional.empty());
     try {
       LintConfig merged = flags;
-      Path pyproject = Path.of("pyproject.toml");
-      if (Files.isRegularFile(pyproject)) {
+      PrintWriter trace = verbosity.trace(spec.commandLine().getErr());
+      // The same pyproject.toml [tool.wheelwise] came from: the nearest from the (first) Dockerfile's folder up.
+      String first = files.isEmpty() ? "Dockerfile" : files.get(0);
+      Path cwd = Path.of("").toAbsolutePath();
+      Path folder = first.equals("-") ? cwd : Optional.ofNullable(cwd.resolve(first).getParent()).orElse(cwd);
+      Optional<Path> found = ConfigDefaults.nearestPyproject(Files.isDirectory(folder) ? folder : cwd);
+      if (found.isPresent()) {
+        Path pyproject = found.get();
         merged = merged.over(ConfigFiles.pyproject(pyproject));
+        trace.println("verbose: rule configuration: " + pyproject.toAbsolutePath() + " [tool.wheelwise.lint]");
       }
       Optional<Path> yaml = hadolintYaml();
       if (yaml.isPresent()) {
         merged = merged.over(ConfigFiles.hadolintYaml(yaml.get()));
+        trace.println("verbose: rule configuration: " + yaml.get().toAbsolutePath());
       }
       return merged;
     } catch (ConfigFiles.InvalidConfig bad) {

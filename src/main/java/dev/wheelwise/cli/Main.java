@@ -5,6 +5,7 @@ import dev.wheelwise.ParseError;
 import dev.wheelwise.bench.BenchError;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,6 +82,7 @@ public final class Main implements Runnable {
     cli.setErr(err);
     ConfigDefaults defaults = new ConfigDefaults(env, workingFolder);
     cli.setDefaultValueProvider(defaults);
+    rootConfiguration(cli, args, defaults);
     cli.setExecutionStrategy(parsed -> {
       CommandLine.ParseResult last = parsed;
       while (last.hasSubcommand()) {
@@ -90,6 +92,19 @@ public final class Main implements Runnable {
         PrintWriter problemsTo = last.commandSpec().commandLine().getErr();
         defaults.problems().forEach(m -> problemsTo.println("error: " + m));
         return EXIT_USAGE;
+      }
+      CommandLine.ParseResult command = last;
+      Optional<OutputOptions> output = OutputOptions.of(command.commandSpec());
+      Optional<String> clash = output.flatMap(o -> o.settle(command, defaults));
+      if (clash.isPresent()) {
+        last.commandSpec().commandLine().getErr().println("error: " + clash.get());
+        return EXIT_USAGE;
+      }
+      if (output.isPresent() && output.get().verbose() && ConfigDefaults.configures(last.commandSpec().name())) {
+        PrintWriter trace = output.get().trace(last.commandSpec().commandLine().getErr());
+        trace.println("verbose: configuration: " + defaults.pyproject().map(p -> p + " [tool.wheelwise]")
+            .orElse("no pyproject.toml from " + defaults.start() + " up to the repository root"));
+        trace.flush();
       }
       if (last.hasMatchedOption("--show-config")) {
         defaults.show(last).forEach(last.commandSpec().commandLine().getOut()::println);
@@ -143,6 +158,20 @@ public final class Main implements Runnable {
           throw ex;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Points the [tool.wheelwise] search at the command's PATH. picocli asks for defaults before
+   * it reads positional parameters, so the line is parsed once without defaults to find PATH
+   * (the model is built once; a parse costs well under a millisecond) and again, with them, by
+   * execute. A line that does not parse searches from the working folder and execute says why.
+   */
+  private static void rootConfiguration(CommandLine cli, String[] args, ConfigDefaults defaults) {
+    try {
+      defaults.startAt(cli.parseArgs(args));
+    } catch (CommandLine.PicocliException notYet) {
+      defaults.startAtWorkingFolder();
+    }
   }
 
   /**

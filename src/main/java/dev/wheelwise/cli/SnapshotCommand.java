@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 final class SnapshotCommand implements Runnable {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Override
   public void run() {
     throw new UsageException("snapshot needs a subcommand: build or info");
@@ -46,6 +48,8 @@ final class SnapshotCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
     @Override
     public Integer call() throws IOException, dev.wheelwise.index.IndexError {
       if (from.isEmpty() && indexes.isEmpty()) {
@@ -65,7 +69,10 @@ final class SnapshotCommand implements Runnable {
       SnapshotBuilder.Result r = SnapshotBuilder.build(from, indexes);
       Files.write(out, SnapshotCodec.write(r.snapshot()));
       PrintWriter err = spec.commandLine().getErr();
-      r.skipped().forEach(s -> err.println("skipped: " + s));
+      PrintWriter notices = verbosity.notices(err);
+      r.skipped().forEach(s -> notices.println("skipped: " + s));
+      from.forEach(d -> verbosity.trace(err).println("verbose: input: --from " + d.toAbsolutePath()));
+      indexes.forEach(i -> verbosity.trace(err).println("verbose: input: --index " + i));
       spec.commandLine().getOut().println("wrote " + out + ": " + summary(r.snapshot()));
       return Main.EXIT_OK;
     }
@@ -78,6 +85,8 @@ final class SnapshotCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
     @Override
     public Integer call() throws IOException {
       Snapshot s;
@@ -88,6 +97,7 @@ final class SnapshotCommand implements Runnable {
       } else {
         s = SnapshotCodec.embedded().orElseThrow(() -> new UsageException("this build carries no snapshot"));
       }
+      verbosity.trace(spec.commandLine().getErr()).println("verbose: snapshot: " + (file != null ? file.toAbsolutePath() : "embedded in this build"));
       PrintWriter out = spec.commandLine().getOut();
       out.println("snapshot " + s.date() + " (" + Snapshot.SCHEMA + ")");
       out.println("  " + summary(s));

@@ -20,6 +20,8 @@ final class TagsCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Spec CommandSpec spec;
 
   @Override

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "__train", hidden = true)
 final class TrainCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
+
   @Override
   public Integer call() throws Exception {
     Version.parse("1.0.post1+local");

@@ -58,7 +58,12 @@ final class WheelCheckOptions {
 
   /** One index session for every file of a run. */
   Session open(PrintWriter err) {
-    return new Session(err);
+    return open(err, new OutputOptions());
+  }
+
+  /** As above, with the command's --quiet/--verbose. */
+  Session open(PrintWriter err, OutputOptions verbosity) {
+    return new Session(err, verbosity);
   }
 
   final class Session implements AutoCloseable {
@@ -66,7 +71,9 @@ final class WheelCheckOptions {
     private final Optional<LocalDate> date;
     private Catalog catalog;
 
-    private Session(PrintWriter err) {
+    private final PrintWriter trace;
+
+    private Session(PrintWriter err, OutputOptions verbosity) {
       IndexOptions o = new IndexOptions();
       o.indexUrl = indexUrl;
       o.extraIndexUrls = extraIndexUrls;
@@ -74,6 +81,8 @@ final class WheelCheckOptions {
       o.asOf = asOf;
       o.connection = connection;
       o.quiet = true;
+      o.verbosity = verbosity;
+      this.trace = verbosity.trace(err);
       this.access = new IndexAccess(o, err);
       this.date = AsOfDate.parse(asOf);
     }
@@ -89,7 +98,7 @@ final class WheelCheckOptions {
       DockerfileInputs.Read read = DockerfileInputs.read(model, dockerfile, context, source);
       CheckInput input = read.input();
       if (catalog == null) {
-        catalog = Catalog.load(overlay != null ? overlay : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+        catalog = CatalogFiles.load(overlay != null ? overlay : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))), trace);
       }
       List<Platform> wanted = Platform.parseAll(platforms);
       // The same search check DOCKERFILE makes, so SourceBuild's "use X instead" names check's recommendation.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.Cache;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -49,6 +50,11 @@ final class HttpFetcher implements AutoCloseable {
   private final Netrc netrc;
 
   HttpFetcher(HttpSettings settings, Map<String, Credentials> credentialsByHost, Netrc netrc) {
+    this(settings, credentialsByHost, netrc, line -> {});
+  }
+
+  /** As above, saying each request and whether the cache answered it on {@code requests} (--verbose). */
+  HttpFetcher(HttpSettings settings, Map<String, Credentials> credentialsByHost, Netrc netrc, Consumer<String> requests) {
     this.settings = settings;
     this.credentialsByHost = Map.copyOf(credentialsByHost);
     this.netrc = netrc;
@@ -67,7 +73,18 @@ final class HttpFetcher implements AutoCloseable {
             .cache(cache)
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
-            .callTimeout(settings.callTimeout());
+            .callTimeout(settings.callTimeout())
+            .addInterceptor(chain -> said(chain.proceed(chain.request()), requests));
+  }
+
+  /** One line per request as the cache and the network answered it; the URL without its credentials. */
+  private static Response said(Response response, Consumer<String> requests) {
+    String range = response.request().header("Range");
+    String how = response.networkResponse() == null ? "from the HTTP cache"
+        : response.cacheResponse() != null ? "revalidated, the cached copy used" : "from the network";
+    requests.accept("GET " + Redaction.redactUrl(response.request().url().toString()) + (range != null ? " (" + range + ")" : "")
+        + ": " + response.code() + ", " + how);
+    return response;
   }
 
   private synchronized OkHttpClient client(HttpUrl url) {

@@ -42,6 +42,11 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
   private final Outages outages = new Outages();
 
   public IndexClient(IndexSettings settings, HttpSettings http, Netrc netrc) {
+    this(settings, http, netrc, line -> {});
+  }
+
+  /** As above, saying each HTTP request and whether the cache answered it on {@code requests} (--verbose). */
+  public IndexClient(IndexSettings settings, HttpSettings http, Netrc netrc, java.util.function.Consumer<String> requests) {
     this.settings = settings;
     this.http = http;
     this.indexes = settings.locations();
@@ -55,7 +60,7 @@ public final class IndexClient implements ProjectSource, AutoCloseable {
         l.credentials().ifPresent(c -> byHost.putIfAbsent(l.hostKey(), c));
       }
     }
-    this.fetcher = new HttpFetcher(http, byHost, netrc);
+    this.fetcher = new HttpFetcher(http, byHost, netrc, requests);
   }
 
   @Override
