@@ -188,39 +188,7 @@ public final class LintCommand implements Callable<Integer> {
     }
     LintConfig flags = LintConfig.of(ignore, override, threshold, trustedRegistries, enable,
         disableIgnorePragma ? Optional.of(true) : Optional.empty(), noFail ? Optional.of(true) : Optional.empty());
-    try {
-      LintConfig merged = flags;
-      Path pyproject = Path.of("pyproject.toml");
-      if (Files.isRegularFile(pyproject)) {
-        merged = merged.over(ConfigFiles.pyproject(pyproject));
-      }
-      Optional<Path> yaml = hadolintYaml();
-      if (yaml.isPresent()) {
-        merged = merged.over(ConfigFiles.hadolintYaml(yaml.get()));
-      }
-      return merged;
-    } catch (ConfigFiles.InvalidConfig bad) {
-      throw new UsageException(bad.getMessage());
-    }
-  }
-
-  /** {@code --config}, else the first of hadolint's places that exists. */
-  private Optional<Path> hadolintYaml() {
-    if (config != null) {
-      if (!Files.isRegularFile(config)) {
-        throw new UsageException("--config: no such file " + config);
-      }
-      return Optional.of(config);
-    }
-    Path home = Path.of(System.getProperty("user.home"));
-    String xdg = System.getenv("XDG_CONFIG_HOME");
-    List<Path> places = new ArrayList<>(List.of(Path.of(".hadolint.yaml"), Path.of(".hadolint.yml")));
-    if (xdg != null && !xdg.isBlank()) {
-      places.add(Path.of(xdg, "hadolint.yaml"));
-    }
-    places.addAll(List.of(home.resolve(".config/hadolint.yaml"), home.resolve(".hadolint/hadolint.yaml"),
-        home.resolve("hadolint/hadolint.yaml"), home.resolve(".hadolint.yaml")));
-    return places.stream().filter(Files::isRegularFile).findFirst();
+    return flags.over(LintConfigFiles.read(config));
   }
 
   private void render(List<LintResult> results, String renderer) throws IOException {
