@@ -73,13 +73,17 @@ final class BuilderStage {
       out.add(new Edit(t.command().offset(), Words.plainEnd(text, lastWord), "true", BuildDeps.CODE,
           "apk add of build packages only: nothing left to install here", line));
     } else {
+      int removed = 0;
       for (int i = 0; i < build.size(); i++) {
         ShellWord w = build.get(i);
         int end = Words.plainEnd(text, w);
         if (i == 0 && !runtime.isEmpty()) {
+          removed = end;
           out.add(new Edit(w.offset(), end, runtime, BuildDeps.CODE, "build packages left to " + NAME + "; runtime kept: " + runtime, line));
         } else {
           int[] cut = Words.removal(text, w.offset(), end);
+          cut[0] = Math.max(cut[0], removed); // blanks the previous removal already took
+          removed = cut[1];
           out.add(new Edit(cut[0], cut[1], "", BuildDeps.CODE, w.value() + " left to " + NAME, line));
         }
       }
