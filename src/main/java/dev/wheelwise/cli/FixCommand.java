@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,20 @@ public final class FixCommand implements Callable<Integer> {
   @Option(names = "--no-wheels", description = "Only the fixes that need no index: no base-image switch.")
   boolean noWheels;
 
+  @Option(names = "--keep-base", description = "Keep the base image (no switch to the one check recommends); build dependencies "
+      + "on Alpine go into an apk --virtual group deleted after the install, or into a builder stage.")
+  boolean keepBase;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The .hadolint.yaml to read (default: ./.hadolint.yaml, then "
+      + "hadolint's user config paths); a rule it ignores is not fixed either.")
+  Path config;
+
+  @Option(names = "--ignore", paramLabel = "CODE", description = "A rule not to fix (repeat), as lint's --ignore.")
+  List<String> ignore = new ArrayList<>();
+
+  /** The rules fix has edits for: an ignored finding of one of these is named on standard error. */
+  private static final Set<String> FIXABLE = Set.of("WW1001", "WW1003", "DL3042", "DL3019");
+
   @Mixin WheelCheckOptions wheels = new WheelCheckOptions();
 
   @Mixin OutputOptions verbosity = new OutputOptions();
@@ -67,6 +82,13 @@ public final class FixCommand implements Callable<Integer> {
     if (!stdin && !Files.isRegularFile(path)) {
       throw new UsageException(file + ": no such Dockerfile");
     }
+    for (String code : ignore) {
+      if (!code.matches("[A-Za-z]+[0-9]+")) {
+        throw new UsageException("'" + code + "' is not a rule code (DL3042, WW1003)");
+      }
+    }
+    LintConfig settings = LintConfig.of(ignore, Map.of(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty())
+        .over(LintConfigFiles.read(config, stdin ? "-" : file, verbosity.trace(spec.commandLine().getErr())));
     byte[] bytes = stdin ? System.in.readAllBytes() : Files.readAllBytes(path);
     Dockerfile parsed = Dockerfile.parse(stdin ? "-" : file, bytes);
     Path context = stdin ? Path.of(".") : Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("."));
@@ -86,8 +108,9 @@ public final class FixCommand implements Callable<Integer> {
         }
       }
       Subject subject = new Subject(parsed, model, Set.of(), facts, Set.of());
-      List<Finding> findings = new Linter(Rules.ALL, LintConfig.EMPTY, facts.isPresent()).lint(subject, List.of());
-      Plan plan = Fixer.plan(subject, findings, ApkToApt.standard());
+      List<Finding> findings = new Linter(Rules.ALL, settings, facts.isPresent()).lint(subject, List.of());
+      skipped(subject, findings, settings, facts.isPresent(), err);
+      Plan plan = Fixer.plan(subject, findings, ApkToApt.standard(), keepBase);
       Optional<Fixer.Checker> checker = session == null ? Optional.empty()
           : Optional.of(after -> session.check(DockerfileModel.of(after, Map.of(), contextOrNull), path, context));
       outcome = Fixer.judge(parsed, facts, plan, checker);
@@ -109,5 +132,23 @@ public final class FixCommand implements Callable<Integer> {
       err.println("fix: refused " + r.code() + " at " + file + ":" + r.line() + ": " + r.reason());
     }
     return plan.refused().isEmpty() ? Main.EXIT_OK : Main.EXIT_POLICY;
+  }
+
+  /**
+   * Names the fixable findings the settings silence (an ignored rule, an inline ignore pragma):
+   * fix obeys lint's ignores, and says which fixes that skipped, so a missing fix is not a mystery.
+   */
+  private void skipped(Subject subject, List<Finding> kept, LintConfig settings, boolean wheelRules, PrintWriter err) {
+    LintConfig everything = LintConfig.of(List.of(), Map.of(), Optional.empty(), List.of(), List.of(), Optional.of(true), Optional.empty());
+    for (Finding f : new Linter(Rules.ALL, everything, wheelRules).lint(subject, List.of())) {
+      boolean stays = kept.stream().anyMatch(k -> k.code().equals(f.code()) && k.span().line() == f.span().line()
+          && k.span().column() == f.span().column());
+      if (FIXABLE.contains(f.code()) && !stays) {
+        String why = settings.ignored().contains(f.code())
+            ? "the rule is ignored (--ignore, .hadolint.yaml `ignored` or [tool.wheelwise.lint])"
+            : "an inline `# hadolint ignore=` / `# wheelwise ignore=` pragma silences it";
+        err.println("fix: skipped " + f.code() + " at " + file + ":" + f.span().line() + ": " + why);
+      }
+    }
   }
 }

@@ -192,47 +192,8 @@ public final class LintCommand implements Callable<Integer> {
     }
     LintConfig flags = LintConfig.of(ignore, override, threshold, trustedRegistries, enable,
         disableIgnorePragma ? Optional.of(true) : Optional.empty(), noFail ? Optional.of(true) : Optional.empty());
-    try {
-      LintConfig merged = flags;
-      PrintWriter trace = verbosity.trace(spec.commandLine().getErr());
-      // The same pyproject.toml [tool.wheelwise] came from: the nearest from the (first) Dockerfile's folder up.
-      String first = files.isEmpty() ? "Dockerfile" : files.get(0);
-      Path cwd = Path.of("").toAbsolutePath();
-      Path folder = first.equals("-") ? cwd : Optional.ofNullable(cwd.resolve(first).getParent()).orElse(cwd);
-      Optional<Path> found = ConfigDefaults.nearestPyproject(Files.isDirectory(folder) ? folder : cwd);
-      if (found.isPresent()) {
-        Path pyproject = found.get();
-        merged = merged.over(ConfigFiles.pyproject(pyproject));
-        trace.println("verbose: rule configuration: " + pyproject.toAbsolutePath() + " [tool.wheelwise.lint]");
-      }
-      Optional<Path> yaml = hadolintYaml();
-      if (yaml.isPresent()) {
-        merged = merged.over(ConfigFiles.hadolintYaml(yaml.get()));
-        trace.println("verbose: rule configuration: " + yaml.get().toAbsolutePath());
-      }
-      return merged;
-    } catch (ConfigFiles.InvalidConfig bad) {
-      throw new UsageException(bad.getMessage());
-    }
-  }
-
-  /** {@code --config}, else the first of hadolint's places that exists. */
-  private Optional<Path> hadolintYaml() {
-    if (config != null) {
-      if (!Files.isRegularFile(config)) {
-        throw new UsageException("--config: no such file " + config);
-      }
-      return Optional.of(config);
-    }
-    Path home = Path.of(System.getProperty("user.home"));
-    String xdg = System.getenv("XDG_CONFIG_HOME");
-    List<Path> places = new ArrayList<>(List.of(Path.of(".hadolint.yaml"), Path.of(".hadolint.yml")));
-    if (xdg != null && !xdg.isBlank()) {
-      places.add(Path.of(xdg, "hadolint.yaml"));
-    }
-    places.addAll(List.of(home.resolve(".config/hadolint.yaml"), home.resolve(".hadolint/hadolint.yaml"),
-        home.resolve("hadolint/hadolint.yaml"), home.resolve(".hadolint.yaml")));
-    return places.stream().filter(Files::isRegularFile).findFirst();
+    return flags.over(LintConfigFiles.read(config, files.isEmpty() ? "Dockerfile" : files.get(0),
+        verbosity.trace(spec.commandLine().getErr())));
   }
 
   private void render(List<LintResult> results, String renderer) throws IOException {

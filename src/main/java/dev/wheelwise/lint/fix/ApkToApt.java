@@ -1,13 +1,5 @@
 package dev.wheelwise.lint.fix;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,25 +27,6 @@ public final class ApkToApt {
   }
 
   private static ApkToApt load() {
-    Map<String, List<String>> map = new LinkedHashMap<>();
-    try (InputStream in = ApkToApt.class.getResourceAsStream("apk-to-apt.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("apk-to-apt.tsv is missing from the jar");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t");
-        if (cols.length != 3 || cols[2].isBlank()) {
-          throw new IllegalStateException("apk-to-apt.tsv: expected apk, apt and source columns: " + line);
-        }
-        map.put(cols[0], cols[1].equals("-") ? List.of() : Arrays.asList(cols[1].split(" ")));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new ApkToApt(map);
+    return new ApkToApt(PackageTable.load("apk-to-apt.tsv"));
   }
 }

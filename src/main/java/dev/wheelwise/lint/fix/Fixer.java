@@ -33,9 +33,23 @@ public final class Fixer {
 
   /** The edits for the findings of one file. */
   public static Plan plan(Subject subject, List<Finding> findings, ApkToApt names) {
+    return plan(subject, findings, names, false);
+  }
+
+  /**
+   * The edits for the findings of one file; {@code keepBase} leaves the base image as it is
+   * (no WW1001), so build dependencies on Alpine are dealt with where they are (WW1003).
+   */
+  public static Plan plan(Subject subject, List<Finding> findings, ApkToApt names, boolean keepBase) {
     List<Edit> edits = new ArrayList<>();
     List<Plan.Refusal> refused = new ArrayList<>();
-    BaseSwitch.plan(subject, findings, names, edits, refused);
+    if (!keepBase) {
+      BaseSwitch.plan(subject, findings, names, edits, refused);
+    }
+    if (edits.isEmpty()) {
+      // on a base that moves, the apk lines become apt lines: the virtual group or builder stage is the next run's
+      BuildDeps.plan(subject, findings, edits, refused);
+    }
     List<Edit> flags = new ArrayList<>();
     CacheFlags.plan(subject, findings, flags, refused);
     for (Edit f : flags) {
@@ -63,16 +77,20 @@ public final class Fixer {
     if (parse.isPresent()) {
       return refuseAll(before, judged, "the fixed file does not parse: " + parse.get());
     }
-    boolean switches = judged.edits().stream().anyMatch(e -> e.code().equals("WW1001"));
-    if (switches && checker.isPresent() && wheelsBefore.isPresent()) {
+    // the fixes that change what pip runs on (the base, or the stage the install happens in) are judged by check again
+    for (String code : List.of("WW1001", "WW1003")) {
+      boolean changes = judged.edits().stream().anyMatch(e -> e.code().equals(code));
+      if (!changes || checker.isEmpty() || wheelsBefore.isEmpty()) {
+        continue;
+      }
       Dockerfile after = Dockerfile.parse(before.source(), text.getBytes(Charset.forName(before.charset())));
       Wheels now = checker.get().check(after);
       Verdict was = worst(wheelsBefore.get().basePlans());
       Verdict is = worst(now.basePlans());
       if (is.ordinal() > was.ordinal()) {
-        int line = judged.edits().stream().filter(e -> e.code().equals("WW1001")).findFirst()
-            .map(e -> lineOf(before.text(), e.start())).orElse(1);
-        judged = judged.without("WW1001", line, "check on the fixed file says " + is.json() + " for " + now.inUse()
+        Edit first = judged.edits().stream().filter(e -> e.code().equals(code)).findFirst().orElseThrow();
+        int line = first.finding() > 0 ? first.finding() : lineOf(before.text(), first.start());
+        judged = judged.without(code, line, "check on the fixed file says " + is.json() + " for " + now.inUse()
             + ", worse than " + was.json() + " before");
         text = judged.apply(before.text());
       }

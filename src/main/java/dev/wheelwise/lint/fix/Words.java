@@ -63,4 +63,11 @@ final class Words {
     int nl = text.indexOf('\n', offset);
     return nl > 0 && text.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
   }
+
+  /** The end of an instruction's text, before the line ending that closes it (raw includes it). */
+  static int instructionEnd(dev.wheelwise.dockerfile.Instruction i) {
+    String raw = i.raw();
+    int cut = raw.endsWith("\r\n") ? 2 : raw.endsWith("\n") ? 1 : 0;
+    return i.offset() + raw.length() - cut;
+  }
 }

@@ -29,7 +29,7 @@ public final class BuildDepsShipped extends Described {
       if (!op.action().equals("install")) {
         continue;
       }
-      List<String> build = op.packages().stream().filter(Facts::buildPackage).toList();
+      List<String> build = buildPackages(op);
       if (build.isEmpty() || removedInSameRun(stage, op, build)) {
         continue;
       }
@@ -42,6 +42,14 @@ public final class BuildDepsShipped extends Described {
           + later.map(l -> " (removed only by the RUN at line " + l.instructionLine() + ", after this layer kept them)").orElse("")
           + "; " + advice + ".", Optional.empty());
     }
+  }
+
+  /**
+   * The packages of an install this rule counts as build dependencies (compilers, headers,
+   * build tools), as written: {@code wheelwise fix} moves exactly these out of the shipped image.
+   */
+  public static List<String> buildPackages(PackageOp op) {
+    return op.packages().stream().filter(Facts::buildPackage).toList();
   }
 
   private static boolean removedInSameRun(Stage stage, PackageOp install, List<String> build) {

@@ -1,0 +1,140 @@
+package dev.wheelwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheelwise.dockerfile.Dockerfile;
+import dev.wheelwise.dockerfile.DockerfileModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * WW1003's fixes end to end on the 2020 article's Alpine Dockerfile (offline, 2020-01-29): the
+ * {@code --virtual .build-deps} group in one RUN, the builder stage when a COPY sits between,
+ * and fix obeying lint's ignores.
+ */
+class FixBuildDepsTest {
+  private static final Path REQUIREMENTS = Path.of("examples/alpine-article/pinned/requirements.txt");
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  private static Path project(Path dir, String dockerfile) throws Exception {
+    Files.copy(REQUIREMENTS, dir.resolve("requirements.txt"));
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(file, dockerfile);
+    return file;
+  }
+
+  @Test
+  void theArticleKeptOnAlpineGetsAVirtualGroupDeletedInTheInstallLayer(@TempDir Path dir) throws Exception {
+    // the article's second Dockerfile: build packages in one RUN, the install in the next
+    Path file = project(dir, "FROM python:3.8-alpine\n"
+        + "RUN apk --update add gcc build-base freetype-dev libpng-dev openblas-dev\n"
+        + "RUN pip install --no-cache-dir matplotlib pandas\n");
+    Result r = run("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-alpine\n"
+        + "RUN apk add --no-cache libgcc libstdc++ freetype libpng openblas && apk --update add --no-cache --virtual .build-deps "
+        + "gcc build-base freetype-dev libpng-dev openblas-dev \\\n"
+        + " && pip install --no-cache-dir matplotlib pandas && apk del .build-deps\n");
+    assertThat(r.err()).contains("fixed WW1003");
+    Result lint = run("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
+    assertThat(lint.out()).doesNotContain("WW1003").doesNotContain("DL3019");
+    Result again = run("fix", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
+    assertThat(again.out()).isEmpty();
+  }
+
+  @Test
+  void aNonBuildPackageInTheSameRunLeavesTheGroupAndCrlfStays(@TempDir Path dir) throws Exception {
+    Path file = project(dir, "FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
+        + "RUN apk add --virtual .deps curl gcc musl-dev \\\r\n    && pip install -r requirements.txt\r\n");
+    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
+        + "RUN apk add --no-cache curl libgcc && apk add --no-cache --virtual .deps gcc musl-dev \\\r\n"
+        + "    && pip install --no-cache-dir -r requirements.txt && apk del .deps\r\n");
+  }
+
+  @Test
+  void buildPackagesRunsAwayFromTheInstallGoToABuilderStage(@TempDir Path dir) throws Exception {
+    String before = "# syntax=docker/dockerfile:1\n"
+        + "FROM python:3.8-alpine AS app\n"
+        + "WORKDIR /app\n"
+        + "# build deps\n"
+        + "RUN apk add --no-cache gcc musl-dev libffi-dev curl\n"
+        + "COPY requirements.txt .\n"
+        + "RUN pip install -r requirements.txt\n"
+        + "COPY . .\n"
+        + "CMD [\"python\", \"app.py\"]\n";
+    Path file = project(dir, before);
+    Result r = run("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String after = Files.readString(file);
+    assertThat(after).isEqualTo("# syntax=docker/dockerfile:1\n"
+        + "# wheelwise fix (WW1003): the build packages stay in this stage; only /opt/venv goes to the image\n"
+        + "FROM python:3.8-alpine AS ww-builder\n"
+        + "RUN python -m venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n"
+        + "WORKDIR /app\n"
+        + "# build deps\n"
+        + "RUN apk add --no-cache gcc musl-dev libffi-dev curl\n"
+        + "COPY requirements.txt .\n"
+        + "RUN pip install -r requirements.txt\n"
+        + "\n"
+        + "FROM python:3.8-alpine AS app\n"
+        + "WORKDIR /app\n"
+        + "# build deps\n"
+        + "RUN apk add --no-cache libgcc libffi curl\n"
+        + "COPY requirements.txt .\n"
+        + "COPY --from=ww-builder /opt/venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n"
+        + "COPY . .\n"
+        + "CMD [\"python\", \"app.py\"]\n");
+    DockerfileModel model = DockerfileModel.of(Dockerfile.parse(file.toString(), Files.readAllBytes(file)), Map.of(), dir);
+    assertThat(model.stages()).extracting(s -> s.name()).containsExactly("ww-builder", "app");
+    assertThat(model.finalStage().pythonInstalls()).isEmpty();
+    Result check = run("check", "--offline", "--as-of", "2020-01-29", "--format", "json", file.toString());
+    assertThat(check.exit()).as(check.err()).isIn(0, 1);
+    assertThat(check.out()).contains("\"python:3.8-alpine\"");
+    Result lint = run("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
+    assertThat(lint.out()).doesNotContain("WW1003");
+  }
+
+  @Test
+  void aRunMixingTheInstallWithOtherCommandsIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+    Path file = project(dir, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev\nCOPY requirements.txt .\n"
+        + "RUN pip install -r requirements.txt && python -c 'import this'\n");
+    Result r = run("fix", "--no-wheels", file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("refused WW1003", ":4:", "also runs other commands");
+    assertThat(r.out()).contains("+RUN apk add --no-cache gcc musl-dev").doesNotContain("ww-builder");
+  }
+
+  @Test
+  void ignoredRulesAreNotFixedAndTheSkipIsNamed(@TempDir Path dir) throws Exception {
+    Path file = project(dir, "FROM python:3.8-alpine\nCOPY requirements.txt .\n"
+        + "# hadolint ignore=DL3042\n"
+        + "RUN apk add gcc musl-dev && pip install -r requirements.txt\n");
+    Path yaml = dir.resolve("hadolint.yaml");
+    Files.writeString(yaml, "ignored:\n  - WW1003\n");
+    Result r = run("fix", "--no-wheels", "--config", yaml.toString(), file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("+RUN apk add --no-cache gcc musl-dev && pip install -r requirements.txt")
+        .doesNotContain("--no-cache-dir").doesNotContain(".build-deps");
+    assertThat(r.err()).contains("skipped WW1003", "the rule is ignored", "skipped DL3042", ":4:", "inline");
+    Result flag = run("fix", "--no-wheels", "--ignore", "DL3019", "--config", yaml.toString(), file.toString());
+    assertThat(flag.out()).isEmpty();
+    assertThat(flag.err()).contains("skipped DL3019");
+  }
+}
