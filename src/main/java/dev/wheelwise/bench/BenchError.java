@@ -13,6 +13,8 @@ public final class BenchError extends Exception {
     UNSUPPORTED_ENGINE,
     /** What names the engine is wrong: a context that cannot be read, TLS files missing or malformed; exit 2. */
     BAD_ENGINE_CONFIG,
+    /** The build context cannot be made as docker would (a malformed .dockerignore); exit 2. */
+    BAD_CONTEXT,
     /** The engine answered a request with an error (other than a build's own failure). */
     ENGINE_ERROR,
     /** The image to describe or build on is not on the engine (bench never pulls unasked). */
@@ -39,6 +41,6 @@ public final class BenchError extends Exception {
 
   /** Whether the user's input is at fault (exit 2) rather than the engine (exit 3). */
   public boolean isUsage() {
-    return kind == Kind.UNSUPPORTED_ENGINE || kind == Kind.BAD_ENGINE_CONFIG;
+    return kind == Kind.UNSUPPORTED_ENGINE || kind == Kind.BAD_ENGINE_CONFIG || kind == Kind.BAD_CONTEXT;
   }
 }
