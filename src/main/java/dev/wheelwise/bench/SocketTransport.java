@@ -32,6 +32,8 @@ import javax.net.ssl.SSLSocket;
 final class SocketTransport implements EngineTransport {
   private final Dialer dialer;
   private final String hostHeader;
+  /** For TLS: what a connection broken before the engine's first answer line most likely means. */
+  private final String brokenBeforeAnswer;
 
   /** Opens one connection to the engine. */
   @FunctionalInterface
@@ -43,8 +45,13 @@ final class SocketTransport implements EngineTransport {
   record Connection(InputStream in, OutputStream out, Closeable hangUp) {}
 
   SocketTransport(Dialer dialer, String hostHeader) {
+    this(dialer, hostHeader, null);
+  }
+
+  private SocketTransport(Dialer dialer, String hostHeader, String brokenBeforeAnswer) {
     this.dialer = dialer;
     this.hostHeader = hostHeader;
+    this.brokenBeforeAnswer = brokenBeforeAnswer;
   }
 
   static SocketTransport unix(String path) {
@@ -87,7 +94,10 @@ final class SocketTransport implements EngineTransport {
         throw e;
       }
       return new Connection(socket.getInputStream(), socket.getOutputStream(), socket);
-    }, host + ":" + port);
+    }, host + ":" + port,
+        // With TLS 1.3 the engine judges our certificate after the handshake: its refusal arrives as a broken connection.
+        "the engine closed the connection right after the TLS handshake; it most likely refused our client certificate ("
+            + tls.cert().map(Object::toString).orElse("none sent: no cert.pem") + ")");
   }
 
   private static String explain(SSLException e, String host, EngineTls tls) {
@@ -122,12 +132,22 @@ final class SocketTransport implements EngineTransport {
         head.append("Content-Length: ").append(request.body().length).append("\r\n");
       }
       head.append("\r\n");
-      OutputStream out = connection.out();
-      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(request.body());
-      out.flush();
       InputStream in = new BufferedInputStream(connection.in(), 65536);
-      String status = line(in);
+      String status;
+      try {
+        OutputStream out = connection.out();
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(request.body());
+        out.flush();
+        status = line(in);
+      } catch (IOException e) {
+        if (brokenBeforeAnswer == null) {
+          throw e;
+        }
+        SSLException explained = new SSLException(brokenBeforeAnswer + ": " + e.getMessage());
+        explained.initCause(e);
+        throw explained;
+      }
       String[] parts = status.split(" ", 3);
       if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
         throw new IOException("not an HTTP answer from the engine: '" + status + "'");
