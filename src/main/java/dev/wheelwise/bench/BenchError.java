@@ -9,8 +9,12 @@ public final class BenchError extends Exception {
   public enum Kind {
     /** No engine answers where DOCKER_HOST, the context or the default socket points. */
     NO_ENGINE,
-    /** The engine is reached in a way this version does not speak (TLS, ssh). */
+    /** The engine is named in a way this version does not speak (an ssh:// host, an unknown scheme); exit 2. */
     UNSUPPORTED_ENGINE,
+    /** What names the engine is wrong: a context that cannot be read, TLS files missing or malformed; exit 2. */
+    BAD_ENGINE_CONFIG,
+    /** The build context cannot be made as docker would (a malformed .dockerignore); exit 2. */
+    BAD_CONTEXT,
     /** The engine answered a request with an error (other than a build's own failure). */
     ENGINE_ERROR,
     /** The image to describe or build on is not on the engine (bench never pulls unasked). */
@@ -33,5 +37,10 @@ public final class BenchError extends Exception {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** Whether the user's input is at fault (exit 2) rather than the engine (exit 3). */
+  public boolean isUsage() {
+    return kind == Kind.UNSUPPORTED_ENGINE || kind == Kind.BAD_ENGINE_CONFIG || kind == Kind.BAD_CONTEXT;
   }
 }

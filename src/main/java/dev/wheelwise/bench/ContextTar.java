@@ -3,46 +3,84 @@ package dev.wheelwise.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A build context as the engine takes it: an uncompressed tar (POSIX ustar) of the context folder
- * plus files bench adds (the rebased Dockerfile). {@code .git} is left out; {@code .dockerignore}
- * is not applied yet, so a context with a large virtualenv is sent whole.
+ * plus files bench adds (the rebased Dockerfile). The folder's {@code .dockerignore} is applied as
+ * the docker CLI applies it ({@link DockerIgnore}); the {@code .dockerignore} itself and the added
+ * files are always sent. Like the CLI, {@code .git} is sent unless {@code .dockerignore} leaves it out.
  */
 final class ContextTar {
+  static final String IGNORE_FILE = ".dockerignore";
+
   private ContextTar() {}
 
-  static byte[] of(Path folder, Map<String, byte[]> added) throws IOException {
+  static byte[] of(Path folder, Map<String, byte[]> added) throws IOException, BenchError {
     Map<String, byte[]> files = new TreeMap<>();
     if (folder != null) {
-      List<Path> paths = new ArrayList<>();
-      try (Stream<Path> walk = Files.walk(folder)) {
-        walk.filter(Files::isRegularFile).forEach(paths::add);
-      }
-      for (Path p : paths) {
-        String name = folder.relativize(p).toString().replace('\\', '/');
-        if (name.equals(".git") || name.startsWith(".git/")) {
-          continue;
-        }
-        files.put(name, Files.readAllBytes(p));
+      for (Path p : included(folder)) {
+        files.put(name(folder, p), Files.readAllBytes(p));
       }
     }
     files.putAll(added);
+    return tar(files);
+  }
+
+  /** A tar of exactly these files (name to content). */
+  static byte[] tar(Map<String, byte[]> files) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+    for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
       out.write(header(f.getKey(), f.getValue().length));
       out.write(f.getValue());
       out.write(new byte[(int) ((512 - f.getValue().length % 512) % 512)]);
     }
     out.write(new byte[1024]);
     return out.toByteArray();
+  }
+
+  /** The regular files of {@code folder} the docker CLI would send, in walk order. */
+  static List<Path> included(Path folder) throws IOException, BenchError {
+    Path ignoreFile = folder.resolve(IGNORE_FILE);
+    DockerIgnore ignore;
+    try {
+      ignore = DockerIgnore.parse(Files.isRegularFile(ignoreFile) ? Files.readString(ignoreFile, StandardCharsets.UTF_8) : "");
+    } catch (IllegalArgumentException e) {
+      throw new BenchError(BenchError.Kind.BAD_CONTEXT, ignoreFile.getParent().resolve(e.getMessage()).toString(), e);
+    }
+    List<Path> paths = new ArrayList<>();
+    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        // An excluded folder is not read at all unless an exception could bring a file back (as moby's walker does).
+        if (!dir.equals(folder) && !ignore.hasExceptions() && ignore.excludes(name(folder, dir))) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        String name = name(folder, file);
+        if (Files.isRegularFile(file) && (name.equals(IGNORE_FILE) || !ignore.excludes(name))) {
+          paths.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return paths;
+  }
+
+  private static String name(Path folder, Path p) {
+    return folder.relativize(p).toString().replace('\\', '/');
   }
 
   private static byte[] header(String name, long size) {

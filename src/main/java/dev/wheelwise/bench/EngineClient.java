@@ -242,6 +242,8 @@ public final class EngineClient {
   private EngineTransport.Response send(EngineTransport.Request request, String what) throws BenchError {
     try {
       return transport.send(request);
+    } catch (javax.net.ssl.SSLException e) {
+      throw new BenchError(BenchError.Kind.NO_ENGINE, "TLS with the engine at " + where + " failed: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new BenchError(BenchError.Kind.NO_ENGINE, "no Docker engine answers at " + where + " (" + what + ": " + e.getMessage()
           + "); start one, or point DOCKER_HOST or --context at one", e);

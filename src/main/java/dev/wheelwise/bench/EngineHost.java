@@ -3,10 +3,7 @@ package dev.wheelwise.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,88 +11,112 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where the engine is, as the docker CLI finds it: {@code --context}, else {@code DOCKER_HOST},
- * else {@code DOCKER_CONTEXT}, else the current context of {@code ~/.docker/config.json}, else
- * {@code unix:///var/run/docker.sock}. A context is read from
- * {@code ~/.docker/contexts/meta/<sha256 of its name>/meta.json} ({@code Endpoints.docker.Host}).
- * {@code unix://} and plain {@code tcp://} are spoken; TLS ({@code DOCKER_TLS_VERIFY}, a
- * context with TLS material) and {@code ssh://} are refused with {@link BenchError.Kind#UNSUPPORTED_ENGINE}.
+ * else {@code DOCKER_CONTEXT}, else the current context of {@code config.json}, else
+ * {@code unix:///var/run/docker.sock}. The docker configuration folder is {@code DOCKER_CONFIG},
+ * else {@code ~/.docker}; a context is read from {@code contexts/meta/<sha256 of its name>/meta.json}
+ * there ({@code Endpoints.docker.Host}, {@code SkipTLSVerify}) with its TLS files in
+ * {@code contexts/tls/<sha256>/docker/}. With {@code DOCKER_HOST}, TLS is on when
+ * {@code DOCKER_TLS_VERIFY} is set to anything (verified; even "0", as the CLI reads it) or
+ * {@code DOCKER_TLS} is (not verified), its files in {@code DOCKER_CERT_PATH}, else the configuration
+ * folder. {@code unix://}, {@code tcp://} (port 2375, 2376 with TLS) are spoken; {@code ssh://} is
+ * refused with the two ways to reach the same engine.
  *
  * @param uri the engine's address as written ({@code unix:///var/run/docker.sock})
  * @param from where it was found, for messages ({@code DOCKER_HOST}, {@code context 'remote'})
+ * @param tls TLS to a {@code tcp://} engine, when it is on
  */
-public record EngineHost(URI uri, String from) {
+public record EngineHost(URI uri, String from, Optional<EngineTls> tls) {
 
   public static final String DEFAULT = "unix:///var/run/docker.sock";
 
+  public EngineHost {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(tls, "tls");
+  }
+
   /** The engine the environment names; {@code context} is {@code --context} when given. */
   public static EngineHost find(Map<String, String> env, Path home, Optional<String> context) throws BenchError {
+    Path config = set(env, "DOCKER_CONFIG") ? Path.of(env.get("DOCKER_CONFIG")) : home.resolve(".docker");
     if (context.isPresent()) {
-      return ofContext(context.get(), home);
+      return ofContext(context.get(), config);
     }
-    String host = env.get("DOCKER_HOST");
-    if (host != null && !host.isBlank()) {
-      if ("1".equals(env.get("DOCKER_TLS_VERIFY"))) {
-        throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE,
-            "DOCKER_TLS_VERIFY=1: engines behind TLS are not supported yet; reach it through an ssh tunnel to its socket "
-                + "(ssh -L /tmp/docker.sock:/var/run/docker.sock HOST, then DOCKER_HOST=unix:///tmp/docker.sock)");
+    if (set(env, "DOCKER_HOST")) {
+      boolean verify = set(env, "DOCKER_TLS_VERIFY");
+      Optional<EngineTls> tls = Optional.empty();
+      if (verify || set(env, "DOCKER_TLS")) {
+        Path certs = set(env, "DOCKER_CERT_PATH") ? Path.of(env.get("DOCKER_CERT_PATH")) : config;
+        tls = Optional.of(EngineTls.in(certs, verify, false, verify ? "DOCKER_TLS_VERIFY" : "DOCKER_TLS"));
       }
-      return new EngineHost(parse(host, "DOCKER_HOST"), "DOCKER_HOST");
+      return new EngineHost(parse(env.get("DOCKER_HOST"), "DOCKER_HOST"), "DOCKER_HOST", tls);
     }
     String named = env.get("DOCKER_CONTEXT");
     if (named == null || named.isBlank()) {
-      named = currentContext(env, home).orElse(null);
+      named = currentContext(config).orElse(null);
     }
     if (named != null && !named.isBlank() && !named.equals("default")) {
-      return ofContext(named, home);
+      return ofContext(named, config);
     }
-    return new EngineHost(URI.create(DEFAULT), "the default socket");
+    return new EngineHost(URI.create(DEFAULT), "the default socket", Optional.empty());
   }
 
-  private static Optional<String> currentContext(Map<String, String> env, Path home) {
-    Path config = Path.of(env.getOrDefault("DOCKER_CONFIG", home.resolve(".docker").toString())).resolve("config.json");
+  private static boolean set(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value != null && !value.isEmpty();
+  }
+
+  private static Optional<String> currentContext(Path config) {
     try {
-      JsonNode node = new ObjectMapper().readTree(Files.readString(config));
+      JsonNode node = new ObjectMapper().readTree(Files.readString(config.resolve("config.json")));
       return Optional.ofNullable(node.path("currentContext").textValue());
     } catch (IOException unreadable) {
       return Optional.empty();
     }
   }
 
-  private static EngineHost ofContext(String name, Path home) throws BenchError {
+  private static EngineHost ofContext(String name, Path config) throws BenchError {
+    String where = "docker context '" + name + "'";
     if (name.equals("default")) {
-      return new EngineHost(URI.create(DEFAULT), "context 'default'");
+      return new EngineHost(URI.create(DEFAULT), "context 'default'", Optional.empty());
     }
-    Path meta = home.resolve(".docker/contexts/meta").resolve(sha256(name)).resolve("meta.json");
+    Path meta = config.resolve("contexts/meta").resolve(sha256(name)).resolve("meta.json");
+    if (!Files.exists(meta)) {
+      throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, where + " does not exist (no " + meta + "); docker context ls lists them");
+    }
     JsonNode node;
     try {
       node = new ObjectMapper().readTree(Files.readString(meta));
     } catch (IOException e) {
-      throw new BenchError(BenchError.Kind.NO_ENGINE, "docker context '" + name + "': cannot read " + meta + " (" + e.getMessage() + ")");
+      throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, where + ": cannot read " + meta + " (" + e.getMessage() + ")");
     }
     JsonNode docker = node.path("Endpoints").path("docker");
     String host = docker.path("Host").asText("");
     if (host.isEmpty()) {
-      throw new BenchError(BenchError.Kind.NO_ENGINE, "docker context '" + name + "' names no docker endpoint (" + meta + ")");
+      throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, where + " names no docker endpoint (" + meta + ")");
     }
-    if (!docker.path("SkipTLSVerify").isMissingNode() && Files.isDirectory(home.resolve(".docker/contexts/tls").resolve(sha256(name)))) {
-      throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, "docker context '" + name + "' uses TLS, which is not supported yet");
+    Path material = config.resolve("contexts/tls").resolve(sha256(name)).resolve("docker");
+    Optional<EngineTls> tls = Optional.empty();
+    if (Files.isDirectory(material)) {
+      // A context without ca.pem trusts the system's roots, as the CLI's context loader does.
+      tls = Optional.of(EngineTls.in(material, !docker.path("SkipTLSVerify").asBoolean(false), true, where));
     }
-    return new EngineHost(parse(host, "context '" + name + "'"), "context '" + name + "'");
+    return new EngineHost(parse(host, where), "context '" + name + "'", tls);
   }
 
   private static URI parse(String text, String from) throws BenchError {
     try {
       URI uri = URI.create(text.trim());
       if (uri.getScheme() == null) {
-        throw new BenchError(BenchError.Kind.NO_ENGINE, from + "=" + text + ": expected unix:///path or tcp://host:port");
+        throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, from + "=" + text + ": expected unix:///path or tcp://host:port");
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new BenchError(BenchError.Kind.NO_ENGINE, from + "=" + text + ": not an address (" + e.getMessage() + ")");
+      throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, from + "=" + text + ": not an address (" + e.getMessage() + ")");
     }
   }
 
@@ -103,18 +124,25 @@ public record EngineHost(URI uri, String from) {
   public EngineTransport transport() throws BenchError {
     switch (uri.getScheme()) {
       case "unix":
-        return new SocketTransport(UnixDomainSocketAddress.of(uri.getPath()), "docker");
+        return SocketTransport.unix(uri.getPath());
       case "tcp":
       case "http":
-        int port = uri.getPort() > 0 ? uri.getPort() : 2375;
-        SocketAddress tcp = new InetSocketAddress(uri.getHost(), port);
-        return new SocketTransport(tcp, uri.getHost() + ":" + port);
+      case "https":
+        if (uri.getHost() == null) {
+          throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, uri + " (" + from + "): no host name; expected tcp://HOST:PORT");
+        }
+        if (tls.isPresent()) {
+          int port = uri.getPort() > 0 ? uri.getPort() : 2376;
+          return SocketTransport.tls(uri.getHost(), port, tls.get().context(), tls.get().verify(), tls.get());
+        }
+        return SocketTransport.tcp(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 2375);
       case "ssh":
-        throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, uri + " (" + from + "): ssh engines are not supported yet; "
-            + "forward the socket instead: ssh -L /tmp/docker.sock:/var/run/docker.sock " + uri.getHost()
-            + ", then DOCKER_HOST=unix:///tmp/docker.sock");
+        throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, uri + " (" + from + "): ssh engines are not supported; "
+            + "forward the engine's socket (ssh -NL /tmp/docker.sock:/var/run/docker.sock " + uri.getAuthority()
+            + ", then DOCKER_HOST=unix:///tmp/docker.sock), or expose it with TLS (DOCKER_HOST=tcp://HOST:2376, DOCKER_TLS_VERIFY=1)");
       default:
-        throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, uri + " (" + from + "): unsupported scheme '" + uri.getScheme() + "'");
+        throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, uri + " (" + from + "): unsupported scheme '" + uri.getScheme()
+            + "'; expected unix:// or tcp://");
     }
   }
 
@@ -128,6 +156,6 @@ public record EngineHost(URI uri, String from) {
 
   @Override
   public String toString() {
-    return uri + " (" + from + ")";
+    return uri + " (" + from + (tls.isPresent() ? ", TLS" + (tls.get().verify() ? "" : " unverified") : "") + ")";
   }
 }

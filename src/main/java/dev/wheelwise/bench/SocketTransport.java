@@ -2,35 +2,123 @@ package dev.wheelwise.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketAddress;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
- * HTTP/1.1 to a Docker engine over a {@link SocketChannel}: a Unix domain socket
- * ({@code /var/run/docker.sock}, JDK 16+) or plain TCP ({@code DOCKER_HOST=tcp://…} without TLS).
- * Written by hand because neither the JDK's HttpClient nor OkHttp can dial a Unix socket; the
- * engine's answers need only what is here: status line, headers, a Content-Length or chunked
- * body, one request per connection ({@code Connection: close}).
+ * HTTP/1.1 to a Docker engine over a Unix domain socket ({@code /var/run/docker.sock}, JDK 16+),
+ * plain TCP, or TCP with TLS ({@code DOCKER_HOST=tcp://…} with {@code DOCKER_TLS_VERIFY}).
+ * Written by hand because neither the JDK's HttpClient nor OkHttp can dial a Unix socket, and one
+ * HTTP path for all three keeps their behaviour the same; the engine's answers need only what is
+ * here: status line, headers, a Content-Length or chunked body, one request per connection
+ * ({@code Connection: close}).
  */
 final class SocketTransport implements EngineTransport {
-  private final SocketAddress address;
+  private final Dialer dialer;
   private final String hostHeader;
+  /** For TLS: what a connection broken before the engine's first answer line most likely means. */
+  private final String brokenBeforeAnswer;
 
-  SocketTransport(SocketAddress address, String hostHeader) {
-    this.address = address;
+  /** Opens one connection to the engine. */
+  @FunctionalInterface
+  interface Dialer {
+    Connection dial() throws IOException;
+  }
+
+  /** One open connection: what the engine says, what is said to it, and how to hang up. */
+  record Connection(InputStream in, OutputStream out, Closeable hangUp) {}
+
+  SocketTransport(Dialer dialer, String hostHeader) {
+    this(dialer, hostHeader, null);
+  }
+
+  private SocketTransport(Dialer dialer, String hostHeader, String brokenBeforeAnswer) {
+    this.dialer = dialer;
     this.hostHeader = hostHeader;
+    this.brokenBeforeAnswer = brokenBeforeAnswer;
+  }
+
+  static SocketTransport unix(String path) {
+    return new SocketTransport(() -> {
+      SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
+      return new Connection(Channels.newInputStream(channel), Channels.newOutputStream(channel), channel);
+    }, "docker");
+  }
+
+  static SocketTransport tcp(String host, int port) {
+    return new SocketTransport(() -> {
+      Socket socket = new Socket();
+      socket.connect(new InetSocketAddress(host, port));
+      return new Connection(socket.getInputStream(), socket.getOutputStream(), socket);
+    }, host + ":" + port);
+  }
+
+  /**
+   * TLS over TCP; with {@code verify} the engine's certificate must name {@code host}, as Go's
+   * crypto/tls checks it for the docker CLI. A failed handshake says which side refused what.
+   */
+  static SocketTransport tls(String host, int port, SSLContext context, boolean verify, EngineTls tls) {
+    return new SocketTransport(() -> {
+      SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+      try {
+        socket.connect(new InetSocketAddress(host, port));
+        SSLParameters parameters = socket.getSSLParameters();
+        if (verify) {
+          parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+      } catch (SSLException e) {
+        socket.close();
+        SSLHandshakeException explained = new SSLHandshakeException(explain(e, host, tls));
+        explained.initCause(e);
+        throw explained;
+      } catch (IOException e) {
+        socket.close();
+        throw e;
+      }
+      return new Connection(socket.getInputStream(), socket.getOutputStream(), socket);
+    }, host + ":" + port,
+        // With TLS 1.3 the engine judges our certificate after the handshake: its refusal arrives as a broken connection.
+        "the engine closed the connection right after the TLS handshake; it most likely refused our client certificate ("
+            + tls.cert().map(Object::toString).orElse("none sent: no cert.pem") + ")");
+  }
+
+  private static String explain(SSLException e, String host, EngineTls tls) {
+    String message = String.valueOf(e.getMessage());
+    String ca = tls.ca().map(Object::toString).orElse("the system's CA roots");
+    if (message.contains("PKIX") || message.contains("certification path")) {
+      return "the engine's certificate is not signed by " + ca + " (wrong CA, or DOCKER_CERT_PATH names another engine's files)";
+    }
+    if (message.contains("No subject alternative") || message.contains("No name matching")) {
+      return "the engine's certificate does not name " + host + " (" + message + "); connect by a name it holds";
+    }
+    if (message.contains("bad_certificate") || message.contains("certificate_required") || message.contains("unknown_ca")) {
+      return "the engine refused our client certificate (" + tls.cert().map(Object::toString).orElse("none sent")
+          + "): " + message;
+    }
+    return "TLS handshake failed: " + message;
   }
 
   @Override
   public Response send(Request request) throws IOException {
-    SocketChannel channel = SocketChannel.open(address);
+    Connection connection = dialer.dial();
     try {
       StringBuilder head = new StringBuilder()
           .append(request.method()).append(' ').append(request.pathAndQuery()).append(" HTTP/1.1\r\n")
@@ -44,12 +132,22 @@ final class SocketTransport implements EngineTransport {
         head.append("Content-Length: ").append(request.body().length).append("\r\n");
       }
       head.append("\r\n");
-      var out = Channels.newOutputStream(channel);
-      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(request.body());
-      out.flush();
-      InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 65536);
-      String status = line(in);
+      InputStream in = new BufferedInputStream(connection.in(), 65536);
+      String status;
+      try {
+        OutputStream out = connection.out();
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(request.body());
+        out.flush();
+        status = line(in);
+      } catch (IOException e) {
+        if (brokenBeforeAnswer == null) {
+          throw e;
+        }
+        SSLException explained = new SSLException(brokenBeforeAnswer + ": " + e.getMessage());
+        explained.initCause(e);
+        throw explained;
+      }
       String[] parts = status.split(" ", 3);
       if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
         throw new IOException("not an HTTP answer from the engine: '" + status + "'");
@@ -70,9 +168,9 @@ final class SocketTransport implements EngineTransport {
       } else {
         body = in;
       }
-      return new Response(code, headers, new Closing(body, channel));
+      return new Response(code, headers, new Closing(body, connection.hangUp()));
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      connection.hangUp().close();
       throw e;
     }
   }
@@ -171,9 +269,9 @@ final class SocketTransport implements EngineTransport {
   /** Closes the connection with the body. */
   private static final class Closing extends InputStream {
     private final InputStream in;
-    private final SocketChannel channel;
+    private final Closeable channel;
 
-    Closing(InputStream in, SocketChannel channel) {
+    Closing(InputStream in, Closeable channel) {
       this.in = in;
       this.channel = channel;
     }

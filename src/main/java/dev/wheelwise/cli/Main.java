@@ -140,9 +140,9 @@ public final class Main implements Runnable {
             return EXIT_INDEX;
           }
           if (ex instanceof BenchError engine) {
-            // The engine is a service like the index: not reachable or answering badly.
+            // The engine is a service like the index: not reachable or answering badly; or how it is named is wrong.
             commandLine.getErr().println("error: " + engine.getMessage());
-            return EXIT_INDEX;
+            return engine.isUsage() ? EXIT_USAGE : EXIT_INDEX;
           }
           if (ex instanceof UsageException usage) {
             commandLine.getErr().println("error: " + usage.getMessage());

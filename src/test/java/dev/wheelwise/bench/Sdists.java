@@ -89,7 +89,7 @@ final class Sdists {
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write(ContextTar.of(null, files));
+      out.write(ContextTar.tar(files));
     }
     String fileName = base + ".tar.gz";
     Files.createDirectories(root.resolve("files"));
