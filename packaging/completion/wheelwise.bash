@@ -458,12 +458,21 @@ function _picocli_wheelwise_fix() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--write' '--no-wheels' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
+  local flag_opts="'--write' '--no-wheels' '--keep-base' '--offline' '--isolated' '--no-cache' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--ignore' '--platform' '--index-url' '--extra-index-url' '--as-of' '--cache-dir' '--timeout' '--max-response-size' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--ignore')
+      return
+      ;;
     '--platform')
       return
       ;;
