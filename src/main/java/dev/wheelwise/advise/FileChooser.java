@@ -248,7 +248,7 @@ public final class FileChooser {
 
   private static Optional<String> sdistName(String filename) {
     try {
-      return Optional.of(SdistFilename.parse(filename).name());
+      return Optional.of(SdistFilename.parseForPip(filename).name());
     } catch (InvalidSdistFilename e) {
       return Optional.empty();
     }
