@@ -222,6 +222,13 @@ public final class CandidateSearch {
     private final List<ResolvedImage> resolved = new ArrayList<>();
     private final List<ImageCandidate> unplaced = new ArrayList<>();
     private final Set<CatalogEntry> seen = new HashSet<>();
+    /**
+     * Tag lists by target and pip: slim and full of one Python on one architecture have the
+     * same, and a list is several hundred tags, so each is computed once per search.
+     */
+    private final java.util.Map<TagsKey, ChooserTarget> targets = new java.util.HashMap<>();
+
+    private record TagsKey(dev.wheelwise.tags.Target target, dev.wheelwise.pep440.PipProfile profile) {}
 
     Search(Request request) {
       this.request = request;
@@ -337,7 +344,8 @@ public final class CandidateSearch {
         List<String> siblings = names.stream().filter(n -> !n.equals(name)).toList();
         for (Platform platform : platforms()) {
           try {
-            out.add(ImageCandidate.of(ImageFacts.of(image, platform), siblings, request.pip()));
+            out.add(ImageCandidate.of(ImageFacts.of(image, platform), siblings, request.pip(),
+                (t, p) -> targets.computeIfAbsent(new TagsKey(t, p), k -> ChooserTarget.of(t, p))));
           } catch (UnknownImage notPublished) {
             if (named) {
               throw new Refused(notPublished.getMessage());

@@ -40,10 +40,17 @@ public final class FileChooser {
 
   private final ChooserTarget target;
   private final FormatControl formats;
+  private final WheelNames.Parser wheelNames;
 
   public FileChooser(ChooserTarget target, FormatControl formats) {
+    this(target, formats, new WheelNames());
+  }
+
+  /** @param wheelNames wheel names already parsed for other targets of the same check */
+  FileChooser(ChooserTarget target, FormatControl formats, WheelNames wheelNames) {
     this.target = Objects.requireNonNull(target, "target");
     this.formats = Objects.requireNonNull(formats, "formats");
+    this.wheelNames = wheelNames.of(target.profile());
   }
 
   public ChooserTarget target() {
@@ -206,7 +213,7 @@ public final class FileChooser {
       }
       WheelFilename parsed;
       try {
-        parsed = WheelFilename.parse(file.filename(), target.profile());
+        parsed = wheelNames.parse(file.filename());
       } catch (InvalidWheelFilename e) {
         return Evaluation.dropped(file, Drop.BAD_NAME, "not a valid wheel name: " + e.plainMessage());
       }
@@ -241,7 +248,7 @@ public final class FileChooser {
 
   private static Optional<String> sdistName(String filename) {
     try {
-      return Optional.of(SdistFilename.parse(filename).name());
+      return Optional.of(SdistFilename.parseForPip(filename).name());
     } catch (InvalidSdistFilename e) {
       return Optional.empty();
     }

@@ -5,6 +5,7 @@ import dev.wheelwise.image.ImageFacts;
 import dev.wheelwise.image.PreinstalledDistribution;
 import dev.wheelwise.image.OsRelease;
 import dev.wheelwise.pep440.PipProfile;
+import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * One candidate image on one platform, as the catalog knows it: what pip there sees
@@ -99,6 +101,15 @@ public record ImageCandidate(
    * Dockerfile that pins pip), which stands for the image's own; the remark says which.
    */
   public static ImageCandidate of(ImageFacts facts, List<String> siblings, Optional<PipProfile> givenPip) {
+    return of(facts, siblings, givenPip, ChooserTarget::of);
+  }
+
+  /**
+   * As {@link #of(ImageFacts, List, Optional)}, with the chooser target made (or reused) by
+   * {@code targets}: a search shares one tag list among the images that have the same.
+   */
+  public static ImageCandidate of(ImageFacts facts, List<String> siblings, Optional<PipProfile> givenPip,
+      BiFunction<Target, PipProfile, ChooserTarget> targets) {
     CatalogEntry e = facts.entry();
     List<String> remarks = new ArrayList<>(facts.remarks());
     PipProfile profile = givenPip.map(given -> {
@@ -109,7 +120,7 @@ public record ImageCandidate(
       remarks.add("pip version not recorded; assumed " + PipProfile.DEFAULT);
       return PipProfile.DEFAULT;
     });
-    Optional<ChooserTarget> target = facts.target().map(t -> ChooserTarget.of(t, profile));
+    Optional<ChooserTarget> target = facts.target().map(t -> targets.apply(t, profile));
     Optional<String> manager = facts.packageManager().value().filter(m -> m.equals("apk") || m.equals("apt"));
     Set<String> compilers = new LinkedHashSet<>(facts.compilers().value().orElse(List.of()));
     boolean bare = facts.compilers().known() && compilers.isEmpty();

@@ -1,5 +1,6 @@
 package dev.wheelwise.advise;
 
+import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.MarkerEnvironment;
 import dev.wheelwise.project.DistributionFile;
@@ -12,6 +13,7 @@ import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.project.PackageSource;
 import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
@@ -32,10 +34,16 @@ public final class LockedInputs {
       Optional<CheckInput.DockerfileSetup> dockerfile) {
     // One Wanted per locked package for every image: the planner judges each once per tag list.
     Map<LockedPackage, Optional<Wanted>> wanted = new IdentityHashMap<>();
+    // The install set depends on the image only through its marker environment and its pip's
+    // marker rules: slim, full and alpine of one Python on one architecture share it, so it is
+    // walked once for them all.
+    Map<SetKey, CheckInput.Packages> sets = new HashMap<>();
     return new CheckInput(
         List.of(new CheckInput.InputRef(lock.file(), lock.kind().toString())),
         lock.requiresPython(),
-        image -> packagesOn(lock, selection, image, wanted),
+        image -> image.target().isEmpty() ? packagesOn(lock, selection, image, wanted)
+            : sets.computeIfAbsent(new SetKey(environment(image.target().get().tags().target()), image.target().get().profile()),
+                k -> packagesOn(lock, selection, image, wanted)),
         formats,
         dockerfile);
   }
@@ -49,9 +57,7 @@ public final class LockedInputs {
     if (image.target().isEmpty()) {
       return new CheckInput.Packages(List.of(), Optional.of("the image's Python or libc is unknown"), List.of());
     }
-    Target t = image.target().get().tags().target();
-    MarkerEnvironment env = MarkerEnvironment.linuxCPython(t.pythonMajor(), t.pythonMinor(), Math.max(t.pythonMicro(), 0),
-        t.arch().tagName());
+    MarkerEnvironment env = environment(image.target().get().tags().target());
     InstallSet set;
     try {
       set = InstallSets.compute(lock, env, selection, image.target().get().profile());
@@ -81,6 +87,13 @@ public final class LockedInputs {
       wanted.add(one.get());
     }
     return new CheckInput.Packages(wanted, Optional.empty(), skipped);
+  }
+
+  /** What decides an install set: the marker values and the pip (its packaging) that evaluates them. */
+  private record SetKey(MarkerEnvironment env, PipProfile profile) {}
+
+  private static MarkerEnvironment environment(Target t) {
+    return MarkerEnvironment.linuxCPython(t.pythonMajor(), t.pythonMinor(), Math.max(t.pythonMicro(), 0), t.arch().tagName());
   }
 
   /** The locked release with the files the lock lists; empty when its version is not PEP 440. */

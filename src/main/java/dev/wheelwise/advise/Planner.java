@@ -38,6 +38,9 @@ public final class Planner {
    */
   private final Map<ChoiceKey, Map<Wanted, Choice>> choices = new HashMap<>();
 
+  /** Wheel names parsed once for all the plans of a check. */
+  private final WheelNames wheelNames = new WheelNames();
+
   private record ChoiceKey(Target target, PipProfile profile, Version python, FormatControl formats) {}
 
   public Planner(CostModel cost) {
@@ -65,7 +68,7 @@ public final class Planner {
     if (wantedHere.impossible().isPresent()) {
       return new ImagePlan(image, List.of(), Verdict.UNAVAILABLE, Optional.empty(), wantedHere.impossible(), List.of(), empty());
     }
-    FileChooser chooser = new FileChooser(target, input.formats());
+    FileChooser chooser = new FileChooser(target, input.formats(), wheelNames);
     Map<Wanted, Choice> made = choices.computeIfAbsent(
         new ChoiceKey(target.tags().target(), target.profile(), target.python(), input.formats()), k -> new IdentityHashMap<>());
     List<PackagePlan> packages = new ArrayList<>();

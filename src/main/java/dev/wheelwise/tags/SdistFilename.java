@@ -13,12 +13,19 @@ import java.util.Objects;
  * @param name the project name, normalized (PEP 503)
  * @param version the version, normalized
  * @param filename the file name as given
- * @param extension {@code .tar.gz} or {@code .zip}
+ * @param extension {@code .tar.gz} or {@code .zip}; from {@link #parseForPip}, any of pip's source archives
  */
 public record SdistFilename(String name, Version version, String filename, String extension) {
 
   private static final String SOURCE = "<sdist filename>";
   private static final String[] EXTENSIONS = {".tar.gz", ".zip"};
+  /**
+   * The source archives pip installs from an index: {@code pip._internal.utils.unpacking}'s
+   * SUPPORTED_EXTENSIONS without {@code .whl} (zip, tar, gzip, bzip2, xz and lzma tarballs;
+   * bzip2 and xz are there whenever Python has those modules, as every official image does).
+   */
+  private static final java.util.Set<String> PIP_EXTENSIONS = java.util.Set.of(
+      ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma");
 
   public SdistFilename {
     Objects.requireNonNull(name, "name");
@@ -40,6 +47,43 @@ public record SdistFilename(String name, Version version, String filename, Strin
       throw new InvalidSdistFilename("invalid sdist file name '" + filename + "': the extension must be '.tar.gz' or '.zip'",
           SourceSpan.inLine(SOURCE, filename, Math.max(0, filename.indexOf('.')), filename.length()));
     }
+    return split(filename, extension);
+  }
+
+  /**
+   * Parses a source archive pip installs, in any format pip unpacks ({@link #pipExtension}):
+   * {@code foo-1.0.tar.bz2} too, which packaging's parser (tar.gz and zip only) refuses. The
+   * name and version split as packaging splits them.
+   */
+  public static SdistFilename parseForPip(String filename) throws InvalidSdistFilename {
+    String extension = pipExtension(filename).orElseThrow(() -> new InvalidSdistFilename(
+        "invalid sdist file name '" + filename + "': not an archive pip unpacks (" + String.join(", ", new java.util.TreeSet<>(PIP_EXTENSIONS)) + ")",
+        SourceSpan.inLine(SOURCE, filename, Math.max(0, filename.indexOf('.')), filename.length())));
+    return split(filename, extension);
+  }
+
+  /**
+   * The extension pip reads off a file name ({@code pip._internal.utils.misc.splitext}: Python's
+   * {@code splitext}, then a preceding {@code .tar} in any case joins it) when it is a source
+   * archive pip accepts; pip compares it case-sensitively, so {@code .ZIP} is not one.
+   */
+  public static java.util.Optional<String> pipExtension(String filename) {
+    int leading = 0;
+    while (leading < filename.length() && filename.charAt(leading) == '.') {
+      leading++;
+    }
+    int dot = filename.lastIndexOf('.');
+    // posixpath.splitext: leading dots start no extension (".tar" is all base, and then pip's
+    // own rule still takes ".tar" off it).
+    String base = dot < leading ? filename : filename.substring(0, dot);
+    String extension = dot < leading ? "" : filename.substring(dot);
+    if (base.toLowerCase(java.util.Locale.ROOT).endsWith(".tar")) {
+      extension = base.substring(base.length() - 4) + extension;
+    }
+    return PIP_EXTENSIONS.contains(extension) ? java.util.Optional.of(extension) : java.util.Optional.empty();
+  }
+
+  private static SdistFilename split(String filename, String extension) throws InvalidSdistFilename {
     String stem = filename.substring(0, filename.length() - extension.length());
     int dash = stem.lastIndexOf('-');
     if (dash < 0) {
