@@ -17,5 +17,5 @@ if [ ! -f "$jsa" ] && mkdir -p "$(dirname "$jsa")" 2>/dev/null; then
   "$java" -Xshare:dump -XX:SharedClassListFile="$home/lib/classes.lst" -XX:SharedArchiveFile="$jsa.$$" \
     -cp "$jar" >/dev/null 2>&1 && mv -f "$jsa.$$" "$jsa" || rm -f "$jsa.$$"
 fi
-exec "$java" -XX:SharedArchiveFile="$jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+exec "$java" -XX:SharedArchiveFile="$jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn40m \
   -cp "$jar" dev.wheelwise.cli.Main "$@"
