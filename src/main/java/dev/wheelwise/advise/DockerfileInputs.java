@@ -183,7 +183,8 @@ public final class DockerfileInputs {
 
   private static boolean isLock(String name) {
     try {
-      return ProjectInputs.kindOf(Path.of(name).getFileName()).map(dev.wheelwise.project.InputKind::locked).orElse(false);
+      Path file = Path.of(name).getFileName();
+      return file != null && ProjectInputs.kindOf(file).map(dev.wheelwise.project.InputKind::locked).orElse(false);
     } catch (java.nio.file.InvalidPathException e) {
       return false;
     }
