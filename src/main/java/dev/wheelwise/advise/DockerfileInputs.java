@@ -9,12 +9,13 @@ import dev.wheelwise.dockerfile.PythonInstall;
 import dev.wheelwise.dockerfile.Stage;
 import dev.wheelwise.project.GroupSelection;
 import dev.wheelwise.project.InputParseError;
+import dev.wheelwise.project.LockToolSettings;
 import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.project.LooseRequirement;
 import dev.wheelwise.project.Origin;
+import dev.wheelwise.project.ProjectInputs;
 import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
-import dev.wheelwise.project.ProjectInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,7 +209,14 @@ public final class DockerfileInputs {
       skipped.add(name + " " + file + " (its roots are in a pyproject.toml not found beside it in the build context)");
       return;
     }
-    ToolSelections.Selected selected = ToolSelections.of(tool, options, lock);
+    // uv's default groups and Poetry's optional groups are in the pyproject.toml beside the lock.
+    LockToolSettings settings = LockToolSettings.DEFAULT;
+    try {
+      settings = LockToolSettings.read(file.resolveSibling("pyproject.toml")).orElse(LockToolSettings.DEFAULT);
+    } catch (InputParseError e) {
+      notes.add(name + ": the tool settings of its pyproject.toml could not be read, so the tool's own default groups are used: " + e.getMessage());
+    }
+    ToolSelections.Selected selected = ToolSelections.of(tool, options, lock, settings);
     selected.notes().forEach(n -> notes.add(name + ": " + n));
     refs.add(new CheckInput.InputRef(file.toString(), lock.kind().toString()));
     locks.add(new SelectedLock(lock, selected.selection()));
