@@ -26,7 +26,11 @@ final class LockExports {
           "-o", "--output", "-f", "--format", "-E", "--extras", "-C", "--directory", "-P", "--project",
           "-n", "--no-interaction", "-q", "--quiet", "-v", "--verbose");
 
-  /** The export {@code command} runs, or null when it is none (or writes to standard output). */
+  /**
+   * The export {@code command} runs, or null when it is none (or writes to the terminal). The
+   * file is the output option's, else the file standard output is redirected to
+   * ({@code uv export --no-hashes > requirements.txt}).
+   */
   static LockExport recognize(ShellCommand command, RunContext ctx) {
     List<String> w = command.values();
     if (w.size() < 2) {
@@ -66,7 +70,10 @@ final class LockExports {
     }
     // Only a requirements file is what a later -r reads (uv also writes pylock.toml; poetry constraints.txt).
     boolean requirements = format == null || format.equals("requirements-txt") || format.equals("requirements.txt");
-    if (output == null || output.contains("$") || !requirements) {
+    if (output == null) {
+      output = command.stdout();
+    }
+    if (output == null || output.contains("$") || output.startsWith("/dev/") || !requirements) {
       return null;
     }
     String base = dir == null ? ctx.workdir() : ctx.absolute(dir);

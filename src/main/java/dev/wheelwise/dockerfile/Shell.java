@@ -97,7 +97,7 @@ public final class Shell {
         OffsetMap at = new OffsetMap(new int[] {0}, new int[] {w.offset()}, 0);
         for (ShellCommand inner : commands(script2, at, depth + 1)) {
           out.add(unwrapped.conditional() && !inner.conditional()
-              ? new ShellCommand(inner.assignments(), inner.words(), inner.offset(), true, inner.piped()) : inner);
+              ? new ShellCommand(inner.assignments(), inner.words(), inner.offset(), true, inner.piped(), inner.stdout()) : inner);
         }
       } else {
         out.add(unwrapped);
@@ -142,7 +142,7 @@ public final class Shell {
       return null;
     }
     List<ShellWord> rest = words.subList(k, words.size());
-    return new ShellCommand(env, rest, rest.get(0).offset(), c.conditional(), c.piped());
+    return new ShellCommand(env, rest, rest.get(0).offset(), c.conditional(), c.piped(), c.stdout());
   }
 
   /** The script of {@code sh -c SCRIPT} (also {@code bash -ec}, {@code /bin/sh -c}), else null. */
@@ -225,6 +225,9 @@ public final class Shell {
   private int wordStart = -1;
   private boolean wordQuoted;
   private boolean redirectTarget;
+  /** The redirection being read sends standard output to its target. */
+  private boolean stdoutTarget;
+  private String stdout;
   private boolean heredocTarget;
   private boolean heredocChomp;
 
@@ -262,6 +265,7 @@ public final class Shell {
             i++;
           }
           redirectTarget = true;
+          stdoutTarget = true;
           continue;
         }
         if (c == '(' && wordStart >= 0) {
@@ -409,7 +413,9 @@ public final class Shell {
 
   private void readRedirection() {
     // a word made only of digits right before < or > is a file descriptor, not an argument
+    String fd = "";
     if (wordStart >= 0 && !wordQuoted && word.length() > 0 && word.chars().allMatch(Character::isDigit)) {
+      fd = word.toString();
       word.setLength(0);
       wordStart = -1;
     }
@@ -417,10 +423,14 @@ public final class Shell {
     int n = text.length();
     char c = text.charAt(i);
     boolean heredoc = c == '<' && i + 1 < n && text.charAt(i + 1) == '<' && !(i + 2 < n && text.charAt(i + 2) == '<');
+    int operatorStart = i;
     i++;
     while (i < n && (text.charAt(i) == '<' || text.charAt(i) == '>' || text.charAt(i) == '&' || text.charAt(i) == '|')) {
       i++;
     }
+    String operator = text.substring(operatorStart, i);
+    // > F, >> F, >| F and 1> F write standard output to F; >&N duplicates a descriptor instead.
+    stdoutTarget = (fd.isEmpty() || fd.equals("1")) && operator.matches(">>?\\|?");
     heredocChomp = false;
     if (heredoc && i < n && text.charAt(i) == '-') {
       heredocChomp = true;
@@ -442,8 +452,11 @@ public final class Shell {
     if (redirectTarget) {
       if (heredocTarget) {
         pendingHeredocs.add(new String[] {value, heredocChomp ? "-" : ""});
+      } else if (stdoutTarget) {
+        stdout = value;
       }
       redirectTarget = false;
+      stdoutTarget = false;
       heredocTarget = false;
     } else {
       words.add(new ShellWord(value, map.fileOffset(wordStart), wordQuoted));
@@ -455,6 +468,7 @@ public final class Shell {
 
   private void endCommand() {
     if (words.isEmpty()) {
+      stdout = null;
       return;
     }
     Map<String, String> assignments = new LinkedHashMap<>();
@@ -475,7 +489,8 @@ public final class Shell {
       }
     }
     boolean conditional = blocks.contains(Boolean.TRUE) || "||".equals(operator) || ("&&".equals(operator) && TESTS.contains(previousFirst));
-    commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional, "|".equals(operator)));
+    commands.add(new ShellCommand(assignments, rest, words.get(0).offset(), conditional, "|".equals(operator), stdout));
+    stdout = null;
     if (BLOCK_OPEN.contains(first)) {
       blocks.push(!first.equals("for") || !loopsOverLiterals(rest));
     } else if (BLOCK_CLOSE.contains(first) && !blocks.isEmpty()) {

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * behind a test such as {@code [ … ]}, or inside if/case/for/while), so variables it sets are
  * not known facts. {@code piped}: it reads the output of the command before it ({@code a | b}
  * gives {@code b} piped), so a failure of that command goes unseen without {@code pipefail}.
+ * {@code stdout}: the file its standard output is redirected to ({@code > F}, {@code >> F},
+ * {@code 1> F}, {@code &> F}; the last one wins, as in the shell), or null.
  */
-public record ShellCommand(Map<String, String> assignments, List<ShellWord> words, int offset, boolean conditional, boolean piped) {
+public record ShellCommand(Map<String, String> assignments, List<ShellWord> words, int offset, boolean conditional, boolean piped,
+    String stdout) {
   private static final Pattern WHOLE_VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)\\}|([A-Za-z_][A-Za-z0-9_]*))");
 
   public ShellCommand {
@@ -23,7 +26,7 @@ public record ShellCommand(Map<String, String> assignments, List<ShellWord> word
   }
 
   public ShellCommand(Map<String, String> assignments, List<ShellWord> words, int offset, boolean conditional) {
-    this(assignments, words, offset, conditional, false);
+    this(assignments, words, offset, conditional, false, null);
   }
 
   /**
@@ -50,7 +53,7 @@ public record ShellCommand(Map<String, String> assignments, List<ShellWord> word
       }
       out.add(w);
     }
-    return changed && !out.isEmpty() ? new ShellCommand(assignments, out, offset, conditional, piped) : this;
+    return changed && !out.isEmpty() ? new ShellCommand(assignments, out, offset, conditional, piped, stdout) : this;
   }
 
   public List<String> values() {

@@ -71,6 +71,9 @@ class CheckDockerfileLocksTest {
     Set<String> all = compared("pip install uv", "uv export --frozen -o /tmp/req.txt", "pip install -r /tmp/req.txt");
     assertThat(all).contains("aiohttp", "pytest");
     assertThat(all).containsAll(prod);
+    // The redirect form uv's documentation shows writes the same file.
+    assertThat(compared("pip install uv", "uv export --frozen --no-dev --no-hashes > requirements.txt",
+        "pip install -r requirements.txt")).isEqualTo(prod);
   }
 
   @Test

@@ -29,6 +29,14 @@ class ShellTest {
   }
 
   @Test
+  void standardOutputRedirectionsNameTheirFile() {
+    List<ShellCommand> cs = Shell.commands("uv export --frozen > req.txt 2>err.log; a >/dev/null 2>&1; b 2> only-err.txt; "
+        + "c >>x.txt >y.txt; d &> both.txt; e >&2; f 1>one.txt | g", OffsetMap.contiguous(0, 200));
+    assertThat(cs).extracting(ShellCommand::stdout)
+        .containsExactly("req.txt", "/dev/null", null, "y.txt", "both.txt", null, "one.txt", null);
+  }
+
+  @Test
   void heredocBodiesInsideScriptsAreSkipped() {
     assertThat(commands("cat <<'EOF' > f\npip install not-a-command\nEOF\npip install yes\ncat <<-X\n\tno\n\tX\n"))
         .containsExactly(List.of("cat"), List.of("pip", "install", "yes"), List.of("cat"));
