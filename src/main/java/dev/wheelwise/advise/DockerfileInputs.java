@@ -42,7 +42,9 @@ public final class DockerfileInputs {
    *
    * @param baseImage the external image the pip stage rests on, when known
    * @param input the packages and setup
-   * @param notes what was not understood or not compared
+   * @param notes how the Dockerfile was read where that is not plain (a builder's pip wheel compared
+   *     in place of the install of its wheels, a tool selection that cannot be reproduced exactly);
+   *     what was not compared is in each image's packages instead
    */
   public record Read(Optional<String> baseImage, CheckInput input, List<String> notes) {}
 
@@ -64,30 +66,28 @@ public final class DockerfileInputs {
           Optional.of(new CheckInput.DockerfileSetup(Set.of(), false, false, from))), notes);
     }
     boolean multiStage = last != null && last != pipStage;
-    Set<String> systemPackages = new LinkedHashSet<>();
-    // Packages the stages this one is built FROM installed are in its filesystem too.
-    for (Integer parent = pipStage.baseStage(); parent != null && parent >= 0 && parent < model.stages().size();
-        parent = model.stages().get(parent).baseStage()) {
-      for (PackageOp op : model.stages().get(parent).packageOps()) {
-        if (op.action().equals("install")) {
-          op.packages().forEach(p -> systemPackages.add(p.replaceAll("[=<>~].*$", "")));
-        }
-      }
-      if (model.stages().get(parent).baseStage() != null && model.stages().get(parent).baseStage() >= parent) {
-        break;
-      }
-    }
+    Set<String> systemPackages = stagePackages(model, pipStage);
     FormatControl formats = FormatControl.DEFAULT;
     boolean pipCache = false;
     List<RequirementInputs.Written> written = new ArrayList<>();
     List<SelectedLock> locks = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (PythonInstall install : pipStage.pythonInstalls()) {
-      if (!Set.of("pip", "uv-pip", "uv-sync", "poetry", "pdm", "pipenv").contains(install.tool())) {
+    WheelDirs wheelDirs = WheelDirs.of(model);
+    for (WheelDirs.Staged staged : wheelDirs.withBuilders(model, pipStage)) {
+      Stage stage = staged.stage();
+      PythonInstall install = staged.install();
+      if (!Set.of("pip", "pip-wheel", "uv-pip", "uv-sync", "poetry", "pdm", "pipenv").contains(install.tool())) {
         skipped.add(install.tool() + " install at line " + install.line());
         continue;
       }
-      for (PackageOp op : pipStage.packageOpsBefore(install)) {
+      if (staged.builder()) {
+        // The compile happens in the builder: its compilers and -dev packages do not ship.
+        multiStage = true;
+        notes.add("compared: what 'pip wheel' at line " + install.line() + " (stage " + (stage.name() != null ? stage.name() : "#" + stage.index())
+            + ") builds on that stage's image, whose wheels line " + staged.installedAt() + " installs");
+        systemPackages.addAll(stagePackages(model, stage));
+      }
+      for (PackageOp op : stage.packageOpsBefore(install)) {
         if (op.action().equals("install")) {
           op.packages().forEach(p -> systemPackages.add(p.replaceAll("[=<>~].*$", "")));
         }
@@ -103,7 +103,7 @@ public final class DockerfileInputs {
       pipCache |= install.tool().equals("pip") && !sel.noCache() && sel.cacheMounts().isEmpty();
       Origin where = new Origin(dockerfile.toString(), install.line());
       Map<String, LockExport> exported = new java.util.HashMap<>();
-      pipStage.lockExportsBefore(install).forEach(e -> exported.put(e.output(), e));
+      stage.lockExportsBefore(install).forEach(e -> exported.put(e.output(), e));
       for (String r : install.requirements()) {
         written.add(new RequirementInputs.Written(r, where));
       }
@@ -141,6 +141,9 @@ public final class DockerfileInputs {
           formats = formats.withPreferBinary(formats.preferBinary() || set.options().preferBinary()).withPre(set.options().pre());
         } else if (in.kind().equals("project") && file.isPresent() && isLock(file.get().getFileName().toString())) {
           readLock(file.get(), install.tool(), install.options(), refs, locks, notes, skipped);
+        } else if (in.kind().equals("path") && wheelDirs.builderOf(in).isPresent()) {
+          // The wheels an earlier 'pip wheel' built: its requirements are compared in its place.
+          continue;
         } else if (in.kind().equals("project") && file.isPresent() && install.inputs().stream()
             .anyMatch(i -> i.kind().equals("project") && isLock(i.argument()) && inContext(i, context).isPresent())) {
           // pyproject.toml and Pipfile: the roots beside the lock the same command reads.
@@ -150,7 +153,6 @@ public final class DockerfileInputs {
         }
       }
     }
-    notes.addAll(skipped);
     List<RequirementInputs.Written> requirements = List.copyOf(written);
     List<SelectedLock> lockSets = List.copyOf(locks);
     List<String> skippedHere = List.copyOf(skipped);
@@ -180,6 +182,23 @@ public final class DockerfileInputs {
       return new CheckInput.Packages(wanted, Optional.empty(), notCompared, unknownDependencies);
     }, finalFormats, Optional.of(setup));
     return new Read(Optional.ofNullable(pipStage.image()), input, notes);
+  }
+
+  /** The system packages the stages {@code stage} is built FROM installed: they are in its filesystem too. */
+  private static Set<String> stagePackages(DockerfileModel model, Stage stage) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Integer parent = stage.baseStage(); parent != null && parent >= 0 && parent < model.stages().size();
+        parent = model.stages().get(parent).baseStage()) {
+      for (PackageOp op : model.stages().get(parent).packageOps()) {
+        if (op.action().equals("install")) {
+          op.packages().forEach(p -> out.add(p.replaceAll("[=<>~].*$", "")));
+        }
+      }
+      if (model.stages().get(parent).baseStage() != null && model.stages().get(parent).baseStage() >= parent) {
+        break;
+      }
+    }
+    return out;
   }
 
   private static boolean isLock(String name) {

@@ -357,6 +357,9 @@ public final class CheckCommand implements Callable<Integer> {
       Dockerfile parsed = Dockerfile.parse(path.toString(), LocalFiles.read(path));
       DockerfileModel model = DockerfileModel.of(parsed, Map.of(), context);
       DockerfileInputs.Read read = DockerfileInputs.read(model, path, context, source);
+      java.io.PrintWriter notices = verbosity.notices(err);
+      read.notes().forEach(n -> notices.println("note: " + n));
+      notices.flush();
       CheckInput input = read.input();
       // Command-line format options come after the Dockerfile's, as they would on pip's command line.
       CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
