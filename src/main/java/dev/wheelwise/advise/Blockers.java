@@ -2,7 +2,9 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.pep440.Version;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -17,14 +19,28 @@ import java.util.TreeMap;
 final class Blockers {
   private Blockers() {}
 
+  /** Every blocking package of {@code plan}, with the later release that would install from a wheel where the source lists one. */
   static List<String> of(ImagePlan plan, CheckInput input, Optional<FileSource> releases) {
+    return lines(plan, input, releases, false);
+  }
+
+  /** Only the blocking packages a later release would unblock: the lines that are a remedy. */
+  static List<String> upgrades(ImagePlan plan, CheckInput input, Optional<FileSource> releases) {
+    return lines(plan, input, releases, true);
+  }
+
+  private static List<String> lines(ImagePlan plan, CheckInput input, Optional<FileSource> releases, boolean onlyUpgrades) {
     List<String> out = new ArrayList<>();
     String on = "on " + plan.image().image() + " (" + plan.image().platform() + ") ";
     if (plan.packages().isEmpty()) {
-      plan.reason().ifPresent(r -> out.add(on + r));
+      if (!onlyUpgrades) {
+        plan.reason().ifPresent(r -> out.add(on + r));
+      }
       return out;
     }
     boolean installs = Ranking.installs(plan);
+    // Packages left unknown for one reason (a resolver failure stops them all) are named together.
+    Map<String, List<String>> sameUnknown = new LinkedHashMap<>();
     for (PackagePlan p : plan.packages()) {
       String what;
       if (p.choice() instanceof Choice.Nothing n) {
@@ -37,11 +53,19 @@ final class Blockers {
       } else {
         continue;
       }
-      String line = on + p.name() + p.version().map(v -> " " + v).orElse("") + ": " + what;
-      out.add(line + firstWheel(plan, p, input, releases).map(v -> "; " + p.name() + " ≥ " + v
-          + ", the first later release seen with a wheel here, would install from a wheel (check it against the project's other "
-          + "requirements)").orElse(releases.isPresent() && p.version().isPresent() ? "; no later release seen has a wheel here" : ""));
+      String name = p.name() + p.version().map(v -> " " + v).orElse("");
+      Optional<Version> upgrade = firstWheel(plan, p, input, releases);
+      if (upgrade.isPresent()) {
+        out.add(on + name + ": " + what + "; " + p.name() + " ≥ " + upgrade.get()
+            + ", the first later release seen with a wheel here, would install from a wheel (check it against the project's other "
+            + "requirements)");
+      } else if (!onlyUpgrades && p.choice() instanceof Choice.Unknown) {
+        sameUnknown.computeIfAbsent(what, k -> new ArrayList<>()).add(name);
+      } else if (!onlyUpgrades) {
+        out.add(on + name + ": " + what + (releases.isPresent() && p.version().isPresent() ? "; no later release seen has a wheel here" : ""));
+      }
     }
+    sameUnknown.forEach((what, names) -> out.add(on + String.join(", ", names) + ": " + what));
     return out;
   }
 

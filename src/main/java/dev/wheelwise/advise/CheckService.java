@@ -96,7 +96,7 @@ public final class CheckService {
           .findFirst());
       remedies.addAll(Remedies.forPlan(plan, input, bestHere, cost));
       if (blocked.contains(plan)) {
-        Blockers.of(plan, input, releases).forEach(line ->
+        Blockers.upgrades(plan, input, releases).forEach(line ->
             remedies.add(new CheckResult.Remedy(plan.image().image(), plan.image().platform(), "upgrade", line)));
       }
     }

@@ -169,6 +169,8 @@ public final class CheckTable {
   static List<Detail> details(ImagePlan p, String code) {
     List<Detail> lines = new ArrayList<>();
     p.reason().ifPresent(r -> lines.add(new Detail(p.verdict().json(), p.verdict().json() + ": " + r)));
+    java.util.Map<String, List<String>> sameUnknown = new java.util.LinkedHashMap<>();
+    java.util.Map<String, Integer> unknownLine = new java.util.HashMap<>();
     p.failure().ifPresent(f -> lines.add(new Detail("fails", "fails at " + f.packageName() + ": missing "
         + String.join(" ", f.missingSystemPackages()) + " -> " + code + f.error() + code)));
     for (PackagePlan pkg : p.packages()) {
@@ -184,9 +186,21 @@ public final class CheckTable {
         lines.add(new Detail("none", "cannot install " + pkg.name() + pkg.version().map(v -> " " + v).orElse("") + ": " + n.reason()
             + (pkg.filesComplete() ? "" : " [file list incomplete]")));
       } else if (pkg.choice() instanceof Choice.Unknown u) {
-        lines.add(new Detail("unknown", "unknown: " + u.reason()));
+        // One resolver failure leaves every package it stops unknown for the same reason: say it once.
+        List<String> names = sameUnknown.get(u.reason());
+        if (names == null) {
+          sameUnknown.put(u.reason(), names = new ArrayList<>());
+          unknownLine.put(u.reason(), lines.size());
+          lines.add(new Detail("unknown", "unknown: " + u.reason()));
+        }
+        names.add(pkg.name());
       }
     }
+    sameUnknown.forEach((reason, names) -> {
+      if (names.size() > 1) {
+        lines.set(unknownLine.get(reason), new Detail("unknown", "unknown (" + String.join(", ", names) + "): " + reason));
+      }
+    });
     if (!p.skipped().isEmpty()) {
       lines.add(new Detail("skipped", "not compared: " + String.join("; ", p.skipped())));
     }
