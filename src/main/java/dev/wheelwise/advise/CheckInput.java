@@ -38,18 +38,26 @@ public record CheckInput(
    * The packages for one image, or the reason there are none; {@code skipped} lists what is not
    * compared (local and VCS sources); {@code unknownDependencies} names chosen releases whose
    * dependencies no source recorded: what else pip would install is unknown, so no verdict
-   * better than unknown can be claimed.
+   * better than unknown can be claimed. {@code unread}, a subset of {@code skipped}: inputs of a
+   * Dockerfile's installs that could not be read (a requirements file outside the build context, a
+   * wheel built in the build): what they install is unknown, so likewise no better verdict.
    */
-  public record Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped, List<String> unknownDependencies) {
+  public record Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped, List<String> unknownDependencies,
+      List<String> unread) {
     public Packages {
       wanted = List.copyOf(wanted);
       Objects.requireNonNull(impossible, "impossible");
       skipped = List.copyOf(skipped);
       unknownDependencies = List.copyOf(unknownDependencies);
+      unread = List.copyOf(unread);
+    }
+
+    public Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped, List<String> unknownDependencies) {
+      this(wanted, impossible, skipped, unknownDependencies, List.of());
     }
 
     public Packages(List<Wanted> wanted, Optional<String> impossible, List<String> skipped) {
-      this(wanted, impossible, skipped, List.of());
+      this(wanted, impossible, skipped, List.of(), List.of());
     }
 
     public static Packages of(List<Wanted> wanted) {

@@ -72,14 +72,16 @@ public final class DockerfileInputs {
     boolean pipCache = false;
     List<RequirementInputs.Written> written = new ArrayList<>();
     List<SelectedLock> locks = new ArrayList<>();
+    // Inputs that could not be read (their packages are unknown) and installs by other tools (conda, pipx).
     List<String> skipped = new ArrayList<>();
+    List<String> otherTools = new ArrayList<>();
     WheelDirs wheelDirs = WheelDirs.of(model);
     List<String> projectPythons = new ArrayList<>();
     for (WheelDirs.Staged staged : wheelDirs.withBuilders(model, pipStage)) {
       Stage stage = staged.stage();
       PythonInstall install = staged.install();
       if (!Set.of("pip", "pip-wheel", "uv-pip", "uv-sync", "poetry", "pdm", "pipenv").contains(install.tool())) {
-        skipped.add(install.tool() + " install at line " + install.line());
+        otherTools.add(install.tool() + " install at line " + install.line());
         continue;
       }
       if (staged.builder()) {
@@ -109,7 +111,7 @@ public final class DockerfileInputs {
       for (String r : install.requirements()) {
         written.add(new RequirementInputs.Written(r, where));
       }
-      for (DependencyInput in : install.inputs()) {
+      for (DependencyInput in : staged.requirementsOnly() ? List.<DependencyInput>of() : install.inputs()) {
         Optional<Path> file = inContext(in, context);
         LockExport export = in.kind().equals("requirements") && in.containerPath() != null ? exported.get(in.containerPath()) : null;
         if (export != null) {
@@ -160,7 +162,9 @@ public final class DockerfileInputs {
     }
     List<RequirementInputs.Written> requirements = List.copyOf(written);
     List<SelectedLock> lockSets = List.copyOf(locks);
-    List<String> skippedHere = List.copyOf(skipped);
+    List<String> unreadHere = List.copyOf(skipped);
+    List<String> skippedHere = new ArrayList<>(otherTools);
+    skippedHere.addAll(skipped);
     CheckInput.DockerfileSetup setup = new CheckInput.DockerfileSetup(systemPackages, pipCache, multiStage,
         Optional.of(fromLine(model, pipStage, dockerfile)));
     FormatControl finalFormats = formats;
@@ -186,7 +190,7 @@ public final class DockerfileInputs {
         wanted.addAll(p.wanted());
         notCompared.addAll(p.skipped());
       }
-      return new CheckInput.Packages(wanted, Optional.empty(), notCompared, unknownDependencies);
+      return new CheckInput.Packages(wanted, Optional.empty(), notCompared, unknownDependencies, unreadHere);
     }, finalFormats, Optional.of(setup));
     return new Read(Optional.ofNullable(pipStage.image()), input, notes);
   }

@@ -83,7 +83,7 @@ public final class Planner {
           ? Optional.of(cost.buildNeed(s.file(), classify(s.file(), wanted), image.packageManager())) : Optional.empty();
       packages.add(new PackagePlan(wanted.name(), version, choice, build, wanted.filesComplete(), wanted.origin()));
     }
-    return judge(input, image, packages, wantedHere.skipped(), wantedHere.unknownDependencies());
+    return judge(input, image, packages, wantedHere.skipped(), wantedHere.unknownDependencies(), wantedHere.unread());
   }
 
   /**
@@ -125,7 +125,7 @@ public final class Planner {
   }
 
   private ImagePlan judge(CheckInput input, ImageCandidate image, List<PackagePlan> packages, List<String> skipped,
-      List<String> unknownDependencies) {
+      List<String> unknownDependencies, List<String> unread) {
     int wheels = 0;
     int sdists = 0;
     int nothing = 0;
@@ -221,6 +221,12 @@ public final class Planner {
       // What these releases need was never recorded: the packages pip would add are unknown.
       verdict = Verdict.UNKNOWN;
       doubts.add("the dependencies of " + String.join(", ", unknownDependencies) + " are not known");
+    }
+    if (!unread.isEmpty() && !packages.isEmpty() && (verdict == Verdict.WHEELS || verdict == Verdict.BUILDS)) {
+      // What the unread inputs install decides as much as what was read (a final
+      // "pip install --upgrade pip" beside a requirements file outside the context says nothing).
+      verdict = Verdict.UNKNOWN;
+      doubts.add("not everything the Dockerfile installs was read: " + String.join("; ", unread));
     }
     if (packages.isEmpty() && verdict == Verdict.WHEELS && input.dockerfile().isPresent()) {
       // "Every package from a wheel" of none compared says nothing: what the Dockerfile installs

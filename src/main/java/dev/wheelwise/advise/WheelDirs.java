@@ -25,8 +25,13 @@ final class WheelDirs {
    *
    * @param installedAt for a builder stage's {@code pip wheel}, the line of the install that reads
    *     its wheels; 0 for an install in the final image's own stages
+   * @param requirementsOnly compare only the requirements the command names, not the files it reads
    */
-  record Staged(Stage stage, PythonInstall install, int installedAt) {
+  record Staged(Stage stage, PythonInstall install, int installedAt, boolean requirementsOnly) {
+    Staged(Stage stage, PythonInstall install, int installedAt) {
+      this(stage, install, installedAt, false);
+    }
+
     boolean builder() {
       return installedAt > 0;
     }
@@ -106,9 +111,9 @@ final class WheelDirs {
           out.add(new Staged(builder.stage(), builder.install(), install.line()));
         }
       }
-      if (fromIndex.isEmpty()) {
-        out.add(new Staged(stage, install, 0));
-      }
+      // A --no-index install from the folder reads its files (often a requirements file the
+      // builder had) through the builder; the requirements it names itself are still its own.
+      out.add(new Staged(stage, install, 0, fromIndex.isPresent()));
     }
   }
 

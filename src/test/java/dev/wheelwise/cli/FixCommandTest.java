@@ -63,12 +63,12 @@ class FixCommandTest {
   void apkLinesBecomeAptLinesAndEveryOtherByteStays(@TempDir Path dir) throws Exception {
     String before = "# escape=\\\r\n"
         + "FROM python:3.8-alpine AS app\r\n"
+        + "COPY requirements.txt .\r\n"
         + "# deps\r\n"
         + "RUN apk add --update --virtual .deps \\\r\n"
         + "    build-base=1 musl-dev \\\r\n"
         + "    freetype-dev libpng-dev openblas-dev foo-bar \\\r\n"
         + " && pip install -r requirements.txt\r\n"
-        + "COPY requirements.txt .\r\n"
         + "RUN <<EOF\r\n"
         + "pip install numpy==1.18.1\r\n"
         + "EOF\r\n";
@@ -78,13 +78,13 @@ class FixCommandTest {
     String after = Files.readString(file);
     assertThat(after).isEqualTo("# escape=\\\r\n"
         + "FROM python:3.8-slim-buster AS app\r\n"
+        + "COPY requirements.txt .\r\n"
         + "# deps\r\n"
         + "# wheelwise fix (WW1001): no Debian name known for apk package(s) foo-bar; kept as written, check them\r\n"
         + "RUN apt-get update && apt-get install -y --no-install-recommends \\\r\n"
         + "    build-essential \\\r\n"
         + "    libfreetype-dev libpng-dev libopenblas-dev foo-bar && rm -rf /var/lib/apt/lists/* \\\r\n"
         + " && pip install --no-cache-dir -r requirements.txt\r\n"
-        + "COPY requirements.txt .\r\n"
         + "RUN <<EOF\r\n"
         + "pip install --no-cache-dir numpy==1.18.1\r\n"
         + "EOF\r\n");
