@@ -136,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
       Optional<ImagePlan> plan = plans.stream().filter(p -> p.image().image().equals(image)).findFirst();
       if (checked.dockerfile().isPresent()) {
         CheckCommand.ReadDockerfile d = checked.dockerfile().get();
-        recipes.add(Rebase.of(d.file(), d.model(), d.context(), image));
+        recipes.add(Rebase.of(d.file(), d.model(), d.context(), Optional.of(d.path()), image));
       } else if (plan.isPresent()) {
         recipes.add(Generated.of(plan.get(), Optional.ofNullable(indexUrl), extraIndexUrls));
       } else {

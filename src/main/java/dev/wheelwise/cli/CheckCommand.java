@@ -198,7 +198,7 @@ public final class CheckCommand implements Callable<Integer> {
   record Checked(CheckResult result, Set<String> inUse, Optional<ReadDockerfile> dockerfile, List<IndexError> errors) {}
 
   /** A Dockerfile as check read it: the parsed file, its model and its build context. */
-  record ReadDockerfile(Dockerfile file, DockerfileModel model, Path context) {}
+  record ReadDockerfile(Dockerfile file, DockerfileModel model, Path context, Path path) {}
 
   /** The bundled cost knowledge, calibrated also on --observations when given. */
   private KnowledgeCosts costs() throws IOException {
@@ -361,7 +361,7 @@ public final class CheckCommand implements Callable<Integer> {
       // Command-line format options come after the Dockerfile's, as they would on pip's command line.
       CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
           merge(input.formats(), formats), input.dockerfile());
-      return new Loaded(merged, read.baseImage(), source.describe(), live, source, Optional.of(new ReadDockerfile(parsed, model, context)));
+      return new Loaded(merged, read.baseImage(), source.describe(), live, source, Optional.of(new ReadDockerfile(parsed, model, context, path)));
     }
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
