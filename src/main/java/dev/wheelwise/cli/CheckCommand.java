@@ -214,6 +214,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  /** The docker context an unknown image is described on: bench's --context (check itself has none and follows DOCKER_HOST/DOCKER_CONTEXT). */
+  Optional<String> engineContext = Optional.empty();
+
   /** The check itself, for {@code call} and for {@code bench}. */
   Checked compute(IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
     Optional<LocalDate> date = date();
@@ -224,7 +227,7 @@ public final class CheckCommand implements Callable<Integer> {
         : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))), verbosity.trace(err));
     List<Platform> wanted = Platform.parseAll(platforms);
     CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
-        loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), verbosity.notices(err))));
+        loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), engineContext, verbosity.notices(err))));
     if (outcome instanceof CandidateSearch.Unplaced unplaced) {
       throw new UsageException(unplaced.reason());
     }
