@@ -96,7 +96,7 @@ public final class Bench {
     events.accept(new BenchEvent.Started(recipe.image(), run));
     Map<String, byte[]> added = new LinkedHashMap<>(recipe.addedFiles());
     added.put(DOCKERFILE, recipe.dockerfile().getBytes(StandardCharsets.UTF_8));
-    byte[] context = ContextTar.of(recipe.context().orElse(null), added);
+    byte[] context = ContextTar.of(recipe.context().orElse(null), recipe.dockerfilePath(), added);
     String tag = "wheelwise-bench/" + runId + ":" + slug(recipe.image()) + "-" + run;
     Map<String, String> query = new LinkedHashMap<>();
     query.put("dockerfile", DOCKERFILE);

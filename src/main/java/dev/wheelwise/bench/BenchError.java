@@ -7,9 +7,9 @@ public final class BenchError extends Exception {
 
   /** One value per failure, as a person would act on it. */
   public enum Kind {
-    /** No engine answers where DOCKER_HOST, the context or the default socket points. */
+    /** No engine answers where DOCKER_HOST, the context or the default socket points (over ssh: no login, no docker there). */
     NO_ENGINE,
-    /** The engine is named in a way this version does not speak (an ssh:// host, an unknown scheme); exit 2. */
+    /** The engine is named in a way this machine cannot speak (an unknown scheme, ssh:// with no ssh client); exit 2. */
     UNSUPPORTED_ENGINE,
     /** What names the engine is wrong: a context that cannot be read, TLS files missing or malformed; exit 2. */
     BAD_ENGINE_CONFIG,

@@ -11,23 +11,28 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * A build context as the engine takes it: an uncompressed tar (POSIX ustar) of the context folder
- * plus files bench adds (the rebased Dockerfile). The folder's {@code .dockerignore} is applied as
- * the docker CLI applies it ({@link DockerIgnore}); the {@code .dockerignore} itself and the added
- * files are always sent. Like the CLI, {@code .git} is sent unless {@code .dockerignore} leaves it out.
+ * plus files bench adds (the rebased Dockerfile). The ignore file is chosen as BuildKit chooses it:
+ * {@code <Dockerfile name>.dockerignore} beside the Dockerfile when there is one (so
+ * {@code build/app.Dockerfile} reads {@code build/app.Dockerfile.dockerignore}), else the
+ * folder's {@code .dockerignore}; only one of them applies, never both. Its patterns are read as
+ * the docker CLI reads them ({@link DockerIgnore}). The added files, and a {@code .dockerignore}
+ * that is the one applied, are always sent. Like the CLI, {@code .git} is sent unless the ignore
+ * file leaves it out.
  */
 final class ContextTar {
   static final String IGNORE_FILE = ".dockerignore";
 
   private ContextTar() {}
 
-  static byte[] of(Path folder, Map<String, byte[]> added) throws IOException, BenchError {
+  static byte[] of(Path folder, Optional<Path> dockerfile, Map<String, byte[]> added) throws IOException, BenchError {
     Map<String, byte[]> files = new TreeMap<>();
     if (folder != null) {
-      for (Path p : included(folder)) {
+      for (Path p : included(folder, dockerfile)) {
         files.put(name(folder, p), Files.readAllBytes(p));
       }
     }
@@ -47,14 +52,31 @@ final class ContextTar {
     return out.toByteArray();
   }
 
-  /** The regular files of {@code folder} the docker CLI would send, in walk order. */
-  static List<Path> included(Path folder) throws IOException, BenchError {
-    Path ignoreFile = folder.resolve(IGNORE_FILE);
+  /**
+   * The ignore file that applies to a build of {@code dockerfile} in {@code folder}:
+   * {@code <name>.dockerignore} beside the Dockerfile when it exists (even empty), else
+   * {@code folder/.dockerignore}, which may not exist (then nothing is ignored).
+   */
+  static Path ignoreFile(Path folder, Optional<Path> dockerfile) {
+    if (dockerfile.isPresent() && dockerfile.get().getFileName() != null) {
+      Path own = dockerfile.get().resolveSibling(dockerfile.get().getFileName() + IGNORE_FILE);
+      if (Files.isRegularFile(own)) {
+        return own;
+      }
+    }
+    return folder.resolve(IGNORE_FILE);
+  }
+
+  /** The regular files of {@code folder} docker would send for a build of {@code dockerfile}, in walk order. */
+  static List<Path> included(Path folder, Optional<Path> dockerfile) throws IOException, BenchError {
+    Path ignoreFile = ignoreFile(folder, dockerfile);
+    // The context's own .dockerignore is always sent when it is the file applied (the classic daemon reads it too).
+    String exempt = ignoreFile.equals(folder.resolve(IGNORE_FILE)) ? IGNORE_FILE : null;
     DockerIgnore ignore;
     try {
       ignore = DockerIgnore.parse(Files.isRegularFile(ignoreFile) ? Files.readString(ignoreFile, StandardCharsets.UTF_8) : "");
     } catch (IllegalArgumentException e) {
-      throw new BenchError(BenchError.Kind.BAD_CONTEXT, ignoreFile.getParent().resolve(e.getMessage()).toString(), e);
+      throw new BenchError(BenchError.Kind.BAD_CONTEXT, ignoreFile + " " + e.getMessage(), e);
     }
     List<Path> paths = new ArrayList<>();
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
@@ -70,7 +92,7 @@ final class ContextTar {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         String name = name(folder, file);
-        if (Files.isRegularFile(file) && (name.equals(IGNORE_FILE) || !ignore.excludes(name))) {
+        if (Files.isRegularFile(file) && (name.equals(exempt) || !ignore.excludes(name))) {
           paths.add(file);
         }
         return FileVisitResult.CONTINUE;

@@ -46,7 +46,7 @@ final class DockerIgnore {
       if (exception) {
         pattern = pattern.substring(1).trim();
         if (pattern.isEmpty()) {
-          throw new IllegalArgumentException(".dockerignore line " + (i + 1) + ": illegal exclusion pattern \"!\"");
+          throw new IllegalArgumentException("line " + (i + 1) + ": illegal exclusion pattern \"!\"");
         }
       }
       pattern = clean(pattern);

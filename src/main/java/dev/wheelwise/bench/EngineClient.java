@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  * Nothing here pulls or pushes: a build's FROM image that is missing is the engine's business,
  * and describing an image that is not on the engine fails with {@link BenchError.Kind#NO_SUCH_IMAGE}.
  * The transport is injected (jib's {@code DockerClient} does the same with its process factory).
+ * Close the client when done: over ssh that ends its ssh processes.
  */
-public final class EngineClient {
+public final class EngineClient implements AutoCloseable {
   private static final String API = "/v1.41";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,6 +44,12 @@ public final class EngineClient {
 
   public static EngineClient connect(EngineHost host) throws BenchError {
     return new EngineClient(host.transport(), host.toString());
+  }
+
+  /** Ends the transport's open connections (and, over ssh, their processes); safe to call more than once. */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   /** Where the engine is, for messages. */
@@ -242,6 +249,8 @@ public final class EngineClient {
   private EngineTransport.Response send(EngineTransport.Request request, String what) throws BenchError {
     try {
       return transport.send(request);
+    } catch (SshFailure e) {
+      throw new BenchError(BenchError.Kind.NO_ENGINE, "no Docker engine answers at " + where + ": " + e.getMessage(), e);
     } catch (javax.net.ssl.SSLException e) {
       throw new BenchError(BenchError.Kind.NO_ENGINE, "TLS with the engine at " + where + " failed: " + e.getMessage(), e);
     } catch (IOException e) {

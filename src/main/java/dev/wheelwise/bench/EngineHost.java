@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,14 +24,15 @@ import java.util.Optional;
  * {@code contexts/tls/<sha256>/docker/}. With {@code DOCKER_HOST}, TLS is on when
  * {@code DOCKER_TLS_VERIFY} is set to anything (verified; even "0", as the CLI reads it) or
  * {@code DOCKER_TLS} is (not verified), its files in {@code DOCKER_CERT_PATH}, else the configuration
- * folder. {@code unix://}, {@code tcp://} (port 2375, 2376 with TLS) are spoken; {@code ssh://} is
- * refused with the two ways to reach the same engine.
+ * folder. {@code unix://}, {@code tcp://} (port 2375, 2376 with TLS) and {@code ssh://} (through the
+ * system's ssh client, {@link SshCommand}) are spoken.
  *
  * @param uri the engine's address as written ({@code unix:///var/run/docker.sock})
  * @param from where it was found, for messages ({@code DOCKER_HOST}, {@code context 'remote'})
  * @param tls TLS to a {@code tcp://} engine, when it is on
+ * @param ssh the ssh client of the environment, for an {@code ssh://} engine
  */
-public record EngineHost(URI uri, String from, Optional<EngineTls> tls) {
+public record EngineHost(URI uri, String from, Optional<EngineTls> tls, SshCommand.Client ssh) {
 
   public static final String DEFAULT = "unix:///var/run/docker.sock";
 
@@ -38,13 +40,19 @@ public record EngineHost(URI uri, String from, Optional<EngineTls> tls) {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(ssh, "ssh");
+  }
+
+  public EngineHost(URI uri, String from, Optional<EngineTls> tls) {
+    this(uri, from, tls, SshCommand.Client.NONE);
   }
 
   /** The engine the environment names; {@code context} is {@code --context} when given. */
   public static EngineHost find(Map<String, String> env, Path home, Optional<String> context) throws BenchError {
     Path config = set(env, "DOCKER_CONFIG") ? Path.of(env.get("DOCKER_CONFIG")) : home.resolve(".docker");
+    SshCommand.Client ssh = SshCommand.Client.of(env);
     if (context.isPresent()) {
-      return ofContext(context.get(), config);
+      return ofContext(context.get(), config, ssh);
     }
     if (set(env, "DOCKER_HOST")) {
       boolean verify = set(env, "DOCKER_TLS_VERIFY");
@@ -53,14 +61,14 @@ public record EngineHost(URI uri, String from, Optional<EngineTls> tls) {
         Path certs = set(env, "DOCKER_CERT_PATH") ? Path.of(env.get("DOCKER_CERT_PATH")) : config;
         tls = Optional.of(EngineTls.in(certs, verify, false, verify ? "DOCKER_TLS_VERIFY" : "DOCKER_TLS"));
       }
-      return new EngineHost(parse(env.get("DOCKER_HOST"), "DOCKER_HOST"), "DOCKER_HOST", tls);
+      return new EngineHost(parse(env.get("DOCKER_HOST"), "DOCKER_HOST"), "DOCKER_HOST", tls, ssh);
     }
     String named = env.get("DOCKER_CONTEXT");
     if (named == null || named.isBlank()) {
       named = currentContext(config).orElse(null);
     }
     if (named != null && !named.isBlank() && !named.equals("default")) {
-      return ofContext(named, config);
+      return ofContext(named, config, ssh);
     }
     return new EngineHost(URI.create(DEFAULT), "the default socket", Optional.empty());
   }
@@ -79,7 +87,7 @@ public record EngineHost(URI uri, String from, Optional<EngineTls> tls) {
     }
   }
 
-  private static EngineHost ofContext(String name, Path config) throws BenchError {
+  private static EngineHost ofContext(String name, Path config, SshCommand.Client ssh) throws BenchError {
     String where = "docker context '" + name + "'";
     if (name.equals("default")) {
       return new EngineHost(URI.create(DEFAULT), "context 'default'", Optional.empty());
@@ -105,14 +113,14 @@ public record EngineHost(URI uri, String from, Optional<EngineTls> tls) {
       // A context without ca.pem trusts the system's roots, as the CLI's context loader does.
       tls = Optional.of(EngineTls.in(material, !docker.path("SkipTLSVerify").asBoolean(false), true, where));
     }
-    return new EngineHost(parse(host, where), "context '" + name + "'", tls);
+    return new EngineHost(parse(host, where), "context '" + name + "'", tls, ssh);
   }
 
   private static URI parse(String text, String from) throws BenchError {
     try {
       URI uri = URI.create(text.trim());
       if (uri.getScheme() == null) {
-        throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, from + "=" + text + ": expected unix:///path or tcp://host:port");
+        throw new BenchError(BenchError.Kind.BAD_ENGINE_CONFIG, from + "=" + text + ": expected unix:///path, tcp://host:port or ssh://[user@]host");
       }
       return uri;
     } catch (IllegalArgumentException e) {
@@ -137,13 +145,27 @@ public record EngineHost(URI uri, String from, Optional<EngineTls> tls) {
         }
         return SocketTransport.tcp(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 2375);
       case "ssh":
-        throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, uri + " (" + from + "): ssh engines are not supported; "
-            + "forward the engine's socket (ssh -NL /tmp/docker.sock:/var/run/docker.sock " + uri.getAuthority()
-            + ", then DOCKER_HOST=unix:///tmp/docker.sock), or expose it with TLS (DOCKER_HOST=tcp://HOST:2376, DOCKER_TLS_VERIFY=1)");
+        return SocketTransport.ssh(new SshDialer(sshCommand(), SshCommand.parse(uri, from).target()));
       default:
         throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, uri + " (" + from + "): unsupported scheme '" + uri.getScheme()
-            + "'; expected unix:// or tcp://");
+            + "'; expected unix://, tcp:// or ssh://");
     }
+  }
+
+  /**
+   * For an {@code ssh://} engine, the command each connection runs (the verbose output prints it);
+   * empty for the others. Fails (exit 2) when the address is malformed or no ssh is on the PATH.
+   */
+  public List<String> sshCommand() throws BenchError {
+    if (!"ssh".equals(uri.getScheme())) {
+      return List.of();
+    }
+    SshCommand command = SshCommand.parse(uri, from);
+    if (ssh.binary().isEmpty()) {
+      throw new BenchError(BenchError.Kind.UNSUPPORTED_ENGINE, uri + " (" + from + ") is reached through the ssh client, and no ssh is "
+          + "on the PATH; install OpenSSH's client (Debian, Ubuntu: apt-get install openssh-client)");
+    }
+    return command.argv(ssh.binary().get(), ssh.options());
   }
 
   private static String sha256(String text) {

@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How requests reach a Docker engine: HTTP/1.1 over a Unix socket or TCP in production
- * ({@link SocketTransport}); {@link EngineClient} is tested on a real daemon, and anything that
- * speaks the same HTTP can stand in. One request per connection, so a streamed build answer can
- * be read while other requests run.
+ * How requests reach a Docker engine: HTTP/1.1 over a Unix socket, TCP or an ssh process in
+ * production ({@link SocketTransport}); {@link EngineClient} is tested on a real daemon, and
+ * anything that speaks the same HTTP can stand in. Each request in progress has a connection of
+ * its own, so a streamed build answer can be read while other requests run.
  */
 public interface EngineTransport {
 
   /** Sends a request; the caller closes the response. */
   Response send(Request request) throws IOException;
+
+  /** Ends every connection still open (for ssh, its processes); nothing to do for sockets. */
+  default void close() {}
 
   /**
    * One API request.

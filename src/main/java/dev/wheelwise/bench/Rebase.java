@@ -27,6 +27,11 @@ public final class Rebase {
 
   /** The recipe that builds {@code file} (read with {@code model}) on {@code image}. */
   public static BuildRecipe of(Dockerfile file, DockerfileModel model, Path context, String image) {
+    return of(file, model, context, Optional.empty(), image);
+  }
+
+  /** The same, {@code path} saying where the Dockerfile is (for its own {@code <name>.dockerignore}). */
+  public static BuildRecipe of(Dockerfile file, DockerfileModel model, Path context, Optional<Path> path, String image) {
     List<Instruction> instructions = file.instructions();
     Set<Integer> roots = new TreeSet<>();
     Set<Integer> installLines = new HashSet<>();
@@ -57,7 +62,7 @@ public final class Rebase {
         steps.add(i + 1);
       }
     }
-    return new BuildRecipe(image, text.toString(), Optional.ofNullable(context), java.util.Map.of(), steps);
+    return new BuildRecipe(image, text.toString(), Optional.ofNullable(context), java.util.Map.of(), steps, path);
   }
 
   /** The stage whose FROM names the external image {@code stage} rests on. */

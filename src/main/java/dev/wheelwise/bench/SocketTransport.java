@@ -12,9 +12,14 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -23,42 +28,58 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * HTTP/1.1 to a Docker engine over a Unix domain socket ({@code /var/run/docker.sock}, JDK 16+),
- * plain TCP, or TCP with TLS ({@code DOCKER_HOST=tcp://…} with {@code DOCKER_TLS_VERIFY}).
- * Written by hand because neither the JDK's HttpClient nor OkHttp can dial a Unix socket, and one
- * HTTP path for all three keeps their behaviour the same; the engine's answers need only what is
- * here: status line, headers, a Content-Length or chunked body, one request per connection
- * ({@code Connection: close}).
+ * plain TCP, TCP with TLS ({@code DOCKER_HOST=tcp://…} with {@code DOCKER_TLS_VERIFY}), or an
+ * ssh process's standard input and output ({@link SshDialer}).
+ * Written by hand because neither the JDK's HttpClient nor OkHttp can dial a Unix socket or a
+ * process, and one HTTP path for all of them keeps their behaviour the same; the engine's answers
+ * need only what is here: status line, headers, a Content-Length or chunked body.
+ * Sockets carry one request each ({@code Connection: close}): dialing them costs nothing. An ssh
+ * connection costs a login, so with {@code reuse} a connection whose answer was read to its end is
+ * kept for the next request (at most {@value #MAX_IDLE} idle), as the docker CLI's HTTP client
+ * keeps its ssh connections; a streamed build still gets a connection of its own, and parallel
+ * requests each dial one when none is idle.
  */
 final class SocketTransport implements EngineTransport {
+  static final int MAX_IDLE = 4;
+
   private final Dialer dialer;
   private final String hostHeader;
-  /** For TLS: what a connection broken before the engine's first answer line most likely means. */
-  private final String brokenBeforeAnswer;
+  private final boolean reuse;
+  private final Deque<Live> idle = new ArrayDeque<>();
+  private boolean closed;
 
-  /** Opens one connection to the engine. */
-  @FunctionalInterface
+  /** Opens one connection to the engine; {@link #close} ends whatever it still has open. */
   interface Dialer {
     Connection dial() throws IOException;
+
+    default void close() {}
   }
 
-  /** One open connection: what the engine says, what is said to it, and how to hang up. */
-  record Connection(InputStream in, OutputStream out, Closeable hangUp) {}
-
-  SocketTransport(Dialer dialer, String hostHeader) {
-    this(dialer, hostHeader, null);
+  /**
+   * One open connection: what the engine says, what is said to it, how to hang up, and what a
+   * failure before the engine's first answer line most likely means (TLS: a refused client
+   * certificate; ssh: the process's exit and first error line).
+   */
+  record Connection(InputStream in, OutputStream out, Closeable hangUp, UnaryOperator<IOException> explain) {
+    Connection(InputStream in, OutputStream out, Closeable hangUp) {
+      this(in, out, hangUp, e -> e);
+    }
   }
 
-  private SocketTransport(Dialer dialer, String hostHeader, String brokenBeforeAnswer) {
+  /** A connection in use or idle, with its read buffer (which outlives one answer when reused). */
+  private record Live(Connection connection, InputStream in) {}
+
+  SocketTransport(Dialer dialer, String hostHeader, boolean reuse) {
     this.dialer = dialer;
     this.hostHeader = hostHeader;
-    this.brokenBeforeAnswer = brokenBeforeAnswer;
+    this.reuse = reuse;
   }
 
   static SocketTransport unix(String path) {
     return new SocketTransport(() -> {
       SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
       return new Connection(Channels.newInputStream(channel), Channels.newOutputStream(channel), channel);
-    }, "docker");
+    }, "docker", false);
   }
 
   static SocketTransport tcp(String host, int port) {
@@ -66,7 +87,12 @@ final class SocketTransport implements EngineTransport {
       Socket socket = new Socket();
       socket.connect(new InetSocketAddress(host, port));
       return new Connection(socket.getInputStream(), socket.getOutputStream(), socket);
-    }, host + ":" + port);
+    }, host + ":" + port, false);
+  }
+
+  /** HTTP over {@code ssh … docker system dial-stdio}, one process per connection, idle ones reused. */
+  static SocketTransport ssh(SshDialer dialer) {
+    return new SocketTransport(dialer, "docker", true);
   }
 
   /**
@@ -74,6 +100,9 @@ final class SocketTransport implements EngineTransport {
    * crypto/tls checks it for the docker CLI. A failed handshake says which side refused what.
    */
   static SocketTransport tls(String host, int port, SSLContext context, boolean verify, EngineTls tls) {
+    // With TLS 1.3 the engine judges our certificate after the handshake: its refusal arrives as a broken connection.
+    String refused = "the engine closed the connection right after the TLS handshake; it most likely refused our client certificate ("
+        + tls.cert().map(Object::toString).orElse("none sent: no cert.pem") + ")";
     return new SocketTransport(() -> {
       SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
       try {
@@ -93,11 +122,12 @@ final class SocketTransport implements EngineTransport {
         socket.close();
         throw e;
       }
-      return new Connection(socket.getInputStream(), socket.getOutputStream(), socket);
-    }, host + ":" + port,
-        // With TLS 1.3 the engine judges our certificate after the handshake: its refusal arrives as a broken connection.
-        "the engine closed the connection right after the TLS handshake; it most likely refused our client certificate ("
-            + tls.cert().map(Object::toString).orElse("none sent: no cert.pem") + ")");
+      return new Connection(socket.getInputStream(), socket.getOutputStream(), socket, e -> {
+        SSLException explained = new SSLException(refused + ": " + e.getMessage());
+        explained.initCause(e);
+        return explained;
+      });
+    }, host + ":" + port, false);
   }
 
   private static String explain(SSLException e, String host, EngineTls tls) {
@@ -118,13 +148,72 @@ final class SocketTransport implements EngineTransport {
 
   @Override
   public Response send(Request request) throws IOException {
+    Live reused = takeIdle();
+    if (reused != null) {
+      try {
+        return exchange(reused, request, true);
+      } catch (Stale gone) {
+        // The engine (or the ssh process) closed an idle connection before this request reached it: dial anew.
+      }
+    }
     Connection connection = dialer.dial();
+    return exchange(new Live(connection, new BufferedInputStream(connection.in(), 65536)), request, false);
+  }
+
+  /** Ends the idle connections and whatever the dialer still has open; requests after this fail. */
+  @Override
+  public void close() {
+    List<Live> ending;
+    synchronized (this) {
+      closed = true;
+      ending = new ArrayList<>(idle);
+      idle.clear();
+    }
+    ending.forEach(SocketTransport::hangUp);
+    dialer.close();
+  }
+
+  private synchronized Live takeIdle() {
+    return idle.pollFirst();
+  }
+
+  /** Keeps a connection whose answer was read whole for the next request, or hangs up. */
+  private void release(Live live, boolean reusable) {
+    if (reuse && reusable) {
+      synchronized (this) {
+        if (!closed && idle.size() < MAX_IDLE) {
+          idle.addFirst(live);
+          return;
+        }
+      }
+    }
+    hangUp(live);
+  }
+
+  private static void hangUp(Live live) {
+    try {
+      live.connection().hangUp().close();
+    } catch (IOException ignored) {
+      // already gone
+    }
+  }
+
+  /** A reused connection that broke before any answer: the request is sent again on a new one. */
+  private static final class Stale extends IOException {
+    Stale(IOException cause) {
+      super(cause);
+    }
+  }
+
+  private Response exchange(Live live, Request request, boolean reused) throws IOException {
     try {
       StringBuilder head = new StringBuilder()
           .append(request.method()).append(' ').append(request.pathAndQuery()).append(" HTTP/1.1\r\n")
           .append("Host: ").append(hostHeader).append("\r\n")
-          .append("User-Agent: wheelwise\r\n")
-          .append("Connection: close\r\n");
+          .append("User-Agent: wheelwise\r\n");
+      if (!reuse) {
+        head.append("Connection: close\r\n");
+      }
       if (!request.contentType().isEmpty()) {
         head.append("Content-Type: ").append(request.contentType()).append("\r\n");
       }
@@ -132,21 +221,19 @@ final class SocketTransport implements EngineTransport {
         head.append("Content-Length: ").append(request.body().length).append("\r\n");
       }
       head.append("\r\n");
-      InputStream in = new BufferedInputStream(connection.in(), 65536);
+      InputStream in = live.in();
       String status;
       try {
-        OutputStream out = connection.out();
+        OutputStream out = live.connection().out();
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(request.body());
         out.flush();
         status = line(in);
       } catch (IOException e) {
-        if (brokenBeforeAnswer == null) {
-          throw e;
+        if (reused) {
+          throw new Stale(e);
         }
-        SSLException explained = new SSLException(brokenBeforeAnswer + ": " + e.getMessage());
-        explained.initCause(e);
-        throw explained;
+        throw live.connection().explain().apply(e);
       }
       String[] parts = status.split(" ", 3);
       if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
@@ -161,16 +248,19 @@ final class SocketTransport implements EngineTransport {
         }
       }
       InputStream body;
-      if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      if (code == 204 || code == 304 || code / 100 == 1) {
+        body = new Bounded(in, 0); // no body, whatever the headers say (RFC 9112 §6.3)
+      } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
         body = new Chunked(in);
       } else if (headers.containsKey("content-length")) {
         body = new Bounded(in, Long.parseLong(headers.get("content-length")));
       } else {
         body = in;
       }
-      return new Response(code, headers, new Closing(body, connection.hangUp()));
+      boolean keepAlive = !"close".equalsIgnoreCase(headers.get("connection"));
+      return new Response(code, headers, new Closing(body, () -> release(live, keepAlive && reuse && readToEnd(body))));
     } catch (IOException | RuntimeException e) {
-      connection.hangUp().close();
+      hangUp(live);
       throw e;
     }
   }
@@ -188,14 +278,43 @@ final class SocketTransport implements EngineTransport {
     return buffer.toString(StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * Whether the body was read to its end, reading what is left of a short one the caller did
+   * not read (the answer to a DELETE); a stream still arriving, such as a build's, is never waited for.
+   */
+  private static boolean readToEnd(InputStream body) {
+    if (body instanceof Framed f && f.finished()) {
+      return true;
+    }
+    if (body instanceof Bounded b && b.left <= 65536) {
+      try {
+        b.transferTo(OutputStream.nullOutputStream());
+        return true;
+      } catch (IOException broken) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A body whose end is known: once read to it, the connection can carry another request. */
+  private interface Framed {
+    boolean finished();
+  }
+
   /** A chunked body (RFC 9112 §7.1), trailers skipped. */
-  private static final class Chunked extends InputStream {
+  private static final class Chunked extends InputStream implements Framed {
     private final InputStream in;
     private long left;
     private boolean done;
 
     Chunked(InputStream in) {
       this.in = in;
+    }
+
+    @Override
+    public boolean finished() {
+      return done;
     }
 
     @Override
@@ -234,13 +353,18 @@ final class SocketTransport implements EngineTransport {
   }
 
   /** A body of Content-Length bytes. */
-  private static final class Bounded extends InputStream {
+  private static final class Bounded extends InputStream implements Framed {
     private final InputStream in;
     private long left;
 
     Bounded(InputStream in, long length) {
       this.in = in;
       this.left = length;
+    }
+
+    @Override
+    public boolean finished() {
+      return left <= 0;
     }
 
     @Override
@@ -266,10 +390,11 @@ final class SocketTransport implements EngineTransport {
     }
   }
 
-  /** Closes the connection with the body. */
+  /** Releases the connection with the body: back to the idle ones when it can carry more, else hung up. */
   private static final class Closing extends InputStream {
     private final InputStream in;
     private final Closeable channel;
+    private boolean closed;
 
     Closing(InputStream in, Closeable channel) {
       this.in = in;
@@ -288,7 +413,11 @@ final class SocketTransport implements EngineTransport {
 
     @Override
     public void close() throws IOException {
-      channel.close();
+      // Closed twice (a reader over the body, then the response) it must not be released twice.
+      if (!closed) {
+        closed = true;
+        channel.close();
+      }
     }
   }
 }

@@ -106,7 +106,16 @@ final class BenchCommand implements Callable<Integer> {
       throw new UsageException("--repeat and --jobs take a number of at least 1");
     }
     PrintWriter err = spec.commandLine().getErr();
-    EngineClient engine = EngineImages.connect(System.getenv(), Optional.ofNullable(context));
+    EngineClient engine = EngineImages.connect(System.getenv(), Optional.ofNullable(context), verbosity.trace(err));
+    // Over ssh the engine holds processes: whatever happens below, they end with the command.
+    try (EngineExitHook exit = new EngineExitHook(engine)) {
+      return run(engine, exit, renderer, err);
+    } finally {
+      engine.close();
+    }
+  }
+
+  private Integer run(EngineClient engine, EngineExitHook exit, String renderer, PrintWriter err) throws ParseError, IOException, BenchError {
     String engineLabel = engine.where() + ", Docker " + engine.version().version();
 
     CheckCommand check = new CheckCommand();
@@ -117,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
     check.indexUrl = indexUrl;
     check.extraIndexUrls = extraIndexUrls;
     check.offline = offline;
+    check.engineContext = Optional.ofNullable(context);
     // The build's pip sees no pip.conf or PIP_* of this machine: the prediction reads only the indexes given here too.
     check.connection.isolated = true;
     check.connection.timeout = timeout;
@@ -136,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
       Optional<ImagePlan> plan = plans.stream().filter(p -> p.image().image().equals(image)).findFirst();
       if (checked.dockerfile().isPresent()) {
         CheckCommand.ReadDockerfile d = checked.dockerfile().get();
-        recipes.add(Rebase.of(d.file(), d.model(), d.context(), image));
+        recipes.add(Rebase.of(d.file(), d.model(), d.context(), Optional.of(d.path()), image));
       } else if (plan.isPresent()) {
         recipes.add(Generated.of(plan.get(), Optional.ofNullable(indexUrl), extraIndexUrls));
       } else {
@@ -146,9 +156,8 @@ final class BenchCommand implements Callable<Integer> {
 
     String runId = UUID.randomUUID().toString().substring(0, 12);
     Bench bench = new Bench(engine, runId, keep, event -> progress(notices, event));
-    // An interrupted run (SIGINT) removes what it made before the JVM exits.
-    Thread hook = new Thread(bench::cleanup, "wheelwise-bench-cleanup");
-    Runtime.getRuntime().addShutdownHook(hook);
+    // An interrupted run (SIGINT) removes what it made before the JVM exits (then the engine's connections end).
+    exit.first(bench::cleanup);
     List<Measurement> measurements;
     try {
       notices.println("bench: run " + runId + " on " + engineLabel + ": " + candidates.size() + " image(s) × " + repeat);
@@ -156,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
       measurements = bench.run(recipes, Optional.ofNullable(platform), repeat, jobs);
     } finally {
       bench.cleanup();
-      Runtime.getRuntime().removeShutdownHook(hook);
+      exit.first(() -> { });
     }
     BenchReport report = new BenchReport(runId, engineLabel, engine.cores(), checked.result().index(), repeat,
         Comparison.of(candidates, plans, measurements));

@@ -198,7 +198,7 @@ public final class CheckCommand implements Callable<Integer> {
   record Checked(CheckResult result, Set<String> inUse, Optional<ReadDockerfile> dockerfile, List<IndexError> errors) {}
 
   /** A Dockerfile as check read it: the parsed file, its model and its build context. */
-  record ReadDockerfile(Dockerfile file, DockerfileModel model, Path context) {}
+  record ReadDockerfile(Dockerfile file, DockerfileModel model, Path context, Path path) {}
 
   /** The bundled cost knowledge, calibrated also on --observations when given. */
   private KnowledgeCosts costs() throws IOException {
@@ -214,6 +214,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  /** The docker context an unknown image is described on: bench's --context (check itself has none and follows DOCKER_HOST/DOCKER_CONTEXT). */
+  Optional<String> engineContext = Optional.empty();
+
   /** The check itself, for {@code call} and for {@code bench}. */
   Checked compute(IndexAccess access, java.io.PrintWriter err) throws ParseError, IOException {
     Optional<LocalDate> date = date();
@@ -224,7 +227,7 @@ public final class CheckCommand implements Callable<Integer> {
         : Overlay.defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))), verbosity.trace(err));
     List<Platform> wanted = Platform.parseAll(platforms);
     CandidateSearch.Outcome outcome = CandidateSearch.search(new CandidateSearch.Request(catalog, date, input.requiresPython(),
-        loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), verbosity.notices(err))));
+        loaded.baseImage(), images, wanted, describedPython(), describedLibc(), pipProfile(), EngineImages.describer(System.getenv(), engineContext, verbosity.notices(err))));
     if (outcome instanceof CandidateSearch.Unplaced unplaced) {
       throw new UsageException(unplaced.reason());
     }
@@ -364,7 +367,7 @@ public final class CheckCommand implements Callable<Integer> {
       // Command-line format options come after the Dockerfile's, as they would on pip's command line.
       CheckInput merged = new CheckInput(input.inputs(), input.requiresPython(), input.packages(),
           merge(input.formats(), formats), input.dockerfile());
-      return new Loaded(merged, read.baseImage(), source.describe(), live, source, Optional.of(new ReadDockerfile(parsed, model, context)));
+      return new Loaded(merged, read.baseImage(), source.describe(), live, source, Optional.of(new ReadDockerfile(parsed, model, context, path)));
     }
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);

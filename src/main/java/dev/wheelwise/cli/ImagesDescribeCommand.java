@@ -45,11 +45,15 @@ final class ImagesDescribeCommand implements Callable<Integer> {
     if (!renderer.equals("table") && !renderer.equals("json")) {
       throw new UsageException("--format: expected table or json, got '" + format + "'");
     }
-    EngineClient engine = EngineImages.connect(System.getenv(), Optional.ofNullable(context));
-    verbosity.trace(spec.commandLine().getErr()).println("verbose: engine: " + engine.where()
-        + (noCache ? "; no cache" : "; descriptions cached in " + EngineImages.cacheDir(System.getenv())));
-    ImageDescription d = new ImageDescriber(engine, noCache ? Optional.empty() : Optional.of(EngineImages.cacheDir(System.getenv())))
-        .describe(image);
+    EngineClient engine = EngineImages.connect(System.getenv(), Optional.ofNullable(context), verbosity.trace(spec.commandLine().getErr()));
+    ImageDescription d;
+    try (EngineExitHook exit = new EngineExitHook(engine)) {
+      verbosity.trace(spec.commandLine().getErr()).println("verbose: engine: " + engine.where()
+          + (noCache ? "; no cache" : "; descriptions cached in " + EngineImages.cacheDir(System.getenv())));
+      d = new ImageDescriber(engine, noCache ? Optional.empty() : Optional.of(EngineImages.cacheDir(System.getenv()))).describe(image);
+    } finally {
+      engine.close();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (renderer.equals("json")) {
       ObjectMapper json = new ObjectMapper();

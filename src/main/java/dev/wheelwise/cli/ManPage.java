@@ -50,6 +50,9 @@ final class ManPage {
     out.append(".SH ENVIRONMENT\n.TP\n.B WHEELWISE_\\fIOPTION\\fR\nthe default of an option not given (WHEELWISE_FAIL_ON); ")
         .append("after flags, before [tool.wheelwise] in pyproject.toml\n")
         .append(".TP\n.B PIP_CONFIG_FILE, PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS\nread as pip reads them\n")
+        .append(".TP\n.B DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH\n")
+        .append("the engine of bench and images describe, read as the docker CLI reads them (unix://, tcp:// with TLS, ssh://)\n")
+        .append(".TP\n.B WHEELWISE_SSH_OPTS\nmore ssh arguments for an ssh:// engine, split at white space, before wheelwise's own\n")
         .append(".TP\n.B NO_COLOR\nno colour in lint's terminal output or in help\n");
     out.append(".SH SEE ALSO\npip(1), hadolint(1), docker(1)\n");
     return out.toString();

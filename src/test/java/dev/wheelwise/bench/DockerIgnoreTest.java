@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,10 +80,51 @@ class DockerIgnoreTest {
     Files.writeString(project.resolve("build.log"), "x");
     Files.writeString(project.resolve("keep.log"), "x");
 
-    byte[] tar = ContextTar.of(project, Map.of(Bench.DOCKERFILE, "FROM scratch\n".getBytes(StandardCharsets.UTF_8)));
+    byte[] tar = ContextTar.of(project, Optional.empty(), Map.of(Bench.DOCKERFILE, "FROM scratch\n".getBytes(StandardCharsets.UTF_8)));
     // The .dockerignore and bench's own Dockerfile are always sent; the project's Dockerfile is excluded as asked.
     assertThat(names(tar)).containsExactlyInAnyOrder(".dockerignore", Bench.DOCKERFILE, "app/main.py", "keep.log", "requirements.txt");
     assertThat(tar.length).isLessThan(64 * 1024);
+  }
+
+  @Test
+  void aDockerfilesOwnIgnoreFileWinsOverTheContextsWhenBothArePresent(@TempDir Path project) throws Exception {
+    Path dockerfile = Files.createDirectories(project.resolve("build")).resolve("app.Dockerfile");
+    Files.writeString(dockerfile, "FROM scratch\nCOPY . /app\n");
+    Files.writeString(project.resolve(".dockerignore"), "root-only.txt\n");
+    Files.writeString(project.resolve("build/app.Dockerfile.dockerignore"), "own-only.txt\n.dockerignore\n");
+    // Beside it but named for another Dockerfile: never read for app.Dockerfile.
+    Files.writeString(project.resolve("build/Dockerfile.dockerignore"), "both.txt\n");
+    for (String name : List.of("root-only.txt", "own-only.txt", "both.txt")) {
+      Files.writeString(project.resolve(name), name);
+    }
+    Map<String, byte[]> added = Map.of(Bench.DOCKERFILE, "FROM scratch\n".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(ContextTar.ignoreFile(project, Optional.of(dockerfile))).isEqualTo(project.resolve("build/app.Dockerfile.dockerignore"));
+    // Only the Dockerfile's own file applies: what the context's .dockerignore leaves out is sent, and the
+    // .dockerignore itself is an ordinary file then (left out here because the own file says so).
+    assertThat(names(ContextTar.of(project, Optional.of(dockerfile), added))).containsExactlyInAnyOrder(
+        Bench.DOCKERFILE, "root-only.txt", "both.txt", "build/app.Dockerfile", "build/app.Dockerfile.dockerignore", "build/Dockerfile.dockerignore");
+
+    // Without the Dockerfile's own file the context's applies, as before.
+    Files.delete(project.resolve("build/app.Dockerfile.dockerignore"));
+    assertThat(ContextTar.ignoreFile(project, Optional.of(dockerfile))).isEqualTo(project.resolve(".dockerignore"));
+    assertThat(names(ContextTar.of(project, Optional.of(dockerfile), added))).containsExactlyInAnyOrder(
+        Bench.DOCKERFILE, ".dockerignore", "own-only.txt", "both.txt", "build/app.Dockerfile", "build/Dockerfile.dockerignore");
+  }
+
+  @Test
+  void anEmptyOwnIgnoreFileStillWinsAndAMalformedOneIsNamedInTheError(@TempDir Path project) throws Exception {
+    Path dockerfile = project.resolve("Dockerfile");
+    Files.writeString(dockerfile, "FROM scratch\n");
+    Files.writeString(project.resolve(".dockerignore"), "secret.txt\n");
+    Files.writeString(project.resolve("secret.txt"), "x");
+    Files.writeString(project.resolve("Dockerfile.dockerignore"), "");
+    assertThat(names(ContextTar.of(project, Optional.of(dockerfile), Map.of()))).contains("secret.txt");
+
+    Files.writeString(project.resolve("Dockerfile.dockerignore"), "*.pyc\n!\n");
+    assertThatThrownBy(() -> ContextTar.of(project, Optional.of(dockerfile), Map.of()))
+        .isInstanceOfSatisfying(BenchError.class, e -> assertThat(e.isUsage()).isTrue())
+        .hasMessage(project.resolve("Dockerfile.dockerignore") + " line 2: illegal exclusion pattern \"!\"");
   }
 
   /** The member names of a ustar archive, read back from its headers. */

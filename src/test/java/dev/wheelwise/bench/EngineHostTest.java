@@ -43,10 +43,36 @@ class EngineHostTest {
   }
 
   @Test
-  void sshHostsAreRefusedNamingTheAlternatives() throws Exception {
-    EngineHost host = EngineHost.find(Map.of("DOCKER_HOST", "ssh://me@build.example"), home, Optional.empty());
+  void anSshHostRunsTheSystemSshAsTheDockerCliDoes(@TempDir Path bin) throws Exception {
+    Path ssh = Files.createFile(bin.resolve("ssh"));
+    ssh.toFile().setExecutable(true);
+    Map<String, String> env = Map.of("DOCKER_HOST", "ssh://me@build.example:2222/run/user/1000/docker.sock", "PATH", "/nowhere:" + bin,
+        SshCommand.OPTIONS_VARIABLE, " -i /keys/id  -o ConnectTimeout=5 ");
+    assertThat(EngineHost.find(env, home, Optional.empty()).sshCommand()).containsExactly(ssh.toString(),
+        "-i", "/keys/id", "-o", "ConnectTimeout=5", "-o", "BatchMode=yes", "-T", "-l", "me", "-p", "2222",
+        "--", "build.example", "docker", "--host=unix:///run/user/1000/docker.sock", "system", "dial-stdio");
+    // No user, port or path: ssh's own defaults (and ~/.ssh/config) decide; the docker CLI's 30 s timeout is added.
+    assertThat(EngineHost.find(Map.of("DOCKER_HOST", "ssh://builder", "PATH", bin.toString()), home, Optional.empty()).sshCommand())
+        .containsExactly(ssh.toString(), "-o", "ConnectTimeout=30", "-o", "BatchMode=yes", "-T", "--", "builder", "docker", "system", "dial-stdio");
+    assertThat(EngineHost.find(Map.of("DOCKER_HOST", "ssh://[::1]:22/", "PATH", bin.toString()), home, Optional.empty()).sshCommand())
+        .containsSubsequence("-p", "22", "--", "::1", "docker", "system");
+    assertThat(EngineHost.find(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2375"), home, Optional.empty()).sshCommand()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ssh://me:secret@build.example", "ssh://build.example?x=1", "ssh://build.example#top", "ssh://build.example:99999",
+      "ssh://me@", "ssh://[::1"})
+  void malformedSshAddressesAreUsageErrors(String address) throws Exception {
+    assertThatThrownBy(() -> EngineHost.find(Map.of("DOCKER_HOST", address, "PATH", "/usr/bin"), home, Optional.empty()).transport())
+        .isInstanceOfSatisfying(BenchError.class, e -> assertThat(e.kind()).isEqualTo(BenchError.Kind.BAD_ENGINE_CONFIG))
+        .hasMessageContaining(address);
+  }
+
+  @Test
+  void anSshHostWithNoSshOnThePathIsAUsageErrorSayingWhatToInstall() throws Exception {
+    EngineHost host = EngineHost.find(Map.of("DOCKER_HOST", "ssh://me@build.example", "PATH", home.toString()), home, Optional.empty());
     assertThatThrownBy(host::transport).isInstanceOfSatisfying(BenchError.class, e -> assertThat(e.isUsage()).isTrue())
-        .hasMessageContaining("ssh -NL /tmp/docker.sock:/var/run/docker.sock me@build.example").hasMessageContaining("DOCKER_TLS_VERIFY=1");
+        .hasMessageContaining("no ssh is on the PATH").hasMessageContaining("openssh-client");
   }
 
   @Test
