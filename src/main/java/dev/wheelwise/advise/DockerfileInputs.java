@@ -14,7 +14,6 @@ import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.project.LooseRequirement;
 import dev.wheelwise.project.Origin;
 import dev.wheelwise.project.ProjectInputs;
-import dev.wheelwise.project.PyprojectReader;
 import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
 import java.nio.file.Files;
@@ -146,7 +145,7 @@ public final class DockerfileInputs {
         } else if (in.kind().equals("project") && file.isPresent() && isLock(file.get().getFileName().toString())) {
           readLock(file.get(), install.tool(), install.options(), refs, locks, notes, skipped);
         } else if ((in.kind().equals("path") || in.kind().equals("editable")) && localProject(in, context).isPresent()) {
-          readLocalProject(localProject(in, context).get(), in, install, refs, written, notes, skipped)
+          LocalProjectInputs.read(localProject(in, context).get(), in, install, refs, written, notes, skipped)
               .ifPresent(projectPythons::add);
         } else if (in.kind().equals("path") && wheelDirs.builderOf(in).isPresent()) {
           // The wheels an earlier 'pip wheel' built: its requirements are compared in its place.
@@ -270,56 +269,6 @@ public final class DockerfileInputs {
     Path folder = context.resolve(in.contextPath()).normalize();
     Path pyproject = folder.resolve("pyproject.toml");
     return Files.isDirectory(folder) && Files.isRegularFile(pyproject) ? Optional.of(pyproject) : Optional.empty();
-  }
-
-  /**
-   * {@code pip install .[extra]}: the project itself is built from the context (it is the user's
-   * own code, not a choice among files); its dependencies and the extras named are what pip
-   * resolves, as from a requirements file.
-   */
-  private static Optional<String> readLocalProject(Path pyproject, DependencyInput in, PythonInstall install,
-      List<CheckInput.InputRef> refs, List<RequirementInputs.Written> written, List<String> notes, List<String> skipped) {
-    RequirementSet set;
-    try {
-      set = PyprojectReader.read(pyproject);
-    } catch (InputParseError e) {
-      skipped.add("path " + in.argument() + " (its pyproject.toml could not be read: " + e.getMessage() + ")");
-      return Optional.empty();
-    }
-    if (set.dynamic().contains("dependencies") && set.requirements().isEmpty()) {
-      skipped.add("path " + in.argument() + " (its dependencies are dynamic: the build backend supplies them, pyproject.toml does not list them)");
-      return Optional.empty();
-    }
-    refs.add(new CheckInput.InputRef(pyproject.toString(), "pyproject.toml"));
-    for (LooseRequirement r : set.requirements()) {
-      written.add(new RequirementInputs.Written(r.text(), r.origin()));
-    }
-    for (String extra : extrasWritten(in, install)) {
-      List<LooseRequirement> extraRequirements = set.extras().get(extra);
-      if (extraRequirements == null) {
-        notes.add("extra '" + extra + "' of " + in.argument() + " is not in " + pyproject + "; pip warns and installs without it");
-        continue;
-      }
-      extraRequirements.forEach(r -> written.add(new RequirementInputs.Written(r.text(), r.origin())));
-    }
-    notes.add("the local project " + in.argument() + " (line " + install.line() + ") is built from the build context; "
-        + "its dependencies in " + pyproject + " are compared");
-    return set.requiresPython();
-  }
-
-  /** The extras written after a local path ({@code ".[web,dev]"}), normalized. */
-  private static List<String> extrasWritten(DependencyInput in, PythonInstall install) {
-    List<String> out = new ArrayList<>();
-    for (String word : install.words()) {
-      if (word.startsWith(in.argument() + "[") && word.endsWith("]")) {
-        for (String e : word.substring(in.argument().length() + 1, word.length() - 1).split(",")) {
-          if (!e.isBlank()) {
-            out.add(dev.wheelwise.pep508.Names.canonicalize(e.strip()));
-          }
-        }
-      }
-    }
-    return out;
   }
 
   private static Optional<Path> inContext(DependencyInput in, Path context) {

@@ -72,6 +72,46 @@ class CheckDockerfileLocalProjectTest {
     assertThat(image.toString()).contains("its dependencies are dynamic");
   }
 
+  @Test
+  void dependenciesABackendReadsFromRequirementsFilesAreRead() throws Exception {
+    // setuptools: [tool.setuptools.dynamic] dependencies = {file = [...]}, an extra likewise.
+    Files.writeString(dir.resolve("requirements.txt"), "aiohttp\n");
+    Files.writeString(dir.resolve("web.txt"), "flask\n");
+    Files.writeString(dir.resolve("pyproject.toml"), """
+        [project]
+        name = "demo"
+        version = "0.1"
+        dynamic = ["dependencies", "optional-dependencies"]
+
+        [tool.setuptools.dynamic]
+        dependencies = {file = ["requirements.txt"]}
+        optional-dependencies.web = {file = ["web.txt"]}
+        """);
+    StringWriter err = new StringWriter();
+    JsonNode image = check("RUN pip install \".[web]\"", err, "--image", "python:3.13-slim").path("images").path(0);
+    assertThat(names(image)).contains("aiohttp", "flask");
+    assertThat(image.path("verdict").asText()).isEqualTo("wheels");
+    assertThat(err.toString()).contains("read by setuptools from requirements.txt");
+
+    // hatch-requirements-txt: the older 'filename' key; a file missing from the context is said.
+    Files.writeString(dir.resolve("pyproject.toml"), """
+        [project]
+        name = "demo"
+        version = "0.1"
+        dynamic = ["dependencies"]
+
+        [tool.hatch.metadata.hooks.requirements_txt]
+        filename = "deps/requirements.txt"
+        """);
+    JsonNode missing = check("RUN pip install .", new StringWriter(), "--image", "python:3.13-slim").path("images").path(0);
+    assertThat(missing.path("verdict").asText()).isEqualTo("unknown");
+    assertThat(missing.toString()).contains("hatch-requirements-txt reads its dependencies from deps/requirements.txt, which is not in the build context");
+    Files.createDirectories(dir.resolve("deps"));
+    Files.writeString(dir.resolve("deps/requirements.txt"), "python-socketio\n");
+    assertThat(names(check("RUN pip install .", new StringWriter(), "--image", "python:3.13-slim").path("images").path(0)))
+        .contains("python-socketio");
+  }
+
   private JsonNode check(String run, StringWriter err, String... more) throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\n" + run + "\n");
     String[] args = new String[5 + more.length];
