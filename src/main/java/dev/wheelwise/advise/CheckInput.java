@@ -60,6 +60,18 @@ public record CheckInput(
       this(wanted, impossible, skipped, List.of(), List.of());
     }
 
+    /** These packages, with {@code more} inputs that could not be read (also listed as not compared). */
+    public Packages withUnread(List<String> more) {
+      if (more.isEmpty()) {
+        return this;
+      }
+      List<String> allSkipped = new java.util.ArrayList<>(skipped);
+      allSkipped.addAll(more);
+      List<String> allUnread = new java.util.ArrayList<>(unread);
+      allUnread.addAll(more);
+      return new Packages(wanted, impossible, allSkipped, unknownDependencies, allUnread);
+    }
+
     public static Packages of(List<Wanted> wanted) {
       return new Packages(wanted, Optional.empty(), List.of());
     }

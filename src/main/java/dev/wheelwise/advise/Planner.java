@@ -222,12 +222,6 @@ public final class Planner {
       verdict = Verdict.UNKNOWN;
       doubts.add("the dependencies of " + String.join(", ", unknownDependencies) + " are not known");
     }
-    if (!unread.isEmpty() && !packages.isEmpty() && (verdict == Verdict.WHEELS || verdict == Verdict.BUILDS)) {
-      // What the unread inputs install decides as much as what was read (a final
-      // "pip install --upgrade pip" beside a requirements file outside the context says nothing).
-      verdict = Verdict.UNKNOWN;
-      doubts.add("not everything the Dockerfile installs was read: " + String.join("; ", unread));
-    }
     if (packages.isEmpty() && verdict == Verdict.WHEELS && input.dockerfile().isPresent()) {
       // "Every package from a wheel" of none compared says nothing: what the Dockerfile installs
       // that was not read (a local project, a file outside the context, a script that runs pip)
@@ -235,6 +229,13 @@ public final class Planner {
       verdict = Verdict.UNKNOWN;
       doubts.add(skipped.isEmpty() ? "nothing was compared: no pip, uv, pipenv or poetry install of packages was recognized"
           : "nothing was compared: " + String.join("; ", skipped));
+    }
+    if (!unread.isEmpty() && (verdict == Verdict.WHEELS || verdict == Verdict.BUILDS)) {
+      // What the unread inputs install decides as much as what was read (a final
+      // "pip install --upgrade pip" beside a requirements file outside the context says nothing).
+      verdict = Verdict.UNKNOWN;
+      doubts.add((packages.isEmpty() ? "nothing was compared: " : "not everything the "
+          + (input.dockerfile().isPresent() ? "Dockerfile" : "project") + " installs was read: ") + String.join("; ", unread));
     }
     Optional<String> reason = verdict == Verdict.UNAVAILABLE ? unavailable
         : verdict == Verdict.UNKNOWN && !doubts.isEmpty() ? Optional.of(String.join("; ", doubts)) : Optional.empty();

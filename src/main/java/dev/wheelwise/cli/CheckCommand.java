@@ -13,6 +13,7 @@ import dev.wheelwise.advise.IndexFileSource;
 import dev.wheelwise.index.IndexError;
 import dev.wheelwise.advise.KnowledgeCosts;
 import dev.wheelwise.advise.WheelSizes;
+import dev.wheelwise.advise.ProjectFileInputs;
 import dev.wheelwise.advise.RequirementInputs;
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
@@ -371,8 +372,16 @@ public final class CheckCommand implements Callable<Integer> {
     }
     boolean pyproject = name.equals("pyproject.toml");
     RequirementSet set = pyproject ? PyprojectReader.read(path) : new RequirementsFileReader(Map.of()).read(path);
-    List<RequirementInputs.Written> written = set.requirements().stream()
-        .map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList();
+    // A pyproject.toml's selected extras and groups, and dependencies its backend reads from files.
+    ProjectFileInputs.Read read = pyproject
+        ? ProjectFileInputs.of(path, set, new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false))
+        : new ProjectFileInputs.Read(set.requirements().stream().map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList(),
+            List.of(), List.of(), List.of());
+    java.io.PrintWriter notices = verbosity.notices(err);
+    read.notes().forEach(n -> notices.println("note: " + n));
+    notices.flush();
+    List<RequirementInputs.Written> written = read.written();
+    List<String> unread = read.unread();
     // pip's configured format options come first: they are the defaults its command line and the file add to.
     FormatControl configured = access.configuredFormats(FormatControl.DEFAULT);
     FormatControl fileFormats = configured.withPreferBinary(configured.preferBinary() || set.options().preferBinary())
@@ -384,8 +393,10 @@ public final class CheckCommand implements Callable<Integer> {
       fileFormats = fileFormats.withNoBinary(v);
     }
     FormatControl allFormats = merge(fileFormats, formats);
-    CheckInput input = new CheckInput(List.of(new CheckInput.InputRef(path.toString(), set.kind().toString())), set.requiresPython(),
-        image -> RequirementInputs.packagesOn(written, source, image, allFormats), allFormats, Optional.empty());
+    List<CheckInput.InputRef> refs = new ArrayList<>(List.of(new CheckInput.InputRef(path.toString(), set.kind().toString())));
+    refs.addAll(read.refs());
+    CheckInput input = new CheckInput(refs, set.requiresPython(),
+        image -> RequirementInputs.packagesOn(written, source, image, allFormats).withUnread(unread), allFormats, Optional.empty());
     return new Loaded(input, Optional.empty(), source.describe(), live, source);
   }
 

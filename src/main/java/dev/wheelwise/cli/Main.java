@@ -73,6 +73,9 @@ public final class Main implements Runnable {
 
   /** As above, with the environment and working folder the option defaults are read from. */
   static int execute(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env, Path workingFolder) {
+    // The limit is process-wide: an earlier run in this process (a test, a library caller) may
+    // have lowered it, and [tool.wheelwise] is read before this run's --max-file-size is known.
+    LocalFiles.limit(LocalFiles.DEFAULT_MAX_BYTES);
     Main main = new Main();
     CommandLine cli = new CommandLine(main);
     for (Class<?> command : subcommandsFor(args)) {

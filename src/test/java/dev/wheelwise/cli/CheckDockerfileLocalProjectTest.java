@@ -105,7 +105,7 @@ class CheckDockerfileLocalProjectTest {
         """);
     JsonNode missing = check("RUN pip install .", new StringWriter(), "--image", "python:3.13-slim").path("images").path(0);
     assertThat(missing.path("verdict").asText()).isEqualTo("unknown");
-    assertThat(missing.toString()).contains("hatch-requirements-txt reads its dependencies from deps/requirements.txt, which is not in the build context");
+    assertThat(missing.toString()).contains("hatch-requirements-txt reads its dependencies from deps/requirements.txt, which is not there");
     Files.createDirectories(dir.resolve("deps"));
     Files.writeString(dir.resolve("deps/requirements.txt"), "python-socketio\n");
     assertThat(names(check("RUN pip install .", new StringWriter(), "--image", "python:3.13-slim").path("images").path(0)))
