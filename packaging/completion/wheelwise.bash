@@ -248,7 +248,7 @@ function _picocli_wheelwise_check() {
 
   local commands=""
   local flag_opts="'--show-config' '--no-index' '--offline' '--isolated' '--no-cache' '--prefer-binary' '--pre' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--file' '--observations' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--cache-dir' '--timeout' '--max-response-size' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked' '--max-file-size'"
+  local arg_opts="'-f' '--file' '--observations' '--image' '--platform' '--index-url' '--extra-index-url' '--find-links' '--snapshot' '--cache-dir' '--timeout' '--max-response-size' '--as-of' '--only-binary' '--no-binary' '--format' '--output' '--fail-on' '--extra' '--group' '--python' '--libc' '--pip' '--details' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -279,6 +279,12 @@ function _picocli_wheelwise_check() {
       ;;
     '--find-links')
       return
+      ;;
+    '--snapshot')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--cache-dir')
       local IFS=$'\n'
@@ -1073,8 +1079,8 @@ function _picocli_wheelwise_snapshot_build() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--from' '--index' '--out' '--max-file-size'"
+  local flag_opts="'--no-sdist-contents' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--from' '--index' '--out' '--sdist-max-download' '--sdist-max-members' '--sdist-max-unpacked' '--max-file-size'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1093,6 +1099,15 @@ function _picocli_wheelwise_snapshot_build() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--sdist-max-download')
+      return
+      ;;
+    '--sdist-max-members')
+      return
+      ;;
+    '--sdist-max-unpacked')
+      return
       ;;
     '--max-file-size')
       return

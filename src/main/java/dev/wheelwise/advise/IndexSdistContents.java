@@ -2,9 +2,7 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.cost.SdistClass;
 import dev.wheelwise.cost.SdistClassCache;
-import dev.wheelwise.cost.SdistClassifier;
 import dev.wheelwise.index.DistFile;
-import dev.wheelwise.index.IndexError;
 import dev.wheelwise.index.SdistArchive;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,18 +49,10 @@ public final class IndexSdistContents implements SdistContents {
     if (cached.isPresent()) {
       return cached;
     }
-    if (!SdistArchive.readable(sdist.filename())) {
-      return Optional.of(SdistClass.unknown(sdist.filename() + ": archive format not read (tar.gz, tar.bz2, tar and zip are)"));
+    SdistReading.Outcome found = SdistReading.classify(index.client(), file.get(), maxDownload, limits);
+    if (found.fromContents()) {
+      sha256.ifPresent(h -> cache.ifPresent(c -> c.put(h, found.value())));
     }
-    try {
-      byte[] bytes = index.client().sdistBytes(file.get(), maxDownload);
-      SdistClass found = SdistClassifier.classify(SdistArchive.list(sdist.filename(), bytes, limits));
-      sha256.ifPresent(h -> cache.ifPresent(c -> c.put(h, found)));
-      return Optional.of(found);
-    } catch (IndexError e) {
-      return Optional.of(SdistClass.unknown("the sdist was not read: " + e.getMessage()));
-    } catch (SdistArchive.Refused e) {
-      return Optional.of(SdistClass.unknown(e.getMessage()));
-    }
+    return Optional.of(found.value());
   }
 }

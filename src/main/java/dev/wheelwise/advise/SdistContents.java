@@ -15,4 +15,12 @@ public interface SdistContents {
 
   /** The sdist's classification, when its contents were read (or could not be, with why: kind unknown). */
   Optional<SdistClass> of(CandidateFile sdist);
+
+  /** This source's answer, else {@code other}'s (a live index first, then what the snapshot recorded). */
+  default SdistContents or(SdistContents other) {
+    return sdist -> {
+      Optional<SdistClass> mine = of(sdist);
+      return mine.isPresent() ? mine : other.of(sdist);
+    };
+  }
 }

@@ -10,6 +10,7 @@ import dev.wheelwise.advise.FailOnPolicy;
 import dev.wheelwise.advise.DockerfileInputs;
 import dev.wheelwise.advise.FileSource;
 import dev.wheelwise.advise.IndexFileSource;
+import dev.wheelwise.advise.RecordedSdistContents;
 import dev.wheelwise.index.IndexError;
 import dev.wheelwise.advise.KnowledgeCosts;
 import dev.wheelwise.advise.WheelSizes;
@@ -19,7 +20,6 @@ import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.LazySnapshot;
-import dev.wheelwise.index.SnapshotCodec;
 import dev.wheelwise.project.PyprojectReader;
 import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
@@ -104,8 +104,12 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-index", description = "Ignore indexes; only --find-links, as pip's --no-index.")
   boolean noIndex;
 
-  @Option(names = "--offline", description = "Use only the embedded snapshot and the files lockfiles list; never the network.")
+  @Option(names = "--offline", description = "Use only the snapshot (embedded, or --snapshot) and the files lockfiles list; never the network.")
   boolean offline;
+
+  @Option(names = "--snapshot", paramLabel = "FILE",
+      description = "A snapshot file (wheelwise snapshot build) instead of the embedded one; with its sdist classifications when built from an index.")
+  Path snapshot;
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
@@ -234,7 +238,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
     CandidateSearch.Placed placed = (CandidateSearch.Placed) outcome;
     CheckResult result = new CheckService(costs(), loaded.live().map(WheelSizes.class::cast),
-        sdistOptions.contents(loaded.live()), Optional.of(loaded.releases()))
+        sdistOptions.contents(loaded.live(), new RecordedSdistContents(
+            project -> access.snapshotRecordingSdists().flatMap(s -> s.versions(project)))), Optional.of(loaded.releases()))
         .check(loaded.index(), Optional.ofNullable(asOf), input, placed.candidates(),
             new CheckService.Shown(placed.inUse(), !images.isEmpty(), details.equals("all")));
     if (loaded.live().isPresent()) {
@@ -296,6 +301,7 @@ public final class CheckCommand implements Callable<Integer> {
     o.findLinks = findLinks;
     o.noIndex = noIndex;
     o.offline = offline;
+    o.snapshot = snapshot;
     o.asOf = asOf;
     o.connection = connection;
     o.quiet = true;
@@ -352,9 +358,9 @@ public final class CheckCommand implements Callable<Integer> {
           lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
               .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()), Optional.empty(),
           // Later releases of a blocking package are looked up in the snapshot, read only if one blocks.
-          new LazySource(() -> snapshotSource(date, err)));
+          new LazySource(() -> snapshotSource(access, date)));
     }
-    FileSource source = offline ? snapshotSource(date, err)
+    FileSource source = offline ? snapshotSource(access, date)
         : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
     Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
@@ -447,13 +453,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** The embedded snapshot, through --as-of (--offline). */
-  private FileSource snapshotSource(Optional<LocalDate> date, java.io.PrintWriter err) throws IOException {
-    byte[] embedded = SnapshotCodec.embeddedBytes()
-        .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
-    LazySnapshot snapshot = LazySnapshot.of(embedded);
-    verbosity.trace(err).println("verbose: snapshot: embedded, " + snapshot.describe() + " (" + snapshot.projectCount() + " projects)");
-    verbosity.trace(err).flush();
+  /** The snapshot (--snapshot, else the embedded one), through --as-of (--offline). */
+  private static FileSource snapshotSource(IndexAccess access, Optional<LocalDate> date) {
+    LazySnapshot snapshot = access.snapshot();
     return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
   }
 

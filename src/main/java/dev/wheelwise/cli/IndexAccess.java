@@ -40,6 +40,8 @@ final class IndexAccess implements AutoCloseable {
   private final Path home;
   private IndexClient client;
   private LazySnapshot snapshot;
+  private byte[] snapshotBytes;
+  private Boolean recordsSdists;
   private PipConfig pipConfig;
 
   IndexAccess(IndexOptions options, PrintWriter err) {
@@ -161,12 +163,40 @@ final class IndexAccess implements AutoCloseable {
     return options.asOfDate().map(d -> new AsOf(d, snapshot().releaseDates()));
   }
 
+  /** The snapshot's gzip'd bytes ({@code --snapshot}, else the embedded one), read once. */
+  private byte[] snapshotBytes() {
+    if (snapshotBytes == null) {
+      try {
+        snapshotBytes = options.snapshot != null ? Files.readAllBytes(options.snapshot)
+            : SnapshotCodec.embeddedBytes().orElseThrow(() -> new UsageException("this build of wheelwise carries no snapshot"));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new UsageException("--snapshot: no such file " + options.snapshot);
+      } catch (IOException e) {
+        throw new UsageException("cannot read the snapshot: " + e.getMessage());
+      }
+    }
+    return snapshotBytes;
+  }
+
+  /**
+   * The snapshot when it records sdist classifications (built from an index), else empty; only
+   * its head is read to tell, so a run whose snapshot has none pays nothing for asking.
+   */
+  Optional<LazySnapshot> snapshotRecordingSdists() {
+    if (recordsSdists == null) {
+      try {
+        recordsSdists = SnapshotCodec.sdistsRecorded(snapshotBytes()) > 0;
+      } catch (IOException e) {
+        throw new UsageException("cannot read the snapshot: " + e.getMessage());
+      }
+    }
+    return recordsSdists ? Optional.of(snapshot()) : Optional.empty();
+  }
+
   LazySnapshot snapshot() {
     if (snapshot == null) {
       try {
-        byte[] bytes = options.snapshot != null ? Files.readAllBytes(options.snapshot)
-            : SnapshotCodec.embeddedBytes().orElseThrow(() -> new UsageException("this build of wheelwise carries no snapshot"));
-        snapshot = LazySnapshot.of(bytes);
+        snapshot = LazySnapshot.of(snapshotBytes());
         trace("snapshot: " + (options.snapshot != null ? options.snapshot + ", " : "embedded, ") + snapshot.describe()
             + " (" + snapshot.projectCount() + " projects)");
       } catch (IOException e) {

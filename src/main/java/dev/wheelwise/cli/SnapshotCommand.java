@@ -10,7 +10,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,6 +50,12 @@ final class SnapshotCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "the snapshot to write (gzip'd JSON)")
     Path out;
 
+    @Option(names = "--no-sdist-contents",
+        description = "do not read the sdists of --index trees (by default each is read within the --sdist-max-* caps and classified: pure, compiled, unknown)")
+    boolean noSdistContents;
+
+    @picocli.CommandLine.Mixin SdistOptions sdistOptions = new SdistOptions();
+
     @Spec CommandSpec spec;
 
     @picocli.CommandLine.Mixin OutputOptions verbosity = new OutputOptions();
@@ -66,7 +76,8 @@ final class SnapshotCommand implements Runnable {
           throw new UsageException("--from " + dir + ": not a folder");
         }
       }
-      SnapshotBuilder.Result r = SnapshotBuilder.build(from, indexes);
+      SnapshotBuilder.Result r = SnapshotBuilder.build(from, indexes,
+          noSdistContents ? Optional.empty() : Optional.of(sdistOptions.recorder()), today());
       Files.write(out, SnapshotCodec.write(r.snapshot()));
       PrintWriter err = spec.commandLine().getErr();
       PrintWriter notices = verbosity.notices(err);
@@ -128,6 +139,20 @@ final class SnapshotCommand implements Runnable {
   }
 
   static String summary(Snapshot s) {
-    return s.projects().size() + " projects, " + s.versionCount() + " versions, " + s.fileCount() + " files from " + s.inputs().size() + " inputs";
+    int sdists = s.sdistsRecorded();
+    return s.projects().size() + " projects, " + s.versionCount() + " versions, " + s.fileCount() + " files from " + s.inputs().size() + " inputs"
+        + (sdists > 0 ? ", " + sdists + " sdists classified" : "");
+  }
+
+  /**
+   * The day sdist classifications are dated: {@code SOURCE_DATE_EPOCH} when set (reproducible
+   * builds give the same bytes), else today in UTC.
+   */
+  static LocalDate today() {
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    if (epoch != null && epoch.matches("[0-9]{1,12}")) {
+      return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(epoch)), ZoneOffset.UTC);
+    }
+    return LocalDate.now(ZoneOffset.UTC);
   }
 }

@@ -34,12 +34,20 @@ public record Snapshot(
    * @param dependencies dependency strings (PEP 508; from uv.lock/poetry.lock/pylock names and
    *     markers only, from pdm.lock with their version bounds)
    * @param dependenciesFrom the input the dependencies came from
+   * @param sdists what a build from a live index read of each sdist, by file name (empty for
+   *     lockfile and PEP 691 inputs, which carry no archives)
    */
-  public record VersionFacts(boolean complete, List<DistFile> files, List<String> dependencies, Optional<String> dependenciesFrom) {
+  public record VersionFacts(boolean complete, List<DistFile> files, List<String> dependencies, Optional<String> dependenciesFrom,
+      Map<String, RecordedSdist> sdists) {
     public VersionFacts {
       files = List.copyOf(files);
       dependencies = List.copyOf(dependencies);
       Objects.requireNonNull(dependenciesFrom, "dependenciesFrom");
+      sdists = java.util.Collections.unmodifiableMap(new TreeMap<>(sdists));
+    }
+
+    public VersionFacts(boolean complete, List<DistFile> files, List<String> dependencies, Optional<String> dependenciesFrom) {
+      this(complete, files, dependencies, dependenciesFrom, Map.of());
     }
   }
 
@@ -75,6 +83,11 @@ public record Snapshot(
 
   public int fileCount() {
     return projects.values().stream().flatMap(m -> m.values().stream()).mapToInt(v -> v.files().size()).sum();
+  }
+
+  /** How many sdists carry a classification read from a live index. */
+  public int sdistsRecorded() {
+    return projects.values().stream().flatMap(m -> m.values().stream()).mapToInt(v -> v.sdists().size()).sum();
   }
 
   public int versionCount() {

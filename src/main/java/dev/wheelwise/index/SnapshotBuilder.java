@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * Builds a {@link Snapshot} from folders of lockfiles (uv.lock, poetry.lock with its file
  * lists, pdm.lock, pylock.toml) and of PEP 691 project pages, plus {@code release-dates.tsv},
- * and from local PEP 503 trees.
+ * and from local PEP 503 trees, whose sdists it reads and classifies when given a
+ * {@link RecordedSdist.Reader} (pure Python, compiled, unknown: the same reading a live check does).
  * Only files from PyPI or a PyPI mirror are taken. URLs are not kept: offline answers never
  * download, and the random path parts would double the snapshot's size.
  * Where sources disagree on a fact the first one read wins (inputs are read in sorted path
@@ -51,6 +52,13 @@ public final class SnapshotBuilder {
   private final Map<String, Map<String, ReleaseDate>> dates = new TreeMap<>();
   private final List<String> inputs = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
+  private final Optional<RecordedSdist.Reader> sdistReader;
+  private final LocalDate today;
+
+  private SnapshotBuilder(Optional<RecordedSdist.Reader> sdistReader, LocalDate today) {
+    this.sdistReader = sdistReader;
+    this.today = today;
+  }
 
   private static final class FileAcc {
     Long size;
@@ -64,6 +72,7 @@ public final class SnapshotBuilder {
     boolean complete;
     List<String> dependencies;
     String dependenciesFrom;
+    final Map<String, RecordedSdist> sdists = new TreeMap<>();
   }
 
   public static Result build(List<Path> dirs) throws IOException {
@@ -80,7 +89,16 @@ public final class SnapshotBuilder {
    * uses. A remote index is refused: the Simple API offers no listing to walk that pip would read.
    */
   public static Result build(List<Path> dirs, List<String> indexes) throws IOException, IndexError {
-    SnapshotBuilder b = new SnapshotBuilder();
+    return build(dirs, indexes, Optional.empty(), LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /**
+   * As {@link #build(List, List)}, and every sdist of the PEP 503 trees is read by
+   * {@code sdistReader} (when given) and its classification recorded, dated {@code today}.
+   */
+  public static Result build(List<Path> dirs, List<String> indexes, Optional<RecordedSdist.Reader> sdistReader, LocalDate today)
+      throws IOException, IndexError {
+    SnapshotBuilder b = new SnapshotBuilder(sdistReader, today);
     for (String index : indexes) {
       b.readIndex(index);
     }
@@ -144,10 +162,30 @@ public final class SnapshotBuilder {
           continue;
         }
         any |= addPage(page.get(), label);
+        // The index's page is every file it serves for the project, as pip sees it: each version is complete.
+        projects.getOrDefault(page.get().name(), Map.of()).values().forEach(v -> v.complete = true);
+        if (sdistReader.isPresent()) {
+          classify(client, page.get(), location.display());
+        }
       }
     }
     if (any) {
       inputs.add("index " + location.display());
+    }
+  }
+
+  /** Reads each sdist of the page that was taken; the first classification of a file wins. */
+  private void classify(IndexClient client, ProjectPage page, String index) {
+    for (DistFile f : page.files()) {
+      if (f.filename().endsWith(".whl")) {
+        continue;
+      }
+      Optional<String> v = versionOf(f.filename());
+      VersionAcc acc = v.map(version -> projects.getOrDefault(page.name(), Map.of()).get(version)).orElse(null);
+      if (acc == null || !acc.files.containsKey(f.filename()) || acc.sdists.containsKey(f.filename())) {
+        continue;
+      }
+      acc.sdists.put(f.filename(), sdistReader.orElseThrow().read(client, f, index, today));
     }
   }
 
@@ -300,7 +338,7 @@ public final class SnapshotBuilder {
         }
         VersionAcc va = v.getValue();
         versions.put(v.getKey(), new Snapshot.VersionFacts(va.complete, files,
-            va.dependencies == null ? List.of() : va.dependencies, Optional.ofNullable(va.dependenciesFrom)));
+            va.dependencies == null ? List.of() : va.dependencies, Optional.ofNullable(va.dependenciesFrom), va.sdists));
       }
       out.put(p.getKey(), versions);
     }

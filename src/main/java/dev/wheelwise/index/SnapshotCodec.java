@@ -1,9 +1,12 @@
 package dev.wheelwise.index;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +26,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The snapshot's file format: gzip'd JSON ({@code wheelwise.snapshot/1}), keys sorted and
  * absent facts left out, so the same inputs always give the same bytes (Java's gzip header
- * carries no time stamp).
+ * carries no time stamp). Sdist classifications (a build from a live index) are an optional
+ * {@code sdists} object per version, announced by {@code sdistsRecorded} ahead of the projects
+ * so a reader learns from the first few KiB whether there are any; a reader that predates them
+ * ignores both keys, so the schema name stays.
  */
 public final class SnapshotCodec {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,6 +42,10 @@ public final class SnapshotCodec {
     root.put("date", s.date());
     ArrayNode inputs = root.putArray("inputs");
     s.inputs().forEach(inputs::add);
+    int recorded = s.sdistsRecorded();
+    if (recorded > 0) {
+      root.put("sdistsRecorded", recorded);
+    }
     ObjectNode projects = root.putObject("projects");
     s.projects().forEach((name, versions) -> {
       ObjectNode p = projects.putObject(name);
@@ -51,6 +61,10 @@ public final class SnapshotCodec {
           facts.dependencies().forEach(deps::add);
         }
         facts.dependenciesFrom().ifPresent(from -> v.put("dependenciesFrom", from));
+        if (!facts.sdists().isEmpty()) {
+          ObjectNode sdists = v.putObject("sdists");
+          facts.sdists().forEach((filename, r) -> sdists.set(filename, sdist(r)));
+        }
       });
     });
     ObjectNode dates = root.putObject("releaseDates");
@@ -84,6 +98,53 @@ public final class SnapshotCodec {
     return n;
   }
 
+  private static ObjectNode sdist(RecordedSdist r) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("kind", r.kind());
+    if (!r.languages().isEmpty()) {
+      ArrayNode languages = n.putArray("languages");
+      r.languages().forEach(languages::add);
+    }
+    ArrayNode evidence = n.putArray("evidence");
+    r.evidence().forEach(evidence::add);
+    n.put("index", r.index());
+    n.put("date", r.date().toString());
+    return n;
+  }
+
+  private static RecordedSdist readSdist(JsonNode n) {
+    List<String> languages = new ArrayList<>();
+    n.path("languages").forEach(l -> languages.add(l.asText()));
+    List<String> evidence = new ArrayList<>();
+    n.path("evidence").forEach(e -> evidence.add(e.asText()));
+    return new RecordedSdist(n.path("kind").asText(), languages, evidence, n.path("index").asText(), LocalDate.parse(n.path("date").asText()));
+  }
+
+  /**
+   * The number of sdist classifications a snapshot announces, read from its head only (the
+   * key comes before the projects): 0 when it has none, without unpacking the rest.
+   */
+  public static int sdistsRecorded(byte[] gzipped) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped));
+        JsonParser p = MAPPER.getFactory().createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return 0;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("sdistsRecorded")) {
+          return p.getIntValue();
+        }
+        if (field.equals("projects")) {
+          return 0;
+        }
+        p.skipChildren();
+      }
+      return 0;
+    }
+  }
+
   public static Snapshot read(InputStream in) throws IOException {
     JsonNode root;
     try (GZIPInputStream gz = new GZIPInputStream(in)) {
@@ -108,8 +169,10 @@ public final class SnapshotCodec {
       v.getValue().path("files").forEach(f -> files.add(readFile(f)));
       List<String> deps = new ArrayList<>();
       v.getValue().path("dependencies").forEach(d -> deps.add(d.asText()));
+      Map<String, RecordedSdist> sdists = new TreeMap<>();
+      v.getValue().path("sdists").properties().forEach(e -> sdists.put(e.getKey(), readSdist(e.getValue())));
       versions.put(v.getKey(), new Snapshot.VersionFacts(v.getValue().path("complete").asBoolean(false), files, deps,
-          Optional.ofNullable(v.getValue().path("dependenciesFrom").textValue())));
+          Optional.ofNullable(v.getValue().path("dependenciesFrom").textValue()), sdists));
     }
     return versions;
   }
