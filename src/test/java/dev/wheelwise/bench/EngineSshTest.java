@@ -166,7 +166,12 @@ class EngineSshTest {
     assertThat(runId).as(seen.toString()).isNotNull();
     assertThat(local.images(Bench.LABEL + "=" + runId)).isEmpty();
     assertThat(local.containers(Bench.LABEL + "=" + runId)).isEmpty();
-    assertThat(sshd.clients()).as("ssh processes left behind").isEmpty();
+    // bench's exit hook ends its ssh processes; one killed as the JVM halts may still be on its
+    // way out for a moment on a loaded machine (seen once in a CI rehearsal): wait, then judge.
+    for (int i = 0; i < 50 && !sshd.clients().isEmpty(); i++) {
+      Thread.sleep(200);
+    }
+    assertThat(sshd.clients()).as("ssh processes left behind 10 s after bench ended").isEmpty();
   }
 
   @Test
