@@ -36,6 +36,20 @@ class FixCommandTest {
   }
 
   @Test
+  void packagesDebianNeedsNoneOfOnOneLineAreRemovedWithoutOverlap(@TempDir Path dir) throws Exception {
+    // musl-dev and libc-dev both map to nothing on Debian: the first, starting its line, took the
+    // blanks before the second, and the plan threw "overlapping edits" (a stack trace, exit 1).
+    Path file = project(dir, "FROM python:3.8-alpine\nCOPY requirements.txt .\nRUN apk add --no-cache \\\n    musl-dev libc-dev \\\n"
+        + "    gcc freetype-dev \\\n && pip install -r requirements.txt\n");
+    Result r = run("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-slim-buster\nCOPY requirements.txt .\n"
+        + "RUN apt-get update && apt-get install -y --no-install-recommends \\\n     \\\n"
+        + "    gcc libfreetype-dev && rm -rf /var/lib/apt/lists/* \\\n && pip install --no-cache-dir -r requirements.txt\n");
+    assertThat(run("dockerfile", file.toString()).exit()).isZero();
+  }
+
+  @Test
   void theArticleMovesToSlimWhereCheckSaysEveryPackageIsAWheel(@TempDir Path dir) throws Exception {
     Path file = project(dir, Files.readString(ARTICLE.resolve("Dockerfile")));
     Result diff = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());

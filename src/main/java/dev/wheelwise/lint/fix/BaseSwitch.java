@@ -233,6 +233,9 @@ final class BaseSwitch {
     List<String> unknown = new ArrayList<>();
     List<String> installed = new ArrayList<>();
     int last = prefixEnd;
+    // A removed word that starts its line takes the blanks after it: the next removal starts
+    // after them (musl-dev libc-dev on one continuation line overlapped and crashed the plan).
+    int removed = 0;
     for (int i = add + 1; i < words.size(); i++) {
       ShellWord w = words.get(i);
       int end = end(text, w, op.line());
@@ -248,6 +251,8 @@ final class BaseSwitch {
           last = end(text, value, op.line());
           cut = new int[] {cut[0], Words.removal(text, value.offset(), last)[1]};
         }
+        cut[0] = Math.max(cut[0], removed);
+        removed = cut[1];
         out.add(new Edit(cut[0], cut[1], "", CODE, "apk option " + v + " dropped (apt-get has none)"));
         continue;
       }
@@ -261,12 +266,15 @@ final class BaseSwitch {
         }
       } else if (debian.get().isEmpty()) {
         int[] cut = Words.removal(text, w.offset(), end);
+        cut[0] = Math.max(cut[0], removed);
+        removed = cut[1];
         out.add(new Edit(cut[0], cut[1], "", CODE, "apk " + name + " needs no Debian package"));
       } else if (!String.join(" ", debian.get()).equals(v)) {
         out.add(new Edit(w.offset(), end, String.join(" ", debian.get()), CODE, "apk " + v + " -> apt " + String.join(" ", debian.get())));
       }
     }
-    out.add(new Edit(last, last, " && rm -rf /var/lib/apt/lists/*", CODE, "apt lists removed in the same layer"));
+    int listsAt = Math.max(last, removed); // not inside the blanks a removed last word took
+    out.add(new Edit(listsAt, listsAt, " && rm -rf /var/lib/apt/lists/*", CODE, "apt lists removed in the same layer"));
     if (!unknown.isEmpty()) {
       Instruction run = subject.instructionAt(op.instructionLine()).orElseThrow();
       int at = Words.lineStart(text, run.offset());
