@@ -251,7 +251,7 @@ final class PipOracle {
    */
   static List<String> command(String base, Target target, PipProfile tagsOf, Path dir, List<String> options,
       List<String> requirements) {
-    List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--isolated", "--no-input", "--dry-run", "--report", "-",
+    List<String> cmd = new ArrayList<>(List.of(python3(), "-m", "pip", "install", "--isolated", "--no-input", "--dry-run", "--report", "-",
         "--quiet", "--ignore-installed", "--no-cache-dir", "--disable-pip-version-check"));
     cmd.addAll(options);
     cmd.addAll(List.of("--python-version", target.pythonFullVersion(), "--implementation", "cp", "--target", dir.toString(),
@@ -303,9 +303,29 @@ final class PipOracle {
     }
   }
 
+  private static volatile String python3;
+
+  /**
+   * python3's own executable, not a version manager's shim: pyenv's shim runs {@code pyenv rehash}
+   * after every {@code pip install}, even a dry run, and the tests' parallel pip runs then race for
+   * its lock ("pyenv: cannot rehash: … isn't writable"), failing pip for no reason of its own.
+   */
+  static String python3() {
+    if (python3 == null) {
+      try {
+        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        python3 = p.waitFor() == 0 && out.startsWith("/") && !out.contains("\n") ? out : "python3";
+      } catch (Exception e) {
+        python3 = "python3";
+      }
+    }
+    return python3;
+  }
+
   /** The version of {@code python3 -m pip} on this machine. */
   static Version hostPip() throws Exception {
-    Run run = run(List.of("python3", "-m", "pip", "--version"));
+    Run run = run(List.of(python3(), "-m", "pip", "--version"));
     Matcher m = Pattern.compile("^pip (\\S+) ").matcher(new String(run.report(), StandardCharsets.UTF_8));
     if (run.exitCode() != 0 || !m.find()) {
       throw new IllegalStateException("python3 -m pip --version failed:\n" + run.errors());

@@ -52,7 +52,7 @@ class PreReleaseAgreementTest {
         Path file = Files.writeString(tmp.resolve("requirements-" + i + ".txt"), c.file());
         assertThat(check(file, index.base(), c.checkOptions())).as("check on %s %s", c.file(), c.checkOptions()).isEqualTo(c.expected());
         if (pipHere) {
-          List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--isolated", "--no-input", "--dry-run",
+          List<String> cmd = new ArrayList<>(List.of(PipOracle.python3(), "-m", "pip", "install", "--isolated", "--no-input", "--dry-run",
               "--report", "-", "--quiet", "--ignore-installed", "--no-cache-dir", "--disable-pip-version-check",
               "--target", tmp.resolve("target-" + i).toString(), "--index-url", index.base() + "/simple/", "-r", file.toString()));
           cmd.addAll(c.checkOptions());
