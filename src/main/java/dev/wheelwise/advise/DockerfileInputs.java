@@ -112,6 +112,7 @@ public final class DockerfileInputs {
       }
       for (DependencyInput in : staged.requirementsOnly() ? List.<DependencyInput>of() : install.inputs()) {
         Optional<Path> file = inContext(in, context);
+        Optional<Path> project = in.kind().equals("path") || in.kind().equals("editable") ? localProject(in, context) : Optional.empty();
         LockExport export = in.kind().equals("requirements") && in.containerPath() != null ? exported.get(in.containerPath()) : null;
         if (export != null) {
           // The file is written in the build from the lock: what it installs is the lock's selection.
@@ -144,8 +145,8 @@ public final class DockerfileInputs {
           formats = formats.withPreferBinary(formats.preferBinary() || set.options().preferBinary()).withPre(set.options().pre());
         } else if (in.kind().equals("project") && file.isPresent() && isLock(file.get().getFileName().toString())) {
           readLock(file.get(), install.tool(), install.options(), refs, locks, notes, skipped);
-        } else if ((in.kind().equals("path") || in.kind().equals("editable")) && localProject(in, context).isPresent()) {
-          LocalProjectInputs.read(localProject(in, context).get(), in, install, refs, written, notes, skipped)
+        } else if (project.isPresent()) {
+          LocalProjectInputs.read(project.get(), in, install, refs, written, notes, skipped)
               .ifPresent(projectPythons::add);
         } else if (in.kind().equals("path") && wheelDirs.builderOf(in).isPresent()) {
           // The wheels an earlier 'pip wheel' built: its requirements are compared in its place.

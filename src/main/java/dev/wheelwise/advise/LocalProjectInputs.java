@@ -46,7 +46,7 @@ final class LocalProjectInputs {
     refs.addAll(read.refs());
     written.addAll(read.written());
     notes.add("the local project " + in.argument() + " (line " + install.line() + ") is built from the build context; "
-        + "its dependencies" + ProjectFileInputs.backendFiles(pyproject, set) + " in " + pyproject + " are compared");
+        + "its dependencies" + read.readBy().map(by -> " (read by " + by + ")").orElse("") + " in " + pyproject + " are compared");
     return set.requiresPython();
   }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What pip installs from a project's pyproject.toml (or a requirements file): its dependencies,
@@ -26,13 +28,22 @@ public final class ProjectFileInputs {
    * @param refs the files read besides the project file
    * @param unread what the project installs that could not be read, with why
    * @param notes selections that name nothing (an extra the project does not have)
+   * @param readBy which backend's declaration named the dependency files, and them
+   *     ({@code setuptools from requirements.txt}), when the dependencies are dynamic
    */
-  public record Read(List<RequirementInputs.Written> written, List<CheckInput.InputRef> refs, List<String> unread, List<String> notes) {
+  public record Read(List<RequirementInputs.Written> written, List<CheckInput.InputRef> refs, List<String> unread, List<String> notes,
+      Optional<String> readBy) {
     public Read {
       written = List.copyOf(written);
       refs = List.copyOf(refs);
       unread = List.copyOf(unread);
       notes = List.copyOf(notes);
+      Objects.requireNonNull(readBy, "readBy");
+    }
+
+    /** A requirements file's: what it lists, nothing else to say. */
+    public static Read of(List<RequirementInputs.Written> written) {
+      return new Read(written, List.of(), List.of(), List.of(), Optional.empty());
     }
   }
 
@@ -93,17 +104,9 @@ public final class ProjectFileInputs {
     } else if (set.dynamic().contains("dependencies") && unread.isEmpty()) {
       unread.add(file + " (its dependencies are dynamic: the build backend supplies them, pyproject.toml does not list them)");
     }
-    return new Read(written, refs, unread, notes);
-  }
-
-  /** The files a backend reads dependencies from, for a note; empty when none. */
-  static String backendFiles(Path file, RequirementSet set) {
-    try {
-      return set.dynamic().contains("dependencies") ? DynamicDependencyFiles.read(file)
-          .map(f -> " (read by " + f.backend() + " from " + String.join(", ", f.dependencies()) + ")").orElse("") : "";
-    } catch (InputParseError e) {
-      return "";
-    }
+    Optional<String> readBy = files == null ? Optional.empty()
+        : Optional.of(files.backend() + " from " + String.join(", ", files.dependencies()));
+    return new Read(written, refs, unread, notes, readBy);
   }
 
   private static RequirementInputs.Written written(LooseRequirement r) {

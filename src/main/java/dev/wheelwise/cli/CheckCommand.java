@@ -381,8 +381,7 @@ public final class CheckCommand implements Callable<Integer> {
     // A pyproject.toml's selected extras and groups, and dependencies its backend reads from files.
     ProjectFileInputs.Read read = pyproject
         ? ProjectFileInputs.of(path, set, new GroupSelection(Set.copyOf(extras), Set.copyOf(groups), false))
-        : new ProjectFileInputs.Read(set.requirements().stream().map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList(),
-            List.of(), List.of(), List.of());
+        : ProjectFileInputs.Read.of(set.requirements().stream().map(r -> new RequirementInputs.Written(r.text(), r.origin())).toList());
     java.io.PrintWriter notices = verbosity.notices(err);
     read.notes().forEach(n -> notices.println("note: " + n));
     notices.flush();

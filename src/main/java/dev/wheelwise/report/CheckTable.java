@@ -8,7 +8,10 @@ import dev.wheelwise.advise.Matrix;
 import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.advise.PackagePlan;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code check} for people: the comparison table in the spirit of the Alpine article (image,
@@ -169,8 +172,8 @@ public final class CheckTable {
   static List<Detail> details(ImagePlan p, String code) {
     List<Detail> lines = new ArrayList<>();
     p.reason().ifPresent(r -> lines.add(new Detail(p.verdict().json(), p.verdict().json() + ": " + r)));
-    java.util.Map<String, List<String>> sameUnknown = new java.util.LinkedHashMap<>();
-    java.util.Map<String, Integer> unknownLine = new java.util.HashMap<>();
+    Map<String, List<String>> sameUnknown = new LinkedHashMap<>();
+    Map<String, Integer> unknownLine = new HashMap<>();
     p.failure().ifPresent(f -> lines.add(new Detail("fails", "fails at " + f.packageName() + ": missing "
         + String.join(" ", f.missingSystemPackages()) + " -> " + code + f.error() + code)));
     for (PackagePlan pkg : p.packages()) {
