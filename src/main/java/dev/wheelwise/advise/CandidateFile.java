@@ -78,13 +78,18 @@ public record CandidateFile(
    * comparison is case-insensitive, as pip's {@code splitext} lower-cases.
    */
   public boolean isSupportedArchive() {
-    String lower = filename.toLowerCase(java.util.Locale.ROOT);
-    for (String ext : new String[] {".whl", ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz",
-        ".txz", ".tlz", ".tar.lz", ".tar.lzma"}) {
-      if (lower.endsWith(ext)) {
+    // Compared in place: a check asks this of every file once per image, so no lower-cased copy.
+    if (filename.endsWith(".whl")) {
+      return true; // most files are wheels named as the wheel spec spells them
+    }
+    for (String ext : ARCHIVE_EXTENSIONS) {
+      if (filename.regionMatches(true, filename.length() - ext.length(), ext, 0, ext.length())) {
         return true;
       }
     }
     return false;
   }
+
+  private static final String[] ARCHIVE_EXTENSIONS = {".whl", ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz",
+      ".txz", ".tlz", ".tar.lz", ".tar.lzma"};
 }

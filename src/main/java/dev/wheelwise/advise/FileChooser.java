@@ -130,7 +130,7 @@ public final class FileChooser {
         case BAD_NAME -> badNames++;
         case UNTAGGED -> {
           untagged++;
-          if (closest == null || e.incompatible().reason().compareTo(closest.reason()) < 0) {
+          if (e.incompatible() != null && (closest == null || e.incompatible().reason().compareTo(closest.reason()) < 0)) {
             closest = e.incompatible();
           }
         }
@@ -149,10 +149,18 @@ public final class FileChooser {
     if (files.isEmpty()) {
       return new Choice.Unknown("no files known for " + name + filter.text());
     }
+    // Most files of a release do not fit a given image (other systems, architectures, Pythons);
+    // why each does not is wanted only when nothing fits, so it is worked out only then.
+    Choice quick = choose(name, filter, files, false);
+    return quick != null ? quick : choose(name, filter, files, true);
+  }
+
+  /** The choice; when nothing fits, {@link Choice.Nothing} with the reason if {@code detailed}, else null. */
+  private Choice choose(String name, VersionFilter filter, List<CandidateFile> files, boolean detailed) {
     Rejections why = new Rejections();
     List<Evaluation> applicable = new ArrayList<>();
     for (CandidateFile file : files) {
-      Evaluation e = evaluate(name, file);
+      Evaluation e = evaluate(name, file, detailed);
       why.count(e);
       if (e.applicable()) {
         applicable.add(e);
@@ -180,7 +188,7 @@ public final class FileChooser {
     }
     Optional<Evaluation> best = installable.stream().max(sortKey());
     if (best.isEmpty()) {
-      return new Choice.Nothing(explain(name, filter, files, why));
+      return detailed ? new Choice.Nothing(explain(name, filter, files, why)) : null;
     }
     Evaluation a = best.get();
     return a.wheel() ? new Choice.Wheel(a.file(), a.rank()) : new Choice.Sdist(a.file());
@@ -188,7 +196,7 @@ public final class FileChooser {
 
   /** pip's link filter on one file of {@code project}, with the reason in words. */
   public Verdict judge(String project, CandidateFile file) {
-    Evaluation e = evaluate(Names.canonicalize(project), file);
+    Evaluation e = evaluate(Names.canonicalize(project), file, true);
     if (e.applicable()) {
       String ignored = file.requiresPython().filter(rp -> !target.requiresPythonParses(rp))
           .map(rp -> " (its requires-python '" + rp + "' is invalid, so pip ignores it)").orElse("");
@@ -202,7 +210,8 @@ public final class FileChooser {
     return new Verdict(file, false, OptionalInt.empty(), why);
   }
 
-  private Evaluation evaluate(String project, CandidateFile file) {
+  /** @param detailed whether an incompatible wheel's reason is worked out (else only that it is one) */
+  private Evaluation evaluate(String project, CandidateFile file, boolean detailed) {
     if (!file.isSupportedArchive()) {
       return Evaluation.dropped(file, Drop.UNSUPPORTED_ARCHIVE, "not an archive format pip can install");
     }
@@ -220,11 +229,15 @@ public final class FileChooser {
       if (!parsed.name().equals(project)) {
         return Evaluation.dropped(file, Drop.BAD_NAME, "belongs to project " + parsed.name() + ", not " + project);
       }
-      Compatibility fit = target.tags().compatibility(parsed);
-      if (fit instanceof Compatibility.Incompatible no) {
+      int rank = target.tags().bestRank(parsed.tags());
+      if (rank < 0) {
+        if (!detailed) {
+          return new Evaluation(file, true, -1, Optional.empty(), Optional.of(Drop.UNTAGGED), "", null);
+        }
+        Compatibility.Incompatible no = (Compatibility.Incompatible) target.tags().compatibility(parsed);
         return new Evaluation(file, true, -1, Optional.empty(), Optional.of(Drop.UNTAGGED), no.detail(), no);
       }
-      result = Evaluation.passed(file, true, ((Compatibility.Compatible) fit).rank(), parsed.build());
+      result = Evaluation.passed(file, true, rank, parsed.build());
     } else {
       if (!formats.allowsSource(project)) {
         return Evaluation.dropped(file, Drop.SOURCE_FORBIDDEN, "--only-binary forbids this sdist");

@@ -68,10 +68,11 @@ public final class Pitfalls {
       uses.add(Exposure.Use.PYTHON_NOT_FROM_DOCKER_LIBRARY);
     }
     List<PitfallMatch> out = new ArrayList<>();
+    Set<String> sorted = new TreeSet<>(canonicalPackageNames); // sorted once: the reasons name packages in order
     for (Pitfall p : all) {
       List<String> because = new ArrayList<>();
       boolean verified = false;
-      for (String name : new TreeSet<>(canonicalPackageNames)) {
+      for (String name : sorted) {
         if (p.triggerPackages().contains(name)) {
           if (p.id().equals("musl-tzdata") && exposure.tzdataInImage().orElse(false)) {
             continue; // the image has /usr/share/zoneinfo: nothing to trip over

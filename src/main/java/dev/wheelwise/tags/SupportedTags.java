@@ -115,8 +115,12 @@ public final class SupportedTags {
     return compatibility(wheel.tags());
   }
 
-  /** As {@link #compatibility(WheelFilename)}, for a bare tag set. */
-  public Compatibility compatibility(Set<Tag> tags) {
+  /**
+   * The best rank among the wheel's tags, or -1 when none is in the list: {@link
+   * #compatibility(Set)} without the reason, which costs a sort and a string per tag and is
+   * wanted only when no file of a release fits.
+   */
+  public int bestRank(Set<Tag> tags) {
     int best = Integer.MAX_VALUE;
     for (Tag tag : tags) {
       Integer rank = ranks.get(tag);
@@ -124,7 +128,13 @@ public final class SupportedTags {
         best = rank;
       }
     }
-    if (best != Integer.MAX_VALUE) {
+    return best == Integer.MAX_VALUE ? -1 : best;
+  }
+
+  /** As {@link #compatibility(WheelFilename)}, for a bare tag set. */
+  public Compatibility compatibility(Set<Tag> tags) {
+    int best = bestRank(tags);
+    if (best >= 0) {
       return new Compatible(best);
     }
     Incompatible closest = null;
