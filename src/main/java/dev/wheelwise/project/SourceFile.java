@@ -135,18 +135,24 @@ final class SourceFile {
    * brackets inside strings (and TOML comments) do not count.
    */
   static int tooDeep(String text, boolean toml, int max) {
+    // One pass over what may be megabytes of lock: characters compared in place, no strings made.
+    int n = text.length();
     int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '"' || (toml && c == '\'')) {
-        String close = toml && text.startsWith(String.valueOf(c).repeat(3), i) ? String.valueOf(c).repeat(3) : String.valueOf(c);
-        i += close.length();
-        while (i < text.length() && !text.startsWith(close, i) && (close.length() == 3 || text.charAt(i) != '\n')) {
-          i += c == '"' && text.charAt(i) == '\\' ? 2 : 1;
+        boolean triple = toml && tripled(text, i, c);
+        i += triple ? 3 : 1;
+        while (i < n) {
+          char ch = text.charAt(i);
+          if (ch == c && (!triple || tripled(text, i, c)) || !triple && ch == '\n') {
+            break;
+          }
+          i += c == '"' && ch == '\\' ? 2 : 1;
         }
-        i += close.length() - 1;
+        i += triple ? 2 : 0;
       } else if (toml && c == '#') {
-        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+        while (i + 1 < n && text.charAt(i + 1) != '\n') {
           i++;
         }
       } else if (c == '[' || c == '{') {
@@ -158,6 +164,11 @@ final class SourceFile {
       }
     }
     return -1;
+  }
+
+  /** Whether {@code q} opens three quotes at {@code i} (a TOML multi-line string's delimiter). */
+  private static boolean tripled(String text, int i, char q) {
+    return i + 2 < text.length() && text.charAt(i) == q && text.charAt(i + 1) == q && text.charAt(i + 2) == q;
   }
 
   /** What a reader of the file should have found, for Jackson's usual complaints. */
@@ -236,19 +247,38 @@ final class SourceFile {
    * tables, and the {@code i}-th line belongs to the {@code i}-th element of the parsed array.
    */
   List<Integer> linesOfArrayTables(String header) {
-    Matcher m = Pattern.compile("(?m)^[ \\t]*\\[\\[[ \\t]*" + Pattern.quote(header) + "[ \\t]*\\]\\]").matcher(text);
+    // Line by line rather than a multi-line regex, which tries every offset of a large lock. A
+    // table may start after any of the regex's line terminators; lines are counted by LF only.
     List<Integer> lines = new ArrayList<>();
     int line = 1;
-    int counted = 0;
-    while (m.find()) {
-      for (; counted < m.start(); counted++) {
-        if (text.charAt(counted) == '\n') {
-          line++;
+    for (int start = 0; start >= 0; ) {
+      int at = afterBlanks(start);
+      if (text.startsWith("[[", at)) {
+        at = afterBlanks(at + 2);
+        if (text.startsWith(header, at) && text.startsWith("]]", afterBlanks(at + header.length()))) {
+          lines.add(line);
         }
       }
-      lines.add(line);
+      int end = start;
+      while (end < text.length() && !lineTerminator(text.charAt(end))) {
+        end++;
+      }
+      line += end < text.length() && text.charAt(end) == '\n' ? 1 : 0;
+      start = end < text.length() ? end + 1 : -1;
     }
     return lines;
+  }
+
+  /** The terminators after which {@code (?m)^} matches (without UNIX_LINES). */
+  private static boolean lineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  private int afterBlanks(int i) {
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
   /** Where the {@code index}-th of these tables starts, when the text shows it. */
