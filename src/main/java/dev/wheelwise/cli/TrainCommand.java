@@ -13,9 +13,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * Hidden: the launcher runs this once after a build with {@code -XX:ArchiveClassesAtExit} so
+ * Hidden: the launcher runs this once after a build with {@code -XX:DumpLoadedClassList} so
  * the class-data-sharing archive holds the classes a typical run loads. It exercises the
- * common paths (parsing, the {@code tags} command end to end, wheel ranking) and prints nothing.
+ * common paths (parsing, the {@code tags} command end to end, wheel ranking, check, lint and
+ * fix) and prints nothing.
  */
 @Command(name = "__train", hidden = true)
 final class TrainCommand implements Callable<Integer> {
@@ -47,6 +48,14 @@ final class TrainCommand implements Callable<Integer> {
     java.nio.file.Files.writeString(locked.resolve("uv.lock"), TRAINING_LOCK);
     Main.execute(new String[] {"check", locked.resolve("uv.lock").toString(), "--offline",
         "--image", "python:3.12-slim", "--image", "python:3.12-alpine", "--image", "python:3.8-alpine"}, nowhere, nowhere);
+    // lint and fix: the rules, the renderers users run in CI, and the fixer's plan (lint's own
+    // start-up is most of its run, so its classes belong in the archive too).
+    String dockerfile = scratch.resolve("Dockerfile").toString();
+    for (String format : new String[] {"tty", "json", "sarif", "checkstyle"}) {
+      Main.execute(new String[] {"lint", "--no-wheels", "--no-shellcheck", "--no-fail", "--format", format, dockerfile}, nowhere, nowhere);
+    }
+    Main.execute(new String[] {"lint", "--offline", "--no-shellcheck", "--no-fail", dockerfile}, nowhere, nowhere);
+    Main.execute(new String[] {"fix", "--offline", dockerfile}, nowhere, nowhere);
     try (var walk = java.nio.file.Files.walk(scratch)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
