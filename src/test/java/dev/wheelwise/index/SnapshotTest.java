@@ -107,7 +107,7 @@ class SnapshotTest {
         String name = page.get("name").asText();
         for (var f : page.get("files")) {
           String filename = f.get("filename").asText();
-          String version = SnapshotBuilder.versionOf(filename).orElseThrow();
+          String version = SnapshotBuilder.versionOf(name, filename).orElseThrow();
           assertThat(s.projects().get(name).get(version).files()).extracting(DistFile::filename).as(name).contains(filename);
           checked++;
         }
