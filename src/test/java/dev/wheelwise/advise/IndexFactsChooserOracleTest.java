@@ -84,7 +84,6 @@ class IndexFactsChooserOracleTest {
       m.put("files", files(c).stream().map(f -> {
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("filename", f.filename());
-        fm.put("version", f.version().toString());
         fm.put("yanked", f.yanked());
         fm.put("requiresPython", f.requiresPython().orElse(null));
         return fm;
