@@ -8,7 +8,10 @@ Input: a JSON list of cases. A case is either
 T = {"python": "3.12.12", "libc": "glibc|musl", "libcVersion": [2, 41], "arch": "x86_64",
      "musllinux": bool, "pep600": bool, "manylinux2014": bool}   (the last three: what the pip knows)
 F = {"onlyBinary": [...], "noBinary": [...], "preferBinary": bool}  (already merged, as pip's FormatControl)
-file = {"filename", "version", "yanked", "requiresPython"}
+file = {"filename", "yanked", "requiresPython"}: the version is read off the name as pip reads it
+  (pip's own splitext, SUPPORTED_EXTENSIONS and _extract_version_from_fragment for an sdist; the
+  wheel name's for a wheel), then parsed by the packaging module given: packaging 26.2 refuses a
+  non-PEP 440 version (pip 24.1+ skips the file), 21.3 keeps it as a LegacyVersion (pip 22-24.0).
 """
 import importlib, json, sys
 
@@ -19,23 +22,27 @@ specifiers = importlib.import_module(mod + ".specifiers")
 version = importlib.import_module(mod + ".version")
 
 ALIASES = {(2, 17): "manylinux2014", (2, 12): "manylinux2010", (2, 5): "manylinux1"}
-SUPPORTED = (".whl", ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma")
+from pip._internal.utils.misc import splitext as pip_splitext
+from pip._internal.utils.unpacking import SUPPORTED_EXTENSIONS
+from pip._internal.index.package_finder import LinkEvaluator, _extract_version_from_fragment
 
 
-
-def sdist_named(filename, canonical):
-    """pip's LinkEvaluator for a source archive: some '-' in its stem must end a prefix that
-    canonicalizes to the project's name (index/package_finder.py _find_name_version_sep), and
-    a version must follow; any other archive on the page is skipped."""
-    stem = filename
-    for ext in SUPPORTED:
-        if stem.lower().endswith(ext):
-            stem = stem[: -len(ext)]
-            break
-    for i, c in enumerate(stem):
-        if c == "-" and utils.canonicalize_name(stem[:i]) == canonical:
-            return i + 1 < len(stem)
-    return False
+def sdist_version(base, canonical, py):
+    """pip's LinkEvaluator.evaluate_link for a source archive: the version text after the
+    project's name, a -pyX.Y suffix that must name the target's Python, then the version as the
+    packaging module parses it (None when pip skips the file)."""
+    text = _extract_version_from_fragment(base, canonical)
+    if not text:
+        return None
+    match = LinkEvaluator._py_version_re.search(text)
+    if match:
+        text = text[: match.start()]
+        if match.group(1) != "%d.%d" % py:
+            return None
+    try:
+        return version.parse(text)
+    except version.InvalidVersion:
+        return None
 
 def platforms(t):
     arch = t["arch"]
@@ -95,11 +102,13 @@ def choose(case, t, cache):
             res.discard("binary")
         return kind in res
     cands = []
+    py = tuple(int(x) for x in t["python"].split(".")[:2])
     for fl in case["files"]:
         fn = fl["filename"]
-        if not fn.lower().endswith(SUPPORTED):
+        base, ext = pip_splitext(fn)
+        if ext not in SUPPORTED_EXTENSIONS:
             continue
-        if fn.endswith(".whl"):
+        if ext == ".whl":
             if not allowed("binary"):
                 continue
             try:
@@ -112,18 +121,20 @@ def choose(case, t, cache):
             if not ranks:
                 continue
             pri = -min(ranks)
+            ver = wver
             is_wheel = True
         else:
             if not allowed("source"):
                 continue
-            if not sdist_named(fn, name):
+            ver = sdist_version(base, name, py)
+            if ver is None:
                 continue
             pri = -ntags
             build = ()
             is_wheel = False
         if not allows_python(fl.get("requiresPython"), t["python"]):
             continue
-        cands.append((fl, version.Version(fl["version"]), is_wheel, pri, build))
+        cands.append((fl, ver, is_wheel, pri, build))
     spec = specifiers.SpecifierSet(case["spec"])
     allowed_versions = set(str(v) for v in spec.filter(sorted({c[1] for c in cands}, key=lambda v: v)))
     cands = [c for c in cands if str(c[1]) in allowed_versions]

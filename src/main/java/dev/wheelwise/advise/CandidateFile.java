@@ -2,10 +2,8 @@ package dev.wheelwise.advise;
 
 import dev.wheelwise.index.DistFile;
 import dev.wheelwise.pep440.Version;
-import dev.wheelwise.tags.InvalidSdistFilename;
-import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.PipFilenames;
 import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.WheelFilename;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,21 +47,13 @@ public record CandidateFile(
   }
 
   /**
-   * An index's file as the chooser sees it, with the version its name carries (PEP 427 for a
-   * wheel, the sdist convention otherwise); empty when the name does not parse, as pip skips it.
+   * An index's file as the chooser sees it, with the version pip reads off its name for the
+   * project ({@link PipFilenames}); empty when pip skips the name (another project's, or no
+   * PEP 440 version after the project's name).
    */
   public static Optional<CandidateFile> from(String canonicalName, DistFile f) {
-    return versionOf(f.filename()).map(v -> new CandidateFile(canonicalName, v, f.filename(), f.size(),
+    return PipFilenames.version(canonicalName, f.filename()).map(v -> new CandidateFile(canonicalName, v, f.filename(), f.size(),
         f.uploadTime(), f.yanked().isYanked(), f.requiresPython()));
-  }
-
-  /** The version in a wheel or sdist file name, when it parses. */
-  static Optional<Version> versionOf(String filename) {
-    try {
-      return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
-    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
-      return Optional.empty();
-    }
   }
 
   /** PEP 427: wheels end in {@code .whl} (case-sensitive, as pip's {@code Link.is_wheel}). */
@@ -73,23 +63,11 @@ public record CandidateFile(
 
   /**
    * pip's {@code SUPPORTED_EXTENSIONS}: {@code .whl} and the archive formats it can unpack
-   * ({@code .zip}, {@code .tar.gz}, {@code .tgz}, {@code .tar}, {@code .tar.bz2}, {@code .tbz},
-   * {@code .tar.xz}, {@code .txz}, {@code .tlz}, {@code .tar.lz}, {@code .tar.lzma}). The
-   * comparison is case-insensitive, as pip's {@code splitext} lower-cases.
+   * ({@link SdistFilename#pipExtension}: {@code .zip}, {@code .tar.gz}, {@code .tgz}, {@code .tar},
+   * {@code .tar.bz2}, {@code .tbz}, {@code .tar.xz}, {@code .txz}, {@code .tlz}, {@code .tar.lz},
+   * {@code .tar.lzma}), compared case-sensitively as pip compares them ({@code .TAR.GZ} is not one).
    */
   public boolean isSupportedArchive() {
-    // Compared in place: a check asks this of every file once per image, so no lower-cased copy.
-    if (filename.endsWith(".whl")) {
-      return true; // most files are wheels named as the wheel spec spells them
-    }
-    for (String ext : ARCHIVE_EXTENSIONS) {
-      if (filename.regionMatches(true, filename.length() - ext.length(), ext, 0, ext.length())) {
-        return true;
-      }
-    }
-    return false;
+    return isWheel() || SdistFilename.pipExtension(filename).isPresent();
   }
-
-  private static final String[] ARCHIVE_EXTENSIONS = {".whl", ".zip", ".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz",
-      ".txz", ".tlz", ".tar.lz", ".tar.lzma"};
 }

@@ -4,10 +4,7 @@ import dev.wheelwise.index.DistFile;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.Yanked;
 import dev.wheelwise.pep440.Version;
-import dev.wheelwise.tags.InvalidSdistFilename;
-import dev.wheelwise.tags.InvalidWheelFilename;
-import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.WheelFilename;
+import dev.wheelwise.tags.PipFilenames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,7 +54,7 @@ public final class Explainer {
         named.add(f);
         candidates.add(c.get());
       } else {
-        unparsable.add(new FileVerdict(f, Optional.empty(), false, OptionalInt.empty(), whyUnparsable(f.filename())));
+        unparsable.add(new FileVerdict(f, Optional.empty(), false, OptionalInt.empty(), whyUnparsable(project, f.filename())));
       }
     }
     VersionFilter filter = pinned.map(VersionFilter::exactly).orElse(VersionFilter.any());
@@ -117,18 +114,7 @@ public final class Explainer {
     return choice instanceof Choice.Unknown u ? u.reason() : choice.install();
   }
 
-  private static String whyUnparsable(String filename) {
-    try {
-      if (filename.endsWith(".whl")) {
-        WheelFilename.parse(filename);
-      } else {
-        SdistFilename.parse(filename);
-      }
-      return "not a file pip accepts";
-    } catch (InvalidWheelFilename e) {
-      return "not a valid wheel name: " + e.plainMessage();
-    } catch (InvalidSdistFilename e) {
-      return "not a wheel or sdist pip accepts: " + e.plainMessage();
-    }
+  private static String whyUnparsable(String project, String filename) {
+    return PipFilenames.whyNot(project, filename).orElse("not a file pip accepts");
   }
 }

@@ -242,12 +242,19 @@ public final class FileChooser {
       if (!formats.allowsSource(project)) {
         return Evaluation.dropped(file, Drop.SOURCE_FORBIDDEN, "--only-binary forbids this sdist");
       }
-      // pip reads an sdist's version after the project's name; a file named for another
-      // project has none ("Missing project version"). Names this parser cannot split are
-      // left to pip's laxer reading.
-      Optional<String> named = sdistName(file.filename());
-      if (named.isPresent() && !named.get().equals(project)) {
-        return Evaluation.dropped(file, Drop.BAD_NAME, "belongs to project " + named.get() + ", not " + project);
+      // pip reads an sdist's version after the project's name (a file named for another
+      // project has none: "Missing project version"), and takes one named for a Python
+      // (foo-1.0-py2.7.tar.gz) only on that Python.
+      SdistFilename named;
+      try {
+        named = SdistFilename.parseForPip(file.filename(), project);
+      } catch (InvalidSdistFilename e) {
+        return Evaluation.dropped(file, Drop.BAD_NAME, e.plainMessage());
+      }
+      String python = target.python().releasePart(0) + "." + target.python().releasePart(1);
+      if (named.python().isPresent() && !named.python().get().equals(python)) {
+        return Evaluation.dropped(file, Drop.BAD_NAME, "named for Python " + named.python().get() + " (-py" + named.python().get()
+            + "), so pip skips it on Python " + python);
       }
       // pip gives an sdist the priority -len(supported tags): below every wheel.
       result = Evaluation.passed(file, false, target.tags().ordered().size(), Optional.empty());
@@ -257,14 +264,6 @@ public final class FileChooser {
           "requires-python " + file.requiresPython().get() + " excludes Python " + target.python());
     }
     return result;
-  }
-
-  private static Optional<String> sdistName(String filename) {
-    try {
-      return Optional.of(SdistFilename.parseForPip(filename).name());
-    } catch (InvalidSdistFilename e) {
-      return Optional.empty();
-    }
   }
 
   /** pip's {@code CandidateEvaluator._sort_key}, as a comparator whose maximum is chosen. */
@@ -307,7 +306,7 @@ public final class FileChooser {
       parts.add("only yanked files match");
     }
     if (why.badNames > 0) {
-      parts.add(why.badNames + " file name(s) that do not parse or name another project");
+      parts.add(why.badNames + " file name(s) that do not parse or name another project or Python");
     }
     if (why.unsupportedArchives > 0) {
       parts.add(why.unsupportedArchives + " file(s) in archive formats pip cannot install");

@@ -267,7 +267,7 @@ public final class KnowledgeCosts implements CostModel {
 
   /** A size band for a file the index gives no size for (file-sizes.tsv); empty otherwise. */
   private Optional<FileSizes.Band> estimate(CandidateFile f) {
-    return f.bytes().isPresent() ? Optional.empty() : fileSizes.of(f.filename());
+    return f.bytes().isPresent() ? Optional.empty() : fileSizes.of(f.name(), f.filename());
   }
 
   @Override

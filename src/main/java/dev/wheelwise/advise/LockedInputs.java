@@ -137,8 +137,9 @@ public final class LockedInputs {
     int cut = location.indexOf('#');
     String path = cut >= 0 ? location.substring(0, cut) : location;
     String name = path.substring(path.lastIndexOf('/') + 1);
-    boolean archive = name.endsWith(".whl") || name.endsWith(".tar.gz") || name.endsWith(".zip") || name.endsWith(".tar.bz2");
-    return archive ? Optional.of(java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
-        : Optional.empty();
+    String decoded = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    // Any archive pip installs from a URL: a wheel, or a source archive it unpacks (.tgz, .tar.xz, ...).
+    boolean archive = decoded.endsWith(".whl") || dev.wheelwise.tags.SdistFilename.pipExtension(decoded).isPresent();
+    return archive ? Optional.of(decoded) : Optional.empty();
   }
 }

@@ -2,8 +2,8 @@ package dev.wheelwise.cost;
 
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.Names;
-import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.Tag;
+import dev.wheelwise.tags.InvalidWheelFilename;
+import dev.wheelwise.tags.PipFilenames;
 import dev.wheelwise.tags.WheelFilename;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +41,7 @@ public final class FileSizes {
   /** A size band in bytes and what it rests on. */
   public record Band(long low, long high, boolean estimated, String basis) {}
 
-  record Row(String filename, String printed, String source, long low, long high) {}
+  record Row(String project, String filename, String printed, String source, long low, long high) {}
 
   private static final Pattern PRINTED = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(MB|kB|bytes)");
 
@@ -57,7 +57,7 @@ public final class FileSizes {
       for (int j = i + 1; j < rows.size(); j++) {
         Row a = rows.get(i);
         Row b = rows.get(j);
-        if (neighbours(a.filename(), b.filename())) {
+        if (a.project().equals(b.project()) && neighbours(a.project(), a.filename(), b.filename())) {
           double r = Math.max(mid(a) / mid(b), mid(b) / mid(a));
           if (r > f) {
             f = r;
@@ -97,8 +97,8 @@ public final class FileSizes {
         continue;
       }
       String[] c = line.split("\t", -1);
-      long[] band = band(c[1]);
-      rows.add(new Row(c[0], c[1], c[2], band[0], band[1]));
+      long[] band = band(c[2]);
+      rows.add(new Row(Names.canonicalize(c[0]), c[1], c[2], c[3], band[0], band[1]));
     }
     return new FileSizes(rows);
   }
@@ -131,19 +131,20 @@ public final class FileSizes {
     return factorBasis;
   }
 
-  /** The file's size band, printed or estimated from a neighbour; empty when neither. */
-  public Optional<Band> of(String filename) {
+  /** The size band of a file of {@code project}, printed or estimated from a neighbour; empty when neither. */
+  public Optional<Band> of(String project, String filename) {
+    String name = Names.canonicalize(project);
     for (Row r : rows) {
-      if (r.filename().equals(filename)) {
+      if (r.project().equals(name) && r.filename().equals(filename)) {
         return Optional.of(new Band(r.low(), r.high(), false, "pip printed " + r.printed() + " (" + r.source() + ")"));
       }
     }
-    Optional<Version> v = version(filename);
+    Optional<Version> v = PipFilenames.version(name, filename);
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    return rows.stream().filter(r -> neighbours(filename, r.filename()))
-        .min(Comparator.comparing((Row r) -> distance(v.get(), version(r.filename()).orElseThrow())))
+    return rows.stream().filter(r -> r.project().equals(name) && neighbours(name, filename, r.filename()))
+        .min(Comparator.comparing((Row r) -> distance(v.get(), PipFilenames.version(name, r.filename()).orElseThrow())))
         .map(r -> new Band(Math.round(r.low() / factor), Math.round(r.high() * factor), true, String.format(Locale.ROOT,
             "estimated from %s (pip printed %s, %s) × 1/%.2f–%.2f, the largest ratio between neighbours in file-sizes.tsv (%s)",
             r.filename(), r.printed(), r.source(), factor, factor, factorBasis)));
@@ -160,14 +161,14 @@ public final class FileSizes {
     return v.release().size() > i ? v.release().get(i).min(BigInteger.valueOf(10_000)).intValue() : 0;
   }
 
-  /** Same project and kind, other file; same version or at most one minor release apart. */
-  static boolean neighbours(String a, String b) {
+  /** Files of the same project, other file, same kind; same version or at most one minor release apart. */
+  static boolean neighbours(String project, String a, String b) {
     if (a.equals(b)) {
       return false;
     }
-    Optional<Shape> sa = shape(a);
-    Optional<Shape> sb = shape(b);
-    if (sa.isEmpty() || sb.isEmpty() || !sa.get().project().equals(sb.get().project()) || !sa.get().kind().equals(sb.get().kind())) {
+    Optional<Shape> sa = shape(project, a);
+    Optional<Shape> sb = shape(project, b);
+    if (sa.isEmpty() || sb.isEmpty() || !sa.get().kind().equals(sb.get().kind())) {
       return false;
     }
     Version va = sa.get().version();
@@ -175,26 +176,23 @@ public final class FileSizes {
     return part(va, 0) == part(vb, 0) && Math.abs(part(va, 1) - part(vb, 1)) <= 1;
   }
 
-  private record Shape(String project, Version version, String kind) {}
+  private record Shape(Version version, String kind) {}
 
-  private static Optional<Version> version(String filename) {
-    return shape(filename).map(Shape::version);
-  }
-
-  private static Optional<Shape> shape(String filename) {
-    try {
-      if (filename.endsWith(".whl")) {
-        WheelFilename w = WheelFilename.parse(filename);
-        TreeSet<String> platforms = new TreeSet<>();
-        for (Tag t : w.tags()) {
-          platforms.add(t.platform());
-        }
-        return Optional.of(new Shape(Names.canonicalize(w.name()), w.version(), "wheel " + platforms));
-      }
-      SdistFilename s = SdistFilename.parse(filename);
-      return Optional.of(new Shape(Names.canonicalize(s.name()), s.version(), "sdist"));
-    } catch (Exception e) {
+  /** A file of {@code project} as pip reads it ({@link PipFilenames}): its version, and an sdist or a wheel's platforms. */
+  private static Optional<Shape> shape(String project, String filename) {
+    Optional<Version> version = PipFilenames.version(project, filename);
+    if (version.isEmpty()) {
       return Optional.empty();
     }
+    if (!filename.endsWith(".whl")) {
+      return Optional.of(new Shape(version.get(), "sdist"));
+    }
+    TreeSet<String> platforms = new TreeSet<>();
+    try {
+      WheelFilename.parse(filename).tags().forEach(t -> platforms.add(t.platform()));
+    } catch (InvalidWheelFilename e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Shape(version.get(), "wheel " + platforms));
   }
 }

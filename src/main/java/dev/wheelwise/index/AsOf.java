@@ -66,7 +66,7 @@ public final class AsOf {
       return new Dated(f, before ? Status.UPLOADED : Status.AFTER,
           before ? "" : "uploaded " + LocalDate.ofInstant(f.uploadTime().get(), ZoneOffset.UTC) + ", after " + cutoff);
     }
-    Optional<String> version = SnapshotBuilder.versionOf(f.filename());
+    Optional<String> version = SnapshotBuilder.versionOf(canonicalName, f.filename());
     Optional<ReleaseDate> released = version.flatMap(v -> Optional.ofNullable(releaseDates.getOrDefault(canonicalName, Map.of()).get(v)));
     if (released.isEmpty()) {
       return new Dated(f, Status.UNKNOWN, "upload time unknown and no release date for " + version.orElse("this version") + ": not counted");
@@ -86,7 +86,7 @@ public final class AsOf {
     for (Dated d : date(page)) {
       if (d.counted()) {
         kept.add(d.file());
-        SnapshotBuilder.versionOf(d.file().filename()).filter(v -> !versions.contains(v)).ifPresent(versions::add);
+        SnapshotBuilder.versionOf(page.name(), d.file().filename()).filter(v -> !versions.contains(v)).ifPresent(versions::add);
       }
     }
     return new ProjectPage(page.name(), versions, kept, page.sources());

@@ -1,6 +1,8 @@
 package dev.wheelwise.index;
 
 import dev.wheelwise.pep508.Names;
+import dev.wheelwise.tags.InvalidSdistFilename;
+import dev.wheelwise.tags.SdistFilename;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -130,26 +132,22 @@ final class FindLinks {
   }
 
   /**
-   * Whether an archive's name part is the project: for wheels the text before the first
-   * {@code -} (PEP 427 escapes {@code -} in names), for sdists the text before the last
-   * {@code -} of the stem.
+   * Whether pip takes an archive as a file of the project: for wheels the text before the first
+   * {@code -} (PEP 427 escapes {@code -} in names; the chooser judges the rest), for sdists pip's
+   * own reading ({@link SdistFilename#parseForPip}: an archive pip unpacks whose name is the
+   * project's, then a {@code -} and a version).
    */
   static boolean belongsTo(String filename, String canonicalName) {
-    String lower = filename.toLowerCase(Locale.ROOT);
-    String stem;
-    if (lower.endsWith(".whl")) {
+    if (filename.endsWith(".whl")) {
       int dash = filename.indexOf('-');
       return dash > 0 && Names.canonicalize(filename.substring(0, dash)).equals(canonicalName);
-    } else if (lower.endsWith(".tar.gz")) {
-      stem = filename.substring(0, filename.length() - 7);
-    } else if (lower.endsWith(".zip") || lower.endsWith(".tgz") || lower.endsWith(".tar")) {
-      stem = filename.substring(0, filename.lastIndexOf('.'));
-    } else if (lower.endsWith(".tar.bz2") || lower.endsWith(".tar.xz")) {
-      stem = filename.substring(0, filename.length() - 8);
-    } else {
+    }
+    try {
+      SdistFilename.parseForPip(filename, canonicalName);
+      return true;
+    } catch (InvalidSdistFilename e) {
       return false;
     }
-    int dash = stem.lastIndexOf('-');
-    return dash > 0 && Names.canonicalize(stem.substring(0, dash)).equals(canonicalName);
   }
+
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.wheelwise.pep440.Version;
 import dev.wheelwise.pep508.Names;
-import dev.wheelwise.tags.InvalidSdistFilename;
-import dev.wheelwise.tags.InvalidWheelFilename;
-import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.WheelFilename;
+import dev.wheelwise.tags.PipFilenames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,7 +177,7 @@ public final class SnapshotBuilder {
       if (f.filename().endsWith(".whl")) {
         continue;
       }
-      Optional<String> v = versionOf(f.filename());
+      Optional<String> v = versionOf(page.name(), f.filename());
       VersionAcc acc = v.map(version -> projects.getOrDefault(page.name(), Map.of()).get(version)).orElse(null);
       if (acc == null || !acc.files.containsKey(f.filename()) || acc.sdists.containsKey(f.filename())) {
         continue;
@@ -224,9 +221,9 @@ public final class SnapshotBuilder {
   private boolean addPage(ProjectPage parsed, String label) {
     Map<String, List<LockFacts.Fact>> byVersion = new LinkedHashMap<>();
     for (DistFile f : parsed.files()) {
-      Optional<String> v = versionOf(f.filename());
+      Optional<String> v = versionOf(parsed.name(), f.filename());
       if (v.isEmpty()) {
-        skipped.add(label + ": " + f.filename() + ": not a wheel or sdist name");
+        skipped.add(label + ": " + f.filename() + ": " + PipFilenames.whyNot(parsed.name(), f.filename()).orElse(""));
         continue;
       }
       byVersion.computeIfAbsent(v.get(), k -> new ArrayList<>()).add(new LockFacts.Fact(f.filename(), f.url().orElse(null),
@@ -290,8 +287,8 @@ public final class SnapshotBuilder {
         }
         continue;
       }
-      Optional<String> fileVersion = versionOf(f.filename());
-      if (fileVersion.isEmpty() || !fileVersion.get().equals(v) || !nameOf(f.filename()).equals(name)) {
+      Optional<String> fileVersion = versionOf(name, f.filename());
+      if (fileVersion.isEmpty() || !fileVersion.get().equals(v)) {
         skipped.add(label + ": " + f.filename() + " is not a file of " + name + " " + v);
         continue;
       }
@@ -351,22 +348,12 @@ public final class SnapshotBuilder {
     return v == null ? version : v.toString();
   }
 
-  static Optional<String> versionOf(String filename) {
-    try {
-      if (filename.endsWith(".whl")) {
-        return Optional.of(WheelFilename.parse(filename).version().toString());
-      }
-      return Optional.of(SdistFilename.parse(filename).version().toString());
-    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String nameOf(String filename) {
-    try {
-      return filename.endsWith(".whl") ? WheelFilename.parse(filename).name() : SdistFilename.parse(filename).name();
-    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
-      return "";
-    }
+  /**
+   * The version pip reads off a file listed for {@code project} (normalized), as text; empty when
+   * pip skips the name there ({@link PipFilenames}: another project's, or not a wheel or source
+   * archive pip reads).
+   */
+  static Optional<String> versionOf(String project, String filename) {
+    return PipFilenames.version(project, filename).map(Version::toString);
   }
 }

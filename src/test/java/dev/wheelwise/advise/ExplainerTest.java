@@ -104,13 +104,20 @@ class ExplainerTest {
     assertThat(e.files()).extracting(Explainer.FileVerdict::why).containsExactly(
         "usable as source: pip would build it; yanked status unknown",
         "musl wheel on glibc: built for musl (musllinux_1_1_x86_64), the image has glibc 2.28");
+    // pip reads demo_extras-3.0.tar.gz on demo's page as no version of demo at all ("Missing
+    // project version"), so demo 3.0 was never seen.
     Explainer.Explanation pinned = explainer(SLIM_38, PipProfile.DEFAULT).explain(page, Optional.of(Version.tryParse("3.0")));
     assertThat(pinned.chosen()).isEmpty();
-    assertThat(pinned.files()).singleElement().satisfies(f -> {
+    assertThat(pinned.files()).isEmpty();
+    assertThat(pinned.summary()).isEqualTo("no file of demo 3.0 was seen");
+    ProjectPage onlyOther = new ProjectPage("demo", List.of(), List.of(other), List.of(Source.index("http://127.0.0.1/simple")));
+    Explainer.Explanation none = explainer(SLIM_38, PipProfile.DEFAULT).explain(onlyOther, Optional.empty());
+    assertThat(none.summary()).isEqualTo("no wheel or sdist of demo was seen");
+    assertThat(none.files()).singleElement().satisfies(f -> {
       assertThat(f.usable()).isFalse();
-      assertThat(f.why()).isEqualTo("belongs to project demo-extras, not demo");
+      assertThat(f.why()).isEqualTo("not an sdist pip reads: sdist file name 'demo_extras-3.0.tar.gz' does not start with the"
+          + " project's name demo and a '-', so pip finds no version of demo in it");
     });
-    assertThat(pinned.summary()).startsWith("nothing of demo 3.0 is installable here: ");
   }
 
   private static Explainer explainer(Target target, PipProfile pip) {

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelwise.pep440.InvalidSpecifier;
 import dev.wheelwise.pep440.SpecifierSet;
 import dev.wheelwise.pep440.Version;
-import dev.wheelwise.tags.InvalidSdistFilename;
-import dev.wheelwise.tags.InvalidWheelFilename;
-import dev.wheelwise.tags.SdistFilename;
-import dev.wheelwise.tags.WheelFilename;
+import dev.wheelwise.tags.PipFilenames;
 import dev.wheelwise.testing.PythonOracle;
 import dev.wheelwise.testing.Shared;
 import java.io.IOException;
@@ -87,7 +84,6 @@ class IndexFactsChooserOracleTest {
       m.put("files", files(c).stream().map(f -> {
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("filename", f.filename());
-        fm.put("version", f.version().toString());
         fm.put("yanked", f.yanked());
         fm.put("requiresPython", f.requiresPython().orElse(null));
         return fm;
@@ -138,7 +134,7 @@ class IndexFactsChooserOracleTest {
     java.util.TreeSet<Version> versions = new java.util.TreeSet<>();
     for (JsonNode f : root.get("files")) {
       String filename = f.get("filename").asText();
-      Optional<Version> version = versionOf(filename);
+      Optional<Version> version = PipFilenames.version(name, filename);
       if (version.isEmpty()) {
         continue;
       }
@@ -148,13 +144,5 @@ class IndexFactsChooserOracleTest {
           f.path("yanked").asBoolean(false), rp));
     }
     return new Page(name, files, new ArrayList<>(versions));
-  }
-
-  static Optional<Version> versionOf(String filename) {
-    try {
-      return Optional.of(filename.endsWith(".whl") ? WheelFilename.parse(filename).version() : SdistFilename.parse(filename).version());
-    } catch (InvalidWheelFilename | InvalidSdistFilename e) {
-      return Optional.empty();
-    }
   }
 }

@@ -43,7 +43,7 @@ class SeedPredictionsTest {
 
   private static InstalledFile file(FileSizes sizes, String filename, InstalledFile.Kind kind) {
     String name = filename.substring(0, filename.indexOf('-')).toLowerCase(Locale.ROOT).replace('_', '-');
-    return new InstalledFile(name, kind, OptionalLong.empty(), OptionalLong.empty(), filename, sizes.of(filename));
+    return new InstalledFile(name, kind, OptionalLong.empty(), OptionalLong.empty(), filename, sizes.of(name, filename));
   }
 
   record Prediction(SizeEstimate size, BuildTimeModel.Estimate time) {}

@@ -107,13 +107,25 @@ class SnapshotTest {
         String name = page.get("name").asText();
         for (var f : page.get("files")) {
           String filename = f.get("filename").asText();
-          String version = SnapshotBuilder.versionOf(filename).orElseThrow();
+          String version = SnapshotBuilder.versionOf(name, filename).orElseThrow();
           assertThat(s.projects().get(name).get(version).files()).extracting(DistFile::filename).as(name).contains(filename);
           checked++;
         }
       }
     }
     assertThat(checked).isGreaterThan(3000);
+  }
+
+  @Test
+  void sdistsAreReadAsPipReadsThem() {
+    // Corpus poetry.locks list these; packaging's parse_sdist_filename refuses the first
+    // two (.tar.bz2, .tgz) and reads the third as project scs-2-1-1: pip reads each after its project's name.
+    Snapshot s = fresh.snapshot();
+    assertThat(s.projects().get("prettytable").get("0.7.2").files()).extracting(DistFile::filename).contains("prettytable-0.7.2.tar.bz2");
+    assertThat(s.projects().get("python-termstyle").get("0.1.10").files()).extracting(DistFile::filename)
+        .contains("python-termstyle-0.1.10.tgz");
+    assertThat(s.projects().get("scs").get("2.1.1.post2").files()).extracting(DistFile::filename).contains("scs-2.1.1-2.tar.gz");
+    assertThat(fresh.skipped()).noneMatch(m -> m.contains("prettytable-0.7.2.tar.bz2") || m.contains("python-termstyle-0.1.10.tgz"));
   }
 
   @Test

@@ -185,7 +185,10 @@ final class PipOracle {
     }
   }
 
-  /** A PEP 517 sdist ({@code .tar.gz} or {@code .zip}) whose backend answers the metadata hook only. */
+  /**
+   * A PEP 517 sdist ({@code .tar.gz}, {@code .tgz}, {@code .tar.bz2}, {@code .tbz} or {@code .zip})
+   * whose backend answers the metadata hook only.
+   */
   private static byte[] sdist(String filename, LockUniverse.Release r) {
     String top = r.name().replace('-', '_') + "-" + r.version() + "/";
     String distInfo = r.name().replace('-', '_') + "-" + r.version() + ".dist-info";
@@ -195,8 +198,11 @@ final class PipOracle {
     if (filename.endsWith(".zip")) {
       return Archives.zip(entries);
     }
-    if (!filename.endsWith(".tar.gz")) {
-      throw new IllegalArgumentException(filename + ": an sdist here is .tar.gz or .zip");
+    if (filename.endsWith(".tar.bz2") || filename.endsWith(".tbz")) {
+      return Archives.bzip2(Archives.tar(entries));
+    }
+    if (!filename.endsWith(".tar.gz") && !filename.endsWith(".tgz")) {
+      throw new IllegalArgumentException(filename + ": an sdist here is .tar.gz, .tgz, .tar.bz2, .tbz or .zip");
     }
     return Archives.gzip(Archives.tar(entries));
   }

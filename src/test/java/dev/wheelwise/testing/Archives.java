@@ -73,6 +73,17 @@ public final class Archives {
     return gz.toByteArray();
   }
 
+  /** bzip2, for {@code .tar.bz2} sdists (commons-compress, already a dependency for reading them). */
+  public static byte[] bzip2(byte[] bytes) {
+    ByteArrayOutputStream bz = new ByteArrayOutputStream();
+    try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bz)) {
+      out.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bz.toByteArray();
+  }
+
   /** A zip of the files among {@code entries} (wheels, {@code .zip} sdists). */
   public static byte[] zip(List<Entry> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
