@@ -97,6 +97,41 @@ class FixAptBuildDepsTest {
   }
 
   @Test
+  void aReleaseNamedInAnotherImagesTagIsUsed(@TempDir Path dir) throws Exception {
+    Path file = dockerfile(dir, "FROM nvidia/cuda:11.8.0-base-ubuntu22.04\n"
+        + "RUN apt-get update && apt-get install -y python3-pip gcc libpq-dev && pip install --no-cache-dir psycopg2==2.9.9\n");
+    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("libpq5 (ubuntu 22.04 (jammy): named by the tag of nvidia/cuda:11.8.0-base-ubuntu22.04)");
+    assertThat(Files.readString(file)).isEqualTo("FROM nvidia/cuda:11.8.0-base-ubuntu22.04\n"
+        + "RUN apt-get update && apt-get install -y python3-pip gcc libpq-dev libpq5 && pip install --no-cache-dir psycopg2==2.9.9"
+        + " && apt-get purge -y --auto-remove gcc libpq-dev\n");
+  }
+
+  @Test
+  void anInstallRunsAwayMovesToABuilderStageKeepingTheRuntimeLibraries(@TempDir Path dir) throws Exception {
+    Path file = dockerfile(dir, "FROM python:3.12-slim-bookworm\n"
+        + "RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\n"
+        + "COPY requirements.txt .\n"
+        + "RUN pip install --no-cache-dir -r requirements.txt\n");
+    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("# wheelwise fix (WW1003): the build packages stay in this stage; only /opt/venv goes to the image\n"
+        + "FROM python:3.12-slim-bookworm AS ww-builder\n"
+        + "RUN python -m venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n"
+        + "RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\n"
+        + "COPY requirements.txt .\n"
+        + "RUN pip install --no-cache-dir -r requirements.txt\n"
+        + "\n"
+        + "FROM python:3.12-slim-bookworm\n"
+        + "RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\n"
+        + "COPY requirements.txt .\n"
+        + "COPY --from=ww-builder /opt/venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n");
+  }
+
+  @Test
   void aBuildPackageMissingFromTheTableIsRefusedByName(@TempDir Path dir) throws Exception {
     Path file = dockerfile(dir, "FROM ubuntu:22.04\n"
         + "RUN apt-get update && apt-get install -y python3-pip gcc libwheelwise-nonesuch-dev && pip install --no-cache-dir psycopg2==2.9.9\n");

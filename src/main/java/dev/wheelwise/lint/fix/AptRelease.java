@@ -6,6 +6,7 @@ import dev.wheelwise.image.Catalog;
 import dev.wheelwise.image.Fact;
 import dev.wheelwise.image.ImageReference;
 import dev.wheelwise.image.OsRelease;
+import dev.wheelwise.image.ReleaseLibc;
 import dev.wheelwise.image.ResolvedImage;
 import dev.wheelwise.image.UnknownImage;
 import dev.wheelwise.lint.Subject;
@@ -18,9 +19,9 @@ import java.util.Optional;
  * The Debian or Ubuntu release a stage's base image is built on, which decides the runtime
  * package names ({@link AptRuntime}): the catalog's record of the base (the one in force on
  * check's {@code --as-of} when the wheel-aware rules ran, else the newest), whose OS must be a
- * trusted fact (read from the image's tag set or Dockerfile, or stated by the tag); for debian
- * and ubuntu tags the catalog does not list, the release the tag names ({@code bookworm-slim},
- * {@code 22.04}). Anything else is refused: the names are never guessed.
+ * trusted fact (read from the image's tag set or Dockerfile, or stated by the tag); else the
+ * release the tag names ({@code debian:bookworm-slim}, {@code ubuntu:22.04}, {@code
+ * nvidia/cuda:…-ubuntu22.04}). Anything else is refused: the names are never guessed.
  */
 final class AptRelease {
   private AptRelease() {}
@@ -67,16 +68,31 @@ final class AptRelease {
         + why + "; name the release in the tag (python:3.12-slim-bookworm)");
   }
 
-  /** debian:bookworm-slim, debian:12.5, ubuntu:22.04: the release the tag's first part names, as the catalog's release table knows it. */
+  /**
+   * The release a tag names: debian:bookworm-slim, debian:12.5 and ubuntu:22.04 by their first
+   * part; other images by a part that is a Debian codename or {@code ubuntuNN.NN}
+   * (nvidia/cuda:11.8.0-base-ubuntu22.04, as python:3.12-slim-bookworm does), as the catalog's
+   * release table knows it.
+   */
   private static Optional<Found> fromTag(Catalog catalog, ImageReference reference) {
     String name = reference.familiarName();
-    if (!(name.equals("debian") || name.equals("ubuntu")) || reference.tag().isEmpty()) {
+    if (reference.tag().isEmpty()) {
       return Optional.empty();
     }
-    String first = reference.tag().get().split("-")[0];
-    String release = name.equals("debian") ? first.replaceAll("^([0-9]+)\\..*$", "$1") : first;
-    return catalog.release(name, release).map(r -> new Found(new OsRelease(name, Optional.of(r.release()), r.codename()),
-        name + " " + r.release() + r.codename().map(c -> " (" + c + ")").orElse("") + ": named by the tag of " + reference.familiar()));
+    String[] parts = reference.tag().get().split("-");
+    Optional<ReleaseLibc> row = Optional.empty();
+    if (name.equals("debian") || name.equals("ubuntu")) {
+      row = catalog.release(name, name.equals("debian") ? parts[0].replaceAll("^([0-9]+)\\..*$", "$1") : parts[0]);
+    } else {
+      for (String part : parts) {
+        Optional<ReleaseLibc> named = part.matches("ubuntu[0-9]+\\.[0-9]+") ? catalog.release("ubuntu", part.substring(6))
+            : part.matches("[a-z]+") ? catalog.release("debian", part).filter(r -> r.codename().equals(Optional.of(part)))
+            : Optional.empty();
+        row = row.isEmpty() ? named : row;
+      }
+    }
+    return row.map(r -> new Found(new OsRelease(r.os(), Optional.of(r.release()), r.codename()),
+        r.os() + " " + r.release() + r.codename().map(c -> " (" + c + ")").orElse("") + ": named by the tag of " + reference.familiar()));
   }
 
   private static Optional<LocalDate> date(String asOf) {
