@@ -30,7 +30,7 @@ final class AptPurge {
   static boolean plan(Subject subject, BuildDeps.Target t, List<Edit> out) throws BuildDeps.Refused {
     String text = subject.file().text();
     int line = t.op().line();
-    Optional<Optional<Edit>> join = RunJoin.plan(subject, t, "purged");
+    Optional<List<Edit>> join = RunJoin.plan(subject, t, "purged");
     if (join.isEmpty()) {
       return false;
     }
@@ -43,7 +43,7 @@ final class AptPurge {
     PythonInstall last = t.installs().get(t.installs().size() - 1);
     refuseLaterBuilds(subject, last);
     List<Edit> edits = new ArrayList<>();
-    join.get().ifPresent(edits::add);
+    edits.addAll(join.get());
     if (!t.runtime().isEmpty()) {
       ShellWord lastWord = t.command().words().get(t.command().words().size() - 1);
       int end = Words.plainEnd(text, lastWord);

@@ -6,6 +6,7 @@ import dev.wheelwise.dockerfile.Run;
 import dev.wheelwise.dockerfile.ShellCommand;
 import dev.wheelwise.dockerfile.ShellWord;
 import dev.wheelwise.lint.Subject;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,15 +22,16 @@ final class RunJoin {
   private static final Set<String> CARRIES_OVER = Set.of("cd", "export", "set", "source", ".", "umask", "unset", "shopt", "pushd");
 
   /**
-   * The edit joining the package install's RUN and the RUN of the last Python install: none
-   * needed when they are the same RUN; empty when they cannot be joined (another instruction
-   * between, heredocs, flags, a builtin carrying over, a trailing comment).
+   * The edits that put the package install and the last Python install in one RUN: none when
+   * they already are; the join when the install is in the next RUN; empty when they cannot be
+   * joined (another instruction between, heredocs, flags, a builtin carrying over, a trailing
+   * comment).
    */
-  static Optional<Optional<Edit>> plan(Subject subject, BuildDeps.Target t, String manager) {
+  static Optional<List<Edit>> plan(Subject subject, BuildDeps.Target t, String manager) {
     int opRun = t.op().instructionLine();
     int lastRun = t.installs().stream().mapToInt(PythonInstall::instructionLine).max().orElseThrow();
     if (lastRun == opRun) {
-      return Optional.of(Optional.empty());
+      return Optional.of(List.of());
     }
     String text = subject.file().text();
     Instruction first = subject.instructionAt(opRun).orElseThrow();
@@ -42,7 +44,7 @@ final class RunJoin {
     while (rest < text.length() && (text.charAt(rest) == ' ' || text.charAt(rest) == '\t')) {
       rest++;
     }
-    return Optional.of(Optional.of(new Edit(end, rest, " " + subject.file().escape() + Words.lineEnding(text, first.offset()) + " && ",
+    return Optional.of(List.of(new Edit(end, rest, " " + subject.file().escape() + Words.lineEnding(text, first.offset()) + " && ",
         BuildDeps.CODE, "RUN at line " + next.line() + " joined to this one, so the build packages are " + manager
             + " in the layer that added them", t.op().line())));
   }

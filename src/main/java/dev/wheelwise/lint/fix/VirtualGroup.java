@@ -20,12 +20,12 @@ final class VirtualGroup {
   /** Plans the rewrite into {@code out}; false when the installs are neither in the same RUN nor in the next one. */
   static boolean plan(Subject subject, BuildDeps.Target t, List<Edit> out) throws BuildDeps.Refused {
     String text = subject.file().text();
-    Optional<Optional<Edit>> join = RunJoin.plan(subject, t, "deleted");
+    Optional<List<Edit>> join = RunJoin.plan(subject, t, "deleted");
     if (join.isEmpty()) {
       return false;
     }
     List<Edit> edits = new ArrayList<>();
-    join.get().ifPresent(edits::add);
+    edits.addAll(join.get());
     String group = t.op().virtualName() != null ? t.op().virtualName() : ".build-deps";
     ShellWord add = t.command().words().stream().filter(w -> w.value().equals("add")).findFirst().orElseThrow();
     int addEnd = Words.plainEnd(text, add);
