@@ -47,6 +47,13 @@ public final class RulesDoc {
       `apt-get update && apt-get install -y --no-install-recommends … && rm -rf /var/lib/apt/lists/*`, `apk update` \
       becomes `apt-get update`, and `apk del GROUP` of a `--virtual GROUP` added in the stage becomes \
       `apt-get purge -y --auto-remove` of that group's Debian packages |
+      | WW1003 | the final stage's install of build packages: with the pip install in the same RUN (or the RUN right \
+      after, joined with `\\ && `), on Alpine a `--virtual .build-deps` group deleted by `apk del` after the install, on \
+      Debian/Ubuntu `apt-get purge -y --auto-remove BUILD…` after the last pip install, with the runtime libraries the \
+      build packages leave needed named in the install so they stay (`libpq-dev` → `libpq5`; per release: `libssl-dev` → \
+      `libssl1.1` on Debian 11, `libssl3` on 12, `libssl3t64` on 13); otherwise a `ww-builder` stage does the install \
+      and the final stage copies `/opt/venv`. Refused, with the reason, when the base's release has no table (Debian \
+      10, Ubuntu 20.04, an image the catalog cannot place) or a build package is missing from it |
 
       Edits are made on character ranges of the parsed file (the words of the recognized commands), never by printing \
       the file again: comments, continuations, heredocs, the escape directive and CRLF line endings stay byte for byte, \

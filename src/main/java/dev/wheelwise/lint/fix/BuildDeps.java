@@ -6,6 +6,7 @@ import dev.wheelwise.dockerfile.PythonInstall;
 import dev.wheelwise.dockerfile.ShellCommand;
 import dev.wheelwise.dockerfile.ShellWord;
 import dev.wheelwise.dockerfile.Stage;
+import dev.wheelwise.image.OsRelease;
 import dev.wheelwise.lint.Subject;
 import dev.wheelwise.lint.rules.BuildDepsShipped;
 import java.util.ArrayList;
@@ -15,22 +16,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * WW1003 on Alpine: the {@code apk add} whose build packages ship in the final image. Which
- * packages are build-only is the rule's own decision ({@link BuildDepsShipped#buildPackages});
- * what they leave needed at run time comes from {@link ApkRuntime}. When the Python installs
- * that follow sit in the same RUN (or in the RUN right after, which is joined to it), {@link
- * VirtualGroup} puts the build packages in a {@code --virtual .build-deps} group deleted after
- * the install; otherwise {@link BuilderStage} moves the install into a builder stage. Anything
- * else is refused with the reason. apt's WW1003 has no fix (the finding stands).
+ * WW1003: the {@code apk add} or {@code apt-get install} whose build packages ship in the final
+ * image. Which packages are build-only is the rule's own decision ({@link
+ * BuildDepsShipped#buildPackages}); what they leave needed at run time comes from {@link
+ * ApkRuntime}, or for apt from {@link AptRuntime} for the base's release ({@link AptRelease}).
+ * When the Python installs that follow sit in the same RUN (or in the RUN right after, which is
+ * joined to it), {@link VirtualGroup} puts apk's build packages in a {@code --virtual
+ * .build-deps} group deleted after the install, and {@link AptPurge} purges apt's after it;
+ * otherwise {@link BuilderStage} moves the install into a builder stage. Anything else is
+ * refused with the reason.
  */
 final class BuildDeps {
   static final String CODE = "WW1003";
 
   private BuildDeps() {}
 
-  /** One apk add to rewrite: the build packages (words), the ones that stay, and the runtime packages to add. */
+  /**
+   * One package install to rewrite: the build packages (words), the ones that stay, the runtime
+   * packages to add, and where their names come from ({@code release}: apt's, empty for apk).
+   */
   record Target(Stage stage, PackageOp op, ShellCommand command, List<ShellWord> build, List<ShellWord> kept, List<String> runtime,
-      List<PythonInstall> installs) {}
+      List<PythonInstall> installs, String release) {}
 
   static void plan(Subject subject, List<Finding> findings, List<Edit> edits, List<Plan.Refusal> refused) {
     Stage stage = subject.model().finalStage();
@@ -38,21 +44,22 @@ final class BuildDeps {
       return;
     }
     List<PackageOp> flagged = stage.packageOps().stream()
-        .filter(op -> op.manager().equals("apk") && findings.stream().anyMatch(f -> f.code().equals(CODE)
+        .filter(op -> (op.manager().equals("apk") || op.manager().equals("apt")) && findings.stream().anyMatch(f -> f.code().equals(CODE)
             && f.span().line() == op.line() && f.span().column() == op.column()))
         .toList();
     if (flagged.isEmpty()) {
       return;
     }
     if (flagged.size() > 1) {
-      refused.add(new Plan.Refusal(CODE, flagged.get(1).line(), "more than one apk add of build dependencies in the final stage "
+      refused.add(new Plan.Refusal(CODE, flagged.get(1).line(), "more than one package install of build dependencies in the final stage "
           + "(lines " + flagged.get(0).line() + " and " + flagged.get(1).line() + "); merge them into one first"));
       return;
     }
     List<Edit> mine = new ArrayList<>();
     try {
       Target target = target(subject, stage, flagged.get(0));
-      if (!VirtualGroup.plan(subject, target, mine)) {
+      boolean sameLayer = target.op().manager().equals("apt") ? AptPurge.plan(subject, target, mine) : VirtualGroup.plan(subject, target, mine);
+      if (!sameLayer) {
         BuilderStage.plan(subject, target, mine);
       }
     } catch (Refused r) {
@@ -64,21 +71,29 @@ final class BuildDeps {
 
   private static Target target(Subject subject, Stage stage, PackageOp op) throws Refused {
     String text = subject.file().text();
+    boolean apt = op.manager().equals("apt");
+    String what = apt ? "apt install" : "apk add";
     if (op.conditional()) {
-      throw new Refused(op.line(), "the apk add may not run (inside if/||), so what it leaves installed cannot be judged");
+      throw new Refused(op.line(), "the " + what + " may not run (inside if/||), so what it leaves installed cannot be judged");
     }
-    ShellCommand c = Words.commandOf(subject, op).orElseThrow(() -> new Refused(op.line(), "the apk command was not found in its RUN"));
+    ShellCommand c = Words.commandOf(subject, op).orElseThrow(() -> new Refused(op.line(), "the " + what + " was not found in its RUN"));
     if (c.piped() || !c.assignments().isEmpty()) {
-      throw new Refused(op.line(), "the apk add is piped or has variable assignments");
+      throw new Refused(op.line(), "the " + what + " is piped or has variable assignments");
+    }
+    Optional<AptRelease.Found> release = apt ? Optional.of(AptRelease.of(subject, stage)) : Optional.empty();
+    if (release.isPresent() && !AptRuntime.knows(release.get().os())) {
+      throw new Refused(op.line(), "the runtime packages of " + release.get().os() + " are not known to wheelwise (" + release.get().basis()
+          + "); removing the build packages could take a library the compiled packages load");
     }
     Set<String> buildNames = Set.copyOf(BuildDepsShipped.buildPackages(op));
     List<ShellWord> build = new ArrayList<>();
     List<ShellWord> kept = new ArrayList<>();
     Set<String> runtime = new LinkedHashSet<>();
     boolean packages = false;
+    String verb = apt ? "install" : "add";
     for (ShellWord w : c.words()) {
-      packages |= w.value().equals("add");
-      if (!packages || w.value().equals("add") || w.value().startsWith("-") || !op.packages().contains(w.value())) {
+      packages |= w.value().equals(verb);
+      if (!packages || w.value().equals(verb) || w.value().startsWith("-") || !op.packages().contains(w.value())) {
         continue;
       }
       if (Words.plainEnd(text, w) < 0) {
@@ -87,17 +102,25 @@ final class BuildDeps {
       if (buildNames.contains(w.value())) {
         build.add(w);
         String name = w.value().replaceAll("[=<>~].*$", "");
-        runtime.addAll(ApkRuntime.of(name).orElseThrow(() -> new Refused(op.line(), "no runtime packages known for build package "
-            + name + " (apk-runtime.tsv): deleting it could take a library the compiled packages load")));
+        if (release.isPresent()) {
+          OsRelease os = release.get().os();
+          runtime.addAll(AptRuntime.of(os, name).orElseThrow(() -> new Refused(op.line(), "build package " + name + " is not in "
+              + AptRuntime.resource(os) + " (" + os + "), so what it leaves needed at run time is not known: purging it could "
+              + "take a library the compiled packages load")));
+        } else {
+          runtime.addAll(ApkRuntime.of(name).orElseThrow(() -> new Refused(op.line(), "no runtime packages known for build package "
+              + name + " (apk-runtime.tsv): deleting it could take a library the compiled packages load")));
+        }
       } else {
         kept.add(w);
       }
     }
     if (build.size() != buildNames.size()) {
-      throw new Refused(op.line(), "the build packages are not all written in the apk command (variables?)");
+      throw new Refused(op.line(), "the build packages are not all written in the " + what + " (variables?)");
     }
     kept.forEach(w -> runtime.remove(w.value().replaceAll("[=<>~].*$", "")));
-    Optional<PackageOp> laterRemove = stage.packageOps().stream()
+    build.forEach(w -> runtime.remove(w.value().replaceAll("[=<>~].*$", "")));
+    Optional<PackageOp> laterRemove = apt ? Optional.empty() : stage.packageOps().stream()
         .filter(o -> o.manager().equals("apk") && o.action().equals("remove") && o.line() > op.line()).findFirst();
     if (laterRemove.isPresent()) {
       throw new Refused(laterRemove.get().line(), "an apk del after the apk add at line " + op.line() + " would remove what the rewrite "
@@ -107,7 +130,7 @@ final class BuildDeps {
     List<PythonInstall> installs = stage.steps().subList(at, stage.steps().size()).stream()
         .filter(PythonInstall.class::isInstance).map(PythonInstall.class::cast).toList();
     if (installs.isEmpty()) {
-      throw new Refused(op.line(), "no Python install follows the apk add in this stage");
+      throw new Refused(op.line(), "no Python install follows the " + what + " in this stage");
     }
     for (PythonInstall install : installs) {
       Optional<ShellCommand> ic = Words.commandOf(subject, install);
@@ -116,10 +139,10 @@ final class BuildDeps {
             + "packages cannot be judged");
       }
     }
-    return new Target(stage, op, c, build, kept, List.copyOf(runtime), installs);
+    return new Target(stage, op, c, build, kept, List.copyOf(runtime), installs, release.map(AptRelease.Found::basis).orElse(""));
   }
 
-  /** The end of the last word of an install's command (where {@code && apk del} goes). */
+  /** The end of the last word of an install's command (where {@code && apk del} or the apt purge goes). */
   static int installEnd(Subject subject, PythonInstall install) throws Refused {
     ShellCommand c = Words.commandOf(subject, install).orElseThrow(() -> new Refused(install.line(), "the install was not found"));
     ShellWord last = c.words().get(c.words().size() - 1);

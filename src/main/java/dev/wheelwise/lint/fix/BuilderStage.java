@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * WW1003 when the install is RUNs away from the {@code apk add} (a COPY between, say): the
+ * WW1003 when the install is RUNs away from the {@code apk add} or {@code apt-get install} (a COPY between, say): the
  * final stage's instructions up to and including the install are copied, byte for byte, into a
  * new stage {@code ww-builder} placed before it on the same base, where pip installs into
- * {@code /opt/venv}; in the final stage the apk add keeps only what is not a build package plus
+ * {@code /opt/venv}; in the final stage the package install keeps only what is not a build package plus
  * the runtime libraries the build packages leave needed, and the install RUN becomes {@code COPY
  * --from=ww-builder /opt/venv /opt/venv} with the venv first on PATH. Only a RUN of plain {@code
  * pip install}s on a python image is moved; anything else is refused with the reason.
@@ -33,7 +33,7 @@ final class BuilderStage {
     int installRun = last.instructionLine();
     Run run = stage.runs().stream().filter(r -> r.line() == installRun).findFirst().orElseThrow();
     if (t.installs().stream().anyMatch(i -> i.instructionLine() != installRun)) {
-      throw new BuildDeps.Refused(line, "the Python installs after the apk add are spread over several RUNs");
+      throw new BuildDeps.Refused(line, "the Python installs after the package install are spread over several RUNs");
     }
     if (run.commands().size() != t.installs().size()) {
       throw new BuildDeps.Refused(installRun, "the RUN of the pip install also runs other commands, which a builder stage would "
@@ -71,7 +71,7 @@ final class BuilderStage {
     if (t.kept().isEmpty() && t.runtime().isEmpty()) {
       ShellWord lastWord = t.command().words().get(t.command().words().size() - 1);
       out.add(new Edit(t.command().offset(), Words.plainEnd(text, lastWord), "true", BuildDeps.CODE,
-          "apk add of build packages only: nothing left to install here", line));
+          "install of build packages only: nothing left to install here", line));
     } else {
       int removed = 0;
       for (int i = 0; i < build.size(); i++) {

@@ -40,6 +40,9 @@ class FixCorpusTest {
     assertThat(files).hasSizeGreaterThan(50);
     int fixed = 0;
     int edits = 0;
+    int aptFindings = 0;
+    int aptFixed = 0;
+    Map<String, Integer> aptRefusals = new java.util.TreeMap<>();
     for (Path path : files) {
       byte[] bytes = Files.readAllBytes(path);
       Dockerfile file;
@@ -67,10 +70,24 @@ class FixCorpusTest {
         assertThat(findings).as(path + ": " + e).anyMatch(f -> f.code().equals(e.code()) && f.span().line() == traced);
       }
       assertKeeps(path, file.text(), outcome.text(), changed);
+      // WW1003 on apt installs: fixed, or refused (why, without the file's own names)
+      Set<Integer> aptLines = new TreeSet<>();
+      if (model.finalStage() != null) {
+        model.finalStage().packageOps().stream().filter(op -> op.manager().equals("apt")).forEach(op -> aptLines.add(op.line()));
+      }
+      if (findings.stream().anyMatch(f -> f.code().equals("WW1003") && aptLines.contains(f.span().line()))) {
+        aptFindings++;
+        if (outcome.plan().edits().stream().anyMatch(e -> e.code().equals("WW1003"))) {
+          aptFixed++;
+        }
+        outcome.plan().refused().stream().filter(r -> r.code().equals("WW1003"))
+            .forEach(r -> aptRefusals.merge(r.reason().replaceAll("`[^`]*`|build package \\S+|\\(.*", "…").replaceAll("[.:;,].*$", ""), 1, Integer::sum));
+      }
       fixed += outcome.plan().edits().isEmpty() ? 0 : 1;
       edits += outcome.plan().edits().size();
     }
-    System.out.println("FixCorpusTest: " + files.size() + " Dockerfiles, " + fixed + " fixed with " + edits + " edits");
+    System.out.println("FixCorpusTest: " + files.size() + " Dockerfiles, " + fixed + " fixed with " + edits + " edits; WW1003 on apt: "
+        + aptFindings + " files, " + aptFixed + " fixed, refused: " + aptRefusals);
     assertThat(fixed).isPositive();
   }
 
