@@ -130,10 +130,12 @@ public interface FileSource {
           : Map.of();
       return of(new Snapshot(snapshot.date(), List.of(), one, Map.of()), asOf);
     });
+    // a project's files are asked for once per compared image (30 of them): their names are parsed once
+    Map<String, List<CandidateFile>> files = new HashMap<>();
     return new FileSource() {
       @Override
       public List<CandidateFile> files(String canonicalName) {
-        return project.apply(canonicalName).files(canonicalName);
+        return files.computeIfAbsent(canonicalName, n -> List.copyOf(project.apply(n).files(n)));
       }
 
       @Override

@@ -70,6 +70,9 @@ final class WheelCheckOptions {
     private final IndexAccess access;
     private final Optional<LocalDate> date;
     private Catalog catalog;
+    // read once per session, not per check: fix checks up to three times, lint once per file
+    private FileSource offlineSource;
+    private KnowledgeCosts costs;
 
     private final PrintWriter trace;
 
@@ -92,7 +95,10 @@ final class WheelCheckOptions {
      * be compared (a private image the catalog cannot place); index failures propagate.
      */
     Wheels check(DockerfileModel model, Path dockerfile, Path context) throws ParseError, IOException, IndexError {
-      FileSource source = offline ? snapshotSource() : new IndexFileSource(access.source(), access.client(),
+      if (offline && offlineSource == null) {
+        offlineSource = snapshotSource();
+      }
+      FileSource source = offline ? offlineSource : new IndexFileSource(access.source(), access.client(),
           project -> access.snapshot().versions(project), access.asOf());
       Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
       DockerfileInputs.Read read = DockerfileInputs.read(model, dockerfile, context, source);
@@ -108,7 +114,10 @@ final class WheelCheckOptions {
         throw new UsageException(unplaced.reason());
       }
       CandidateSearch.Placed placed = (CandidateSearch.Placed) outcome;
-      CheckResult result = new CheckService(KnowledgeCosts.load(), live.map(WheelSizes.class::cast))
+      if (costs == null) {
+        costs = KnowledgeCosts.load();
+      }
+      CheckResult result = new CheckService(costs, live.map(WheelSizes.class::cast))
           .check(source.describe(), Optional.ofNullable(asOf), input, placed.candidates(),
               new CheckService.Shown(placed.inUse(), false, false));
       if (live.isPresent() && !live.get().errors().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.wheelwise.dockerfile;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Walks the instructions once, as BuildKit's dispatcher does: ARGs before FROM (with
@@ -250,7 +252,7 @@ final class ModelBuilder {
         continue;
       }
       String rel = Paths.normalize(src.startsWith("/") ? src.substring(1) : src);
-      boolean srcDir = rel.isEmpty() || src.endsWith("/") || src.endsWith("/.") || (context != null && Files.isDirectory(context.resolve(rel)));
+      boolean srcDir = rel.isEmpty() || src.endsWith("/") || src.endsWith("/.") || (context != null && inContext(rel, Files::isDirectory));
       if (srcDir) {
         state.mappings.add(new Mapping(destAbs, rel.isEmpty() ? "." : rel, true, null));
         state.dirs.add(destAbs);
@@ -311,7 +313,7 @@ final class ModelBuilder {
       if (context == null) {
         return new DependencyInput.Traced(found, null);
       }
-      if (Files.exists(context.resolve(found))) {
+      if (inContext(found, Files::exists)) {
         return new DependencyInput.Traced(found, true);
       }
       if (newest == null) {
@@ -344,7 +346,19 @@ final class ModelBuilder {
     if (source == null) {
       return null;
     }
-    return new DependencyInput.Traced(source, context == null ? null : Files.isDirectory(context.resolve(source)));
+    return new DependencyInput.Traced(source, context == null ? null : inContext(source, Files::isDirectory));
+  }
+
+  /**
+   * Whether the build context's {@code rel} passes {@code test}; false for a name no file can
+   * have (a NUL byte in a COPY source threw InvalidPathException out of lint, check and fix).
+   */
+  private boolean inContext(String rel, Predicate<Path> test) {
+    try {
+      return test.test(context.resolve(rel));
+    } catch (InvalidPathException noSuchName) {
+      return false;
+    }
   }
 
   private static String join(String dir, String rest) {
@@ -378,7 +392,7 @@ final class ModelBuilder {
         String source = kv.getOrDefault("source", kv.getOrDefault("src", "."));
         boolean fromContext = !kv.containsKey("from");
         String rel = Paths.normalize(source.startsWith("/") ? source.substring(1) : source);
-        boolean dir = rel.isEmpty() || (context != null && Files.isDirectory(context.resolve(rel)));
+        boolean dir = rel.isEmpty() || (context != null && inContext(rel, Files::isDirectory));
         mappings.add(new Mapping(targetAbs, fromContext ? (rel.isEmpty() ? "." : rel) : null, dir, null));
       }
     }

@@ -1,10 +1,13 @@
 package dev.wheelwise.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Stages, ARG expansion, recognizers and tracing on small hand-written Dockerfiles. */
 class ModelTest {
@@ -77,6 +80,17 @@ class ModelTest {
     String known = "FROM python:3.12-slim\nARG APP=/app\nCOPY deps/r.txt $APP/r.txt\nRUN pip install -r /app/r.txt\n";
     assertThat(model(known, Map.of()).finalStage().pythonInstalls().get(0).inputs())
         .extracting(DependencyInput::contextPath).containsExactly("deps/r.txt");
+  }
+
+  @Test
+  void aCopySourceNoFileCanBeNamedIsNotInTheBuildContext(@TempDir Path context) throws Exception {
+    // A NUL byte in a COPY or bind-mount source threw InvalidPathException out of lint, check and
+    // fix when they read the model with the build context (found by FixWheelFuzzTest).
+    String text = "FROM python:3.8-alpine\nCOPY req\0s.txt /r.txt\nCOPY sr\0c /src\n"
+        + "RUN --mount=type=bind,source=w\0x,target=/w pip install -r /r.txt /src /w\n";
+    DockerfileModel m = DockerfileModel.of(Dockerfile.parse("Dockerfile", text), Map.of(), context);
+    assertThat(m.finalStage().pythonInstalls().get(0).inputs()).extracting(DependencyInput::contextPath, DependencyInput::inContext)
+        .containsExactly(tuple("req\0s.txt", false), tuple("sr\0c", false), tuple("w\0x", false));
   }
 
   @Test

@@ -11,7 +11,6 @@ import dev.wheelwise.lint.Rules;
 import dev.wheelwise.lint.Subject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every Dockerfile of ../shared/corpus/dockerfiles through the fixer (the rules that need no
- * index): the result parses, every line outside the edited ones is byte-identical and in order,
- * and every edited line is an edit's, traced to a finding of the rule the edit names.
+ * index): {@link FixAssertions#assertSound} (the result parses, every line outside the edited
+ * ones is byte-identical and in order, every edit is traced to a finding of its rule).
  */
 class FixCorpusTest {
   private static final Path CORPUS = Path.of("../shared/corpus/dockerfiles");
@@ -56,20 +55,7 @@ class FixCorpusTest {
       List<Finding> findings = new Linter(Rules.ALL, LintConfig.EMPTY, false).lint(subject, List.of());
       Plan plan = Fixer.plan(subject, findings, ApkToApt.standard());
       Fixer.Outcome outcome = Fixer.judge(file, Optional.empty(), plan, Optional.empty());
-      assertThat(outcome.plan().refused()).as(path.toString()).allSatisfy(r -> assertThat(r.reason()).doesNotContain("does not parse"));
-      Dockerfile after = Dockerfile.parse(path.toString(), outcome.text().getBytes(file.charset()));
-      assertThat(after.print()).isEqualTo(outcome.text().getBytes(file.charset()));
-      Set<Integer> changed = new TreeSet<>();
-      for (Edit e : outcome.plan().edits()) {
-        int first = Fixer.lineOf(file.text(), e.start());
-        int last = Fixer.lineOf(file.text(), Math.max(e.start(), e.end() - 1));
-        for (int l = first; l <= last; l++) {
-          changed.add(l);
-        }
-        int traced = e.finding() > 0 ? e.finding() : first;
-        assertThat(findings).as(path + ": " + e).anyMatch(f -> f.code().equals(e.code()) && f.span().line() == traced);
-      }
-      assertKeeps(path, file.text(), outcome.text(), changed);
+      FixAssertions.assertSound(path.toString(), file, findings, outcome);
       // WW1003 on apt installs: fixed, or refused (why, without the file's own names)
       Set<Integer> aptLines = new TreeSet<>();
       if (model.finalStage() != null) {
@@ -89,51 +75,5 @@ class FixCorpusTest {
     System.out.println("FixCorpusTest: " + files.size() + " Dockerfiles, " + fixed + " fixed with " + edits + " edits; WW1003 on apt: "
         + aptFindings + " files, " + aptFixed + " fixed, refused: " + aptRefusals);
     assertThat(fixed).isPositive();
-  }
-
-  /**
-   * The runs of lines no edit touches appear in the result byte for byte and in order: the
-   * first run starts it, the last ends it, the ones between follow each other (read
-   * independently of how the edits were applied).
-   */
-  private static void assertKeeps(Path path, String before, String after, Set<Integer> changed) {
-    List<String> lines = lines(before);
-    List<String> runs = new ArrayList<>();
-    StringBuilder run = new StringBuilder();
-    boolean startsChanged = changed.contains(1);
-    for (int i = 0; i < lines.size(); i++) {
-      if (changed.contains(i + 1)) {
-        if (run.length() > 0 || i == 0) {
-          runs.add(run.toString());
-          run.setLength(0);
-        }
-      } else {
-        run.append(lines.get(i));
-      }
-    }
-    runs.add(run.toString());
-    if (changed.isEmpty()) {
-      assertThat(after).as(path.toString()).isEqualTo(before);
-      return;
-    }
-    assertThat(after).as(path.toString()).startsWith(runs.get(0)).endsWith(runs.get(runs.size() - 1));
-    int at = startsChanged ? 0 : runs.get(0).length();
-    for (int r = 1; r < runs.size(); r++) {
-      int found = after.indexOf(runs.get(r), at);
-      assertThat(found).as(path + ": unchanged lines lost: " + runs.get(r)).isGreaterThanOrEqualTo(at);
-      at = found + runs.get(r).length();
-    }
-  }
-
-  private static List<String> lines(String text) {
-    List<String> out = new ArrayList<>();
-    int at = 0;
-    while (at < text.length()) {
-      int nl = text.indexOf('\n', at);
-      int end = nl < 0 ? text.length() : nl + 1;
-      out.add(text.substring(at, end));
-      at = end;
-    }
-    return out;
   }
 }
