@@ -112,6 +112,18 @@ class FixBuildDepsTest {
   }
 
   @Test
+  void aKeptPackageAloneOnItsLineTakesTheLineKeepingCommentsAndCrlf(@TempDir Path dir) throws Exception {
+    Path file = project(dir, "FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
+        + "RUN apk add --no-cache --virtual .deps \\\r\n    curl \\\r\n# the compilers\r\n    gcc \\\r\n    musl-dev \\\r\n"
+        + "    && pip install --no-cache-dir -r requirements.txt\r\n");
+    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
+        + "RUN apk add --no-cache curl libgcc && apk add --no-cache --virtual .deps \\\r\n# the compilers\r\n    gcc \\\r\n"
+        + "    musl-dev \\\r\n    && pip install --no-cache-dir -r requirements.txt && apk del .deps\r\n");
+  }
+
+  @Test
   void aRunMixingTheInstallWithOtherCommandsIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
     Path file = project(dir, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev\nCOPY requirements.txt .\n"
         + "RUN pip install -r requirements.txt && python -c 'import this'\n");
