@@ -166,13 +166,53 @@ class FixBuildDepsTest {
   }
 
   @Test
+  void uvPipInstallsMoveToTheBuilderStageWithItsVirtualEnvSet(@TempDir Path dir) throws Exception {
+    String before = "FROM python:3.8-alpine\n"
+        + "COPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /bin/uv\n"
+        + "RUN apk add --no-cache gcc musl-dev libffi-dev\n"
+        + "COPY requirements.txt .\n"
+        + "RUN uv pip install --no-cache -r requirements.txt\n"
+        + "COPY . .\n"
+        + "RUN uv pip install --no-cache --no-deps .\n"
+        + "CMD [\"python\", \"-m\", \"app\"]\n";
+    Path file = project(dir, before);
+    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("# wheelwise fix (WW1003): the build packages stay in this stage; only /opt/venv goes to the image\n"
+        + "FROM python:3.8-alpine AS ww-builder\n"
+        + "RUN python -m venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n"
+        + "ENV VIRTUAL_ENV=/opt/venv\n"
+        + before.substring(before.indexOf("COPY --from"), before.indexOf("CMD"))
+        + "\n"
+        + "FROM python:3.8-alpine\n"
+        + "COPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /bin/uv\n"
+        + "RUN apk add --no-cache libgcc libffi\n"
+        + "COPY requirements.txt .\n"
+        + "COPY . .\n"
+        + "COPY --from=ww-builder /opt/venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n"
+        + "CMD [\"python\", \"-m\", \"app\"]\n");
+    // uv pip install --system, or with VIRTUAL_ENV already set, installs elsewhere than the venv the COPY takes
+    Files.writeString(file, before.replace("uv pip install --no-cache -r", "uv pip install --system --no-cache -r"));
+    r = run("fix", "--no-wheels", file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(":5: uv pip install --system installs outside the venv the builder stage copies");
+    Files.writeString(file, before.replace("COPY requirements.txt .\n", "COPY requirements.txt .\nENV VIRTUAL_ENV=/venv\n"));
+    r = run("fix", "--no-wheels", file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(":6: VIRTUAL_ENV is set for uv pip install");
+  }
+
+  @Test
   void installsOverSeveralRunsAreRefusedWhereTheOutcomeCannotBeJudged(@TempDir Path dir) throws Exception {
     // hCaptcha's telegram bot (corpus): pipenv makes a virtualenv of its own, which the builder's /opt/venv would not hold
     Path file = project(dir, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev libffi-dev\n"
         + "RUN pip3 install pip -U && pip3 install pipenv\nCOPY Pipfile* /app/\nRUN pipenv install --dev\n");
     Result r = run("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("refused WW1003 at " + file + ":5: only `pip install` is moved into a builder stage, not `pipenv "
+    assertThat(r.err()).contains("refused WW1003 at " + file + ":5: only `pip install` and `uv pip install` are moved into a builder "
+        + "stage, not `pipenv "
         + "install`, which installs into a virtualenv of its own");
     // a RUN between two install RUNs would run in the final image before the packages are copied in
     Files.writeString(file, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev\nCOPY requirements.txt .\n"
@@ -186,6 +226,11 @@ class FixBuildDepsTest {
     r = run("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1003 at " + file + ":6: `make` stays in the final stage and may need the build packages");
+    Files.writeString(file, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev\nCOPY . /src\n"
+        + "RUN pip install -r /src/requirements.txt\nRUN cd /src/ext && python3 setup.py build_ext --inplace\n");
+    r = run("fix", "--no-wheels", file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("refused WW1003 at " + file + ":5: `python3 setup.py` stays in the final stage");
     assertThat(r.out()).doesNotContain("ww-builder");
   }
 

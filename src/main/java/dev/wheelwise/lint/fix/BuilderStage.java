@@ -10,6 +10,7 @@ import dev.wheelwise.lint.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,16 @@ import java.util.Optional;
  * new stage {@code ww-builder} placed before it on the same base, where pip installs into
  * {@code /opt/venv}; in the final stage the package install keeps only what is not a build package plus
  * the runtime libraries the build packages leave needed, and the install RUN becomes {@code COPY
- * --from=ww-builder /opt/venv /opt/venv} with the venv first on PATH. Only a RUN of plain {@code
- * pip install}s on a python image is moved; anything else is refused with the reason.
+ * --from=ww-builder /opt/venv /opt/venv} with the venv first on PATH. Only RUNs of plain {@code
+ * pip install}s or {@code uv pip install}s on a python image are moved (when several, the earlier ones go from the
+ * final stage); anything else is refused with the reason.
  */
 final class BuilderStage {
   static final String NAME = "ww-builder";
-  private static final List<String> OTHER_TARGETS = List.of("--user", "--prefix", "--target", "--root", "--system");
+  private static final List<String> PIP_ELSEWHERE = List.of("--user", "--prefix", "--target", "--root");
+  private static final List<String> UV_ELSEWHERE = List.of("--system", "--python", "--target", "--prefix");
+  private static final List<String> PIP_ENV_ELSEWHERE = List.of("PIP_USER", "PIP_PREFIX", "PIP_TARGET", "PIP_ROOT");
+  private static final List<String> UV_ENV_ELSEWHERE = List.of("VIRTUAL_ENV", "UV_SYSTEM_PYTHON", "UV_PYTHON");
 
   private BuilderStage() {}
 
@@ -32,7 +37,7 @@ final class BuilderStage {
     Stage stage = t.stage();
     int line = t.op().line();
     for (PythonInstall i : t.installs()) {
-      refuseTool(i);
+      refuseTool(subject, i);
     }
     List<Run> moved = movedRuns(subject, t);
     if (stage.image() == null || !stage.image().replaceAll("^.*/", "").startsWith("python:")) {
@@ -52,6 +57,7 @@ final class BuilderStage {
         + from.keyword() + " " + flags + stage.baseName() + " AS " + NAME + eol
         + "RUN python -m venv /opt/venv" + eol
         + "ENV PATH=\"/opt/venv/bin:$PATH\"" + eol
+        + (t.installs().stream().anyMatch(i -> i.tool().equals("uv-pip")) ? "ENV VIRTUAL_ENV=/opt/venv" + eol : "")
         + text.substring(copyFrom, installEnd) + eol + eol;
     int at = Words.lineStart(text, from.offset());
     out.add(new Edit(at, at, builder, BuildDeps.CODE, "builder stage " + NAME + " installs the Python packages into /opt/venv", line));
@@ -85,23 +91,32 @@ final class BuilderStage {
         BuildDeps.CODE, "the packages built in " + NAME + " copied in, no build packages", line));
   }
 
-  /** Only {@code pip install} into the venv on PATH is moved; the other tools install elsewhere, or not from PATH's Python. */
-  private static void refuseTool(PythonInstall i) throws BuildDeps.Refused {
+  /**
+   * Only {@code pip install} (into the venv on PATH) and {@code uv pip install} (into {@code VIRTUAL_ENV}, which the
+   * builder sets) are moved; the other tools install into environments of their own, which the venv COPY would miss.
+   */
+  private static void refuseTool(Subject subject, PythonInstall i) throws BuildDeps.Refused {
     String where = switch (i.tool()) {
-      case "pip" -> i.command().endsWith(" install") ? null : "";
+      case "pip", "uv-pip" -> i.command().endsWith(" install") ? null : "";
       case "pipenv" -> ", which installs into a virtualenv of its own";
       case "uv-sync", "poetry", "pdm" -> ", which installs into the project's environment";
-      case "uv-pip" -> ", which installs into an environment it finds itself (VIRTUAL_ENV, .venv, --system), not the PATH's";
       case "conda", "pipx" -> ", which installs into environments of its own";
       default -> "";
     };
     if (where != null) {
-      throw new BuildDeps.Refused(i.line(), "only `pip install` is moved into a builder stage, not `" + i.command() + "`" + where
-          + ", so the venv the builder stage copies would not hold its packages");
+      throw new BuildDeps.Refused(i.line(), "only `pip install` and `uv pip install` are moved into a builder stage, not `" + i.command()
+          + "`" + where + ", so the venv the builder stage copies would not hold its packages");
     }
-    Optional<String> elsewhere = OTHER_TARGETS.stream().filter(i::has).findFirst();
+    List<String> options = i.tool().equals("pip") ? PIP_ELSEWHERE : UV_ELSEWHERE;
+    Optional<String> elsewhere = options.stream().filter(i::has).findFirst();
     if (elsewhere.isPresent()) {
-      throw new BuildDeps.Refused(i.line(), "pip install " + elsewhere.get() + " installs outside the venv the builder stage copies");
+      throw new BuildDeps.Refused(i.line(), i.command() + " " + elsewhere.get() + " installs outside the venv the builder stage copies");
+    }
+    Map<String, String> env = subject.runOf(i).map(Run::environment).orElse(Map.of());
+    Optional<String> variable = (i.tool().equals("pip") ? PIP_ENV_ELSEWHERE : UV_ENV_ELSEWHERE).stream().filter(env::containsKey).findFirst();
+    if (variable.isPresent()) {
+      throw new BuildDeps.Refused(i.line(), variable.get() + " is set for " + i.command() + ", which may then install outside the venv the "
+          + "builder stage copies");
     }
   }
 
@@ -150,9 +165,11 @@ final class BuilderStage {
         continue;
       }
       for (ShellCommand c : r.commands()) {
-        if (!c.words().isEmpty() && AptPurge.COMPILES.contains(c.words().get(0).value())) {
-          throw new BuildDeps.Refused(r.line(), "`" + c.words().get(0).value() + "` stays in the final stage and may need the build "
-              + "packages the builder stage takes out of it (line " + t.op().line() + ")");
+        List<String> words = c.values();
+        boolean setupPy = !words.isEmpty() && words.get(0).matches("python[0-9.]*") && words.contains("setup.py");
+        if (!words.isEmpty() && (AptPurge.COMPILES.contains(words.get(0)) || setupPy)) {
+          throw new BuildDeps.Refused(r.line(), "`" + (setupPy ? words.get(0) + " setup.py" : words.get(0)) + "` stays in the final stage "
+              + "and may need the build packages the builder stage takes out of it (line " + t.op().line() + ")");
         }
       }
     }
