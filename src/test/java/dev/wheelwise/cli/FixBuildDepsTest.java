@@ -127,6 +127,8 @@ class FixBuildDepsTest {
         + "COPY requirements.txt .\n"
         + "RUN pip install --no-cache-dir -r requirements.txt\n"
         + "\n"
+        + "RUN pip install --no-cache-dir matplotlib\n"
+        + "\n"
         + "COPY . .\n"
         + "RUN pip install --no-cache-dir --no-deps \\\n"
         + "  pandas\n"
@@ -159,7 +161,7 @@ class FixBuildDepsTest {
         + "EXPOSE 8000\n");
     DockerfileModel model = DockerfileModel.of(Dockerfile.parse(file.toString(), Files.readAllBytes(file)), Map.of(), dir);
     assertThat(model.finalStage().pythonInstalls()).isEmpty();
-    assertThat(model.stages().get(0).pythonInstalls()).hasSize(2);
+    assertThat(model.stages().get(0).pythonInstalls()).hasSize(3);
     Result lint = run("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
     assertThat(lint.out()).doesNotContain("WW1003");
     assertThat(run("fix", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString()).out()).isEmpty();

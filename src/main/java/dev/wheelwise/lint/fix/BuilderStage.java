@@ -85,10 +85,19 @@ final class BuilderStage {
       int start = Words.lineStart(text, r.instruction().offset());
       int end = Words.instructionEnd(r.instruction());
       end += text.startsWith("\r\n", end) ? 2 : text.startsWith("\n", end) ? 1 : 0;
+      if (start > 0 && blankLine(text, Words.lineStart(text, start - 1)) && end < text.length() && blankLine(text, end)) {
+        end = text.indexOf('\n', end) + 1; // a RUN set apart by blank lines takes one with it, so no run of blank lines stays
+      }
       out.add(new Edit(start, end, "", BuildDeps.CODE, "the install of line " + r.line() + " runs in " + NAME, line));
     }
     out.add(new Edit(install.offset(), installEnd, "COPY --from=" + NAME + " /opt/venv /opt/venv" + eol + "ENV PATH=\"/opt/venv/bin:$PATH\"",
         BuildDeps.CODE, "the packages built in " + NAME + " copied in, no build packages", line));
+  }
+
+  /** Whether the line starting at {@code start} holds only blanks (and has a line ending). */
+  private static boolean blankLine(String text, int start) {
+    int nl = text.indexOf('\n', start);
+    return nl >= 0 && text.substring(start, nl).isBlank();
   }
 
   /**
