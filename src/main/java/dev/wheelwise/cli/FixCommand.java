@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
  * and parse errors, 3 when the index fails.
  */
 @Command(name = "fix", mixinStandardHelpOptions = true,
-    description = "Fix a Dockerfile: switch to the base image check recommends (apk lines become apt-get lines), add "
-        + "--no-cache-dir/--no-cache. Prints a unified diff; --write applies it.")
+    description = "Fix a Dockerfile: switch an Alpine base to the slim image of the same Python when check recommends it (apk "
+        + "lines become apt-get lines), add --no-cache-dir/--no-cache, and keep build dependencies (apk or apt) out of the "
+        + "final image. Prints a unified diff; --write applies it.")
 public final class FixCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -54,8 +55,9 @@ public final class FixCommand implements Callable<Integer> {
   @Option(names = "--no-wheels", description = "Only the fixes that need no index: no base-image switch.")
   boolean noWheels;
 
-  @Option(names = "--keep-base", description = "Keep the base image (no switch to the one check recommends); build dependencies "
-      + "on Alpine go into an apk --virtual group deleted after the install, or into a builder stage.")
+  @Option(names = "--keep-base", description = "Keep the base image (no Alpine-to-slim switch); build dependencies left in the final "
+      + "stage go into an apk --virtual group deleted after the install (apk), are purged after it (apt-get), or move to a "
+      + "builder stage.")
   boolean keepBase;
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The .hadolint.yaml to read (default: ./.hadolint.yaml, then "

@@ -132,6 +132,42 @@ class FixAptBuildDepsTest {
   }
 
   @Test
+  void aWordPerLineInstallListLosesTheBuildPackagesLinesWhole(@TempDir Path dir) throws Exception {
+    // OctoPrint's shape (corpus): one package per continuation line; no `  \\` line may stay where one went
+    String install = "RUN apt-get update && apt-get install -y --no-install-recommends \\\n"
+        + "  build-essential \\\n"
+        + "  curl \\\n"
+        + "  libpq-dev \\\n"
+        + "  && rm -rf /var/lib/apt/lists/*\n";
+    Path file = dockerfile(dir, "FROM python:3.12-slim-bookworm\n" + install
+        + "COPY requirements.txt .\n"
+        + "RUN pip install --no-cache-dir -r requirements.txt\n"
+        + "COPY . .\n"
+        + "RUN pip install --no-cache-dir --no-deps .\n");
+    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("# wheelwise fix (WW1003): the build packages stay in this stage; only /opt/venv goes to the image\n"
+        + "FROM python:3.12-slim-bookworm AS ww-builder\n"
+        + "RUN python -m venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n"
+        + install
+        + "COPY requirements.txt .\n"
+        + "RUN pip install --no-cache-dir -r requirements.txt\n"
+        + "COPY . .\n"
+        + "RUN pip install --no-cache-dir --no-deps .\n"
+        + "\n"
+        + "FROM python:3.12-slim-bookworm\n"
+        + "RUN apt-get update && apt-get install -y --no-install-recommends \\\n"
+        + "  libpq5 \\\n"
+        + "  curl \\\n"
+        + "  && rm -rf /var/lib/apt/lists/*\n"
+        + "COPY requirements.txt .\n"
+        + "COPY . .\n"
+        + "COPY --from=ww-builder /opt/venv /opt/venv\n"
+        + "ENV PATH=\"/opt/venv/bin:$PATH\"\n");
+  }
+
+  @Test
   void aBuildPackageMissingFromTheTableIsRefusedByName(@TempDir Path dir) throws Exception {
     Path file = dockerfile(dir, "FROM ubuntu:22.04\n"
         + "RUN apt-get update && apt-get install -y python3-pip gcc libwheelwise-nonesuch-dev && pip install --no-cache-dir psycopg2==2.9.9\n");

@@ -24,7 +24,7 @@ final class AptPurge {
   private AptPurge() {}
 
   /** Commands that compile: after the last Python install they would still need the purged build packages. */
-  private static final Set<String> COMPILES = Set.of("make", "gcc", "g++", "cc", "c++", "clang", "cmake", "meson", "ninja", "cargo",
+  static final Set<String> COMPILES = Set.of("make", "gcc", "g++", "cc", "c++", "clang", "cmake", "meson", "ninja", "cargo",
       "rustc", "gfortran", "configure", "./configure", "pkg-config");
 
   static boolean plan(Subject subject, BuildDeps.Target t, List<Edit> out) throws BuildDeps.Refused {

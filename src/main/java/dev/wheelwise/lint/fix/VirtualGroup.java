@@ -43,13 +43,9 @@ final class VirtualGroup {
     if (!flags.isEmpty()) {
       edits.add(new Edit(addEnd, addEnd, flags, BuildDeps.CODE, "build packages in the group " + group, t.op().line()));
     }
-    int removed = 0;
-    for (ShellWord w : t.kept()) {
-      int[] cut = Words.removal(text, w.offset(), Words.plainEnd(text, w));
-      // a word starting its line takes the blanks after it, which the next word's removal would take again
-      cut[0] = Math.max(cut[0], removed);
-      removed = cut[1];
-      edits.add(new Edit(cut[0], cut[1], "", BuildDeps.CODE, w.value() + " moved out of the group", t.op().line()));
+    for (Words.Cut cut : Words.removals(text, t.kept(), 0, subject.file().escape())) {
+      edits.add(new Edit(cut.start(), cut.end(), "", BuildDeps.CODE, String.join(" ", cut.words()) + " moved out of the group",
+          t.op().line()));
     }
     PythonInstall last = t.installs().get(t.installs().size() - 1);
     int end = BuildDeps.installEnd(subject, last);

@@ -5,6 +5,8 @@ import dev.wheelwise.dockerfile.ShellCommand;
 import dev.wheelwise.dockerfile.ShellWord;
 import dev.wheelwise.dockerfile.Step;
 import dev.wheelwise.lint.Subject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,50 @@ final class Words {
       to++;
     }
     return new int[] {start, to};
+  }
+
+  /** A range to delete and the words it takes (for the edit's reason). */
+  record Cut(int start, int end, List<String> words) {}
+
+  /**
+   * The ranges that remove plain words (file order, none before {@code from}), each with the
+   * blanks {@link #removal} takes; a line left with only blanks and the continuation (the escape
+   * character) is removed whole, line ending included, so no empty {@code \} line stays. Other
+   * lines, comments and line endings are untouched.
+   */
+  static List<Cut> removals(String text, List<ShellWord> words, int from, char escape) {
+    List<Cut> cuts = new ArrayList<>();
+    int removed = from;
+    for (ShellWord w : words) {
+      int[] cut = removal(text, w.offset(), plainEnd(text, w));
+      cut[0] = Math.max(cut[0], removed); // blanks the previous removal already took
+      removed = cut[1];
+      cuts.add(new Cut(cut[0], cut[1], List.of(w.value())));
+    }
+    List<Cut> out = new ArrayList<>();
+    for (int i = 0; i < cuts.size(); ) {
+      int start = lineStart(text, cuts.get(i).start());
+      int nl = text.indexOf('\n', start);
+      int next = nl < 0 ? text.length() : nl + 1;
+      int j = i;
+      StringBuilder left = new StringBuilder();
+      int at = start;
+      List<String> taken = new ArrayList<>();
+      while (j < cuts.size() && cuts.get(j).start() < next) {
+        left.append(text, at, cuts.get(j).start());
+        at = cuts.get(j).end();
+        taken.addAll(cuts.get(j).words());
+        j++;
+      }
+      left.append(text, Math.min(at, next), next);
+      if (start >= from && left.toString().strip().equals(String.valueOf(escape))) {
+        out.add(new Cut(start, next, List.copyOf(taken)));
+      } else {
+        out.addAll(cuts.subList(i, j));
+      }
+      i = j;
+    }
+    return out;
   }
 
   /** The start of the line holding {@code offset}. */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every Dockerfile of ../shared/corpus/dockerfiles through the fixer (the rules that need no
  * index): {@link FixAssertions#assertSound} (the result parses, every line outside the edited
- * ones is byte-identical and in order, every edit is traced to a finding of its rule).
+ * ones is byte-identical and in order, every edit is traced to a finding of its rule), with the
+ * WW1003 fixes and refusals counted per package manager.
  */
 class FixCorpusTest {
   private static final Path CORPUS = Path.of("../shared/corpus/dockerfiles");
@@ -39,9 +40,8 @@ class FixCorpusTest {
     assertThat(files).hasSizeGreaterThan(50);
     int fixed = 0;
     int edits = 0;
-    int aptFindings = 0;
-    int aptFixed = 0;
-    Map<String, Integer> aptRefusals = new java.util.TreeMap<>();
+    Map<String, int[]> ww1003 = new java.util.TreeMap<>(); // manager -> {files with the finding, files fixed}
+    Map<String, Integer> refusals = new java.util.TreeMap<>();
     for (Path path : files) {
       byte[] bytes = Files.readAllBytes(path);
       Dockerfile file;
@@ -56,24 +56,30 @@ class FixCorpusTest {
       Plan plan = Fixer.plan(subject, findings, ApkToApt.standard());
       Fixer.Outcome outcome = Fixer.judge(file, Optional.empty(), plan, Optional.empty());
       FixAssertions.assertSound(path.toString(), file, findings, outcome);
-      // WW1003 on apt installs: fixed, or refused (why, without the file's own names)
-      Set<Integer> aptLines = new TreeSet<>();
-      if (model.finalStage() != null) {
-        model.finalStage().packageOps().stream().filter(op -> op.manager().equals("apt")).forEach(op -> aptLines.add(op.line()));
-      }
-      if (findings.stream().anyMatch(f -> f.code().equals("WW1003") && aptLines.contains(f.span().line()))) {
-        aptFindings++;
-        if (outcome.plan().edits().stream().anyMatch(e -> e.code().equals("WW1003"))) {
-          aptFixed++;
+      // WW1003 on apk and apt installs: fixed, or refused (why, without the file's own names)
+      for (String manager : List.of("apk", "apt")) {
+        Set<Integer> opLines = new TreeSet<>();
+        if (model.finalStage() != null) {
+          model.finalStage().packageOps().stream().filter(op -> op.manager().equals(manager)).forEach(op -> opLines.add(op.line()));
         }
-        outcome.plan().refused().stream().filter(r -> r.code().equals("WW1003"))
-            .forEach(r -> aptRefusals.merge(r.reason().replaceAll("`[^`]*`|build package \\S+|\\(.*", "…").replaceAll("[.:;,].*$", ""), 1, Integer::sum));
+        if (findings.stream().noneMatch(f -> f.code().equals("WW1003") && opLines.contains(f.span().line()))) {
+          continue;
+        }
+        int[] counts = ww1003.computeIfAbsent(manager, m -> new int[2]);
+        counts[0]++;
+        if (outcome.plan().edits().stream().anyMatch(e -> e.code().equals("WW1003"))) {
+          counts[1]++;
+        }
+        outcome.plan().refused().stream().filter(r -> r.code().equals("WW1003")).forEach(r -> refusals.merge(manager + ": "
+            + r.reason().replaceAll("`[^`]*`|build package \\S+|\\(.*", "…").replaceAll("[.:;,].*$", ""), 1, Integer::sum));
       }
       fixed += outcome.plan().edits().isEmpty() ? 0 : 1;
       edits += outcome.plan().edits().size();
     }
-    System.out.println("FixCorpusTest: " + files.size() + " Dockerfiles, " + fixed + " fixed with " + edits + " edits; WW1003 on apt: "
-        + aptFindings + " files, " + aptFixed + " fixed, refused: " + aptRefusals);
+    StringBuilder byManager = new StringBuilder();
+    ww1003.forEach((m, c) -> byManager.append(" on ").append(m).append(": ").append(c[0]).append(" files, ").append(c[1]).append(" fixed;"));
+    System.out.println("FixCorpusTest: " + files.size() + " Dockerfiles, " + fixed + " fixed with " + edits + " edits; WW1003" + byManager
+        + " refused:\n  " + String.join("\n  ", refusals.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).toList()));
     assertThat(fixed).isPositive();
   }
 }
