@@ -47,7 +47,9 @@ mv "$root/opt/wheelwise-$version" "$root/opt/wheelwise"
 home=/opt/wheelwise
 # UTF-8 output whatever the locale: the image has no locale files, so LANG=C.UTF-8 alone leaves
 # Java on ASCII and the reports' "≥" would print as "?".
-java=(/opt/wheelwise/runtime/bin/java -XX:SharedArchiveFile=$home/lib/wheelwise.jsa -Xshare:auto
+# ArchiveRelocationMode=0: the archive is mapped where it was dumped, not relocated (start-up).
+java=(/opt/wheelwise/runtime/bin/java -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
+  -XX:SharedArchiveFile=$home/lib/wheelwise.jsa -Xshare:auto
   -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8
   -cp $home/lib/wheelwise.jar dev.wheelwise.cli.Main)
 if [ "$(id -u)" = 0 ]; then

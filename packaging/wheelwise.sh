@@ -17,5 +17,7 @@ if [ ! -f "$jsa" ] && mkdir -p "$(dirname "$jsa")" 2>/dev/null; then
   "$java" -Xshare:dump -XX:SharedClassListFile="$home/lib/classes.lst" -XX:SharedArchiveFile="$jsa.$$" \
     -cp "$jar" >/dev/null 2>&1 && mv -f "$jsa.$$" "$jsa" || rm -f "$jsa.$$"
 fi
-exec "$java" -XX:SharedArchiveFile="$jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn40m \
+# ArchiveRelocationMode=0: map the archive where it was dumped rather than at a random address
+# and patch it (~45 ms of every start-up on JDK 17.0.15; see ./wheelwise in the source tree).
+exec "$java" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:SharedArchiveFile="$jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn40m \
   -cp "$jar" dev.wheelwise.cli.Main "$@"
