@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FixBuildDepsTest {
   private static final Path REQUIREMENTS = Path.of("examples/alpine-article/pinned/requirements.txt");
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(exit, out.toString(), err.toString());
-  }
-
   private static Path project(Path dir, String dockerfile) throws Exception {
     Files.copy(REQUIREMENTS, dir.resolve("requirements.txt"));
     Path file = dir.resolve("Dockerfile");
@@ -42,16 +31,16 @@ class FixBuildDepsTest {
     Path file = project(dir, "FROM python:3.8-alpine\n"
         + "RUN apk --update add gcc build-base freetype-dev libpng-dev openblas-dev\n"
         + "RUN pip install --no-cache-dir matplotlib pandas\n");
-    Result r = run("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-alpine\n"
         + "RUN apk add --no-cache libgcc libstdc++ freetype libpng openblas && apk --update add --no-cache --virtual .build-deps "
         + "gcc build-base freetype-dev libpng-dev openblas-dev \\\n"
         + " && pip install --no-cache-dir matplotlib pandas && apk del .build-deps\n");
     assertThat(r.err()).contains("fixed WW1003");
-    Result lint = run("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
+    CliRun lint = CliRun.of("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
     assertThat(lint.out()).doesNotContain("WW1003").doesNotContain("DL3019");
-    Result again = run("fix", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun again = CliRun.of("fix", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(again.out()).isEmpty();
   }
 
@@ -59,7 +48,7 @@ class FixBuildDepsTest {
   void aNonBuildPackageInTheSameRunLeavesTheGroupAndCrlfStays(@TempDir Path dir) throws Exception {
     Path file = project(dir, "FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
         + "RUN apk add --virtual .deps curl gcc musl-dev \\\r\n    && pip install -r requirements.txt\r\n");
-    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--no-wheels", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
         + "RUN apk add --no-cache curl libgcc && apk add --no-cache --virtual .deps gcc musl-dev \\\r\n"
@@ -78,7 +67,7 @@ class FixBuildDepsTest {
         + "COPY . .\n"
         + "CMD [\"python\", \"app.py\"]\n";
     Path file = project(dir, before);
-    Result r = run("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     String after = Files.readString(file);
     assertThat(after).isEqualTo("# syntax=docker/dockerfile:1\n"
@@ -104,10 +93,10 @@ class FixBuildDepsTest {
     DockerfileModel model = DockerfileModel.of(Dockerfile.parse(file.toString(), Files.readAllBytes(file)), Map.of(), dir);
     assertThat(model.stages()).extracting(s -> s.name()).containsExactly("ww-builder", "app");
     assertThat(model.finalStage().pythonInstalls()).isEmpty();
-    Result check = run("check", "--offline", "--as-of", "2020-01-29", "--format", "json", file.toString());
+    CliRun check = CliRun.of("check", "--offline", "--as-of", "2020-01-29", "--format", "json", file.toString());
     assertThat(check.exit()).as(check.err()).isIn(0, 1);
     assertThat(check.out()).contains("\"python:3.8-alpine\"");
-    Result lint = run("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
+    CliRun lint = CliRun.of("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
     assertThat(lint.out()).doesNotContain("WW1003");
   }
 
@@ -135,7 +124,7 @@ class FixBuildDepsTest {
         + "\n"
         + "EXPOSE 8000\n";
     Path file = project(dir, before);
-    Result r = run("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(file)).isEqualTo("# wheelwise fix (WW1003): the build packages stay in this stage; only /opt/venv goes to the image\n"
         + "FROM python:3.8-alpine AS ww-builder\n"
@@ -162,9 +151,9 @@ class FixBuildDepsTest {
     DockerfileModel model = DockerfileModel.of(Dockerfile.parse(file.toString(), Files.readAllBytes(file)), Map.of(), dir);
     assertThat(model.finalStage().pythonInstalls()).isEmpty();
     assertThat(model.stages().get(0).pythonInstalls()).hasSize(3);
-    Result lint = run("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
+    CliRun lint = CliRun.of("lint", "--offline", "--as-of", "2020-01-29", "--format", "json", "--no-shellcheck", file.toString());
     assertThat(lint.out()).doesNotContain("WW1003");
-    assertThat(run("fix", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString()).out()).isEmpty();
+    assertThat(CliRun.of("fix", "--keep-base", "--offline", "--as-of", "2020-01-29", file.toString()).out()).isEmpty();
   }
 
   @Test
@@ -178,7 +167,7 @@ class FixBuildDepsTest {
         + "RUN uv pip install --no-cache --no-deps .\n"
         + "CMD [\"python\", \"-m\", \"app\"]\n";
     Path file = project(dir, before);
-    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--no-wheels", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(file)).isEqualTo("# wheelwise fix (WW1003): the build packages stay in this stage; only /opt/venv goes to the image\n"
         + "FROM python:3.8-alpine AS ww-builder\n"
@@ -197,11 +186,11 @@ class FixBuildDepsTest {
         + "CMD [\"python\", \"-m\", \"app\"]\n");
     // uv pip install --system, or with VIRTUAL_ENV already set, installs elsewhere than the venv the COPY takes
     Files.writeString(file, before.replace("uv pip install --no-cache -r", "uv pip install --system --no-cache -r"));
-    r = run("fix", "--no-wheels", file.toString());
+    r = CliRun.of("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(":5: uv pip install --system installs outside the venv the builder stage copies");
     Files.writeString(file, before.replace("COPY requirements.txt .\n", "COPY requirements.txt .\nENV VIRTUAL_ENV=/venv\n"));
-    r = run("fix", "--no-wheels", file.toString());
+    r = CliRun.of("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(":6: VIRTUAL_ENV is set for uv pip install");
   }
@@ -211,7 +200,7 @@ class FixBuildDepsTest {
     // hCaptcha's telegram bot (corpus): pipenv makes a virtualenv of its own, which the builder's /opt/venv would not hold
     Path file = project(dir, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev libffi-dev\n"
         + "RUN pip3 install pip -U && pip3 install pipenv\nCOPY Pipfile* /app/\nRUN pipenv install --dev\n");
-    Result r = run("fix", "--no-wheels", file.toString());
+    CliRun r = CliRun.of("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1003 at " + file + ":5: only `pip install` and `uv pip install` are moved into a builder "
         + "stage, not `pipenv "
@@ -219,18 +208,18 @@ class FixBuildDepsTest {
     // a RUN between two install RUNs would run in the final image before the packages are copied in
     Files.writeString(file, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev\nCOPY requirements.txt .\n"
         + "RUN pip install -r requirements.txt\nRUN python -m compileall /usr/local/lib\nRUN pip install pandas\n");
-    r = run("fix", "--no-wheels", file.toString());
+    r = CliRun.of("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1003 at " + file + ":5: this RUN sits between the Python installs of lines 4 and 6");
     // OctoPrint's shape (corpus): a compile left in the final stage would miss the compilers the builder stage takes
     Files.writeString(file, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev make\nCOPY . /src\n"
         + "RUN pip install /src\nWORKDIR /src/ext\nRUN make\n");
-    r = run("fix", "--no-wheels", file.toString());
+    r = CliRun.of("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1003 at " + file + ":6: `make` stays in the final stage and may need the build packages");
     Files.writeString(file, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev\nCOPY . /src\n"
         + "RUN pip install -r /src/requirements.txt\nRUN cd /src/ext && python3 setup.py build_ext --inplace\n");
-    r = run("fix", "--no-wheels", file.toString());
+    r = CliRun.of("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1003 at " + file + ":5: `python3 setup.py` stays in the final stage");
     assertThat(r.out()).doesNotContain("ww-builder");
@@ -241,7 +230,7 @@ class FixBuildDepsTest {
     Path file = project(dir, "FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
         + "RUN apk add --no-cache --virtual .deps \\\r\n    curl \\\r\n# the compilers\r\n    gcc \\\r\n    musl-dev \\\r\n"
         + "    && pip install --no-cache-dir -r requirements.txt\r\n");
-    Result r = run("fix", "--write", "--no-wheels", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--no-wheels", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-alpine\r\nCOPY requirements.txt .\r\n"
         + "RUN apk add --no-cache curl libgcc && apk add --no-cache --virtual .deps \\\r\n# the compilers\r\n    gcc \\\r\n"
@@ -252,7 +241,7 @@ class FixBuildDepsTest {
   void aRunMixingTheInstallWithOtherCommandsIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
     Path file = project(dir, "FROM python:3.8-alpine\nRUN apk add gcc musl-dev\nCOPY requirements.txt .\n"
         + "RUN pip install -r requirements.txt && python -c 'import this'\n");
-    Result r = run("fix", "--no-wheels", file.toString());
+    CliRun r = CliRun.of("fix", "--no-wheels", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1003", ":4:", "also runs other commands");
     assertThat(r.out()).contains("+RUN apk add --no-cache gcc musl-dev").doesNotContain("ww-builder");
@@ -265,12 +254,12 @@ class FixBuildDepsTest {
         + "RUN apk add gcc musl-dev && pip install -r requirements.txt\n");
     Path yaml = dir.resolve("hadolint.yaml");
     Files.writeString(yaml, "ignored:\n  - WW1003\n");
-    Result r = run("fix", "--no-wheels", "--config", yaml.toString(), file.toString());
+    CliRun r = CliRun.of("fix", "--no-wheels", "--config", yaml.toString(), file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("+RUN apk add --no-cache gcc musl-dev && pip install -r requirements.txt")
         .doesNotContain("--no-cache-dir").doesNotContain(".build-deps");
     assertThat(r.err()).contains("skipped WW1003", "the rule is ignored", "skipped DL3042", ":4:", "inline");
-    Result flag = run("fix", "--no-wheels", "--ignore", "DL3019", "--config", yaml.toString(), file.toString());
+    CliRun flag = CliRun.of("fix", "--no-wheels", "--ignore", "DL3019", "--config", yaml.toString(), file.toString());
     assertThat(flag.out()).isEmpty();
     assertThat(flag.err()).contains("skipped DL3019");
   }

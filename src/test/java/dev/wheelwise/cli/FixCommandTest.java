@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FixCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path ARTICLE = Path.of("examples/alpine-article/pinned");
-
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(exit, out.toString(), err.toString());
-  }
 
   private static Path project(Path dir, String dockerfile) throws Exception {
     Files.copy(ARTICLE.resolve("requirements.txt"), dir.resolve("requirements.txt"));
@@ -41,34 +30,34 @@ class FixCommandTest {
     // blanks before the second, and the plan threw "overlapping edits" (a stack trace, exit 1).
     Path file = project(dir, "FROM python:3.8-alpine\nCOPY requirements.txt .\nRUN apk add --no-cache \\\n    musl-dev libc-dev \\\n"
         + "    gcc freetype-dev \\\n && pip install -r requirements.txt\n");
-    Result r = run("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-slim-buster\nCOPY requirements.txt .\n"
         + "RUN apt-get update && apt-get install -y --no-install-recommends \\\n     \\\n"
         + "    gcc libfreetype-dev && rm -rf /var/lib/apt/lists/* \\\n && pip install --no-cache-dir -r requirements.txt\n");
-    assertThat(run("dockerfile", file.toString()).exit()).isZero();
+    assertThat(CliRun.of("dockerfile", file.toString()).exit()).isZero();
   }
 
   @Test
   void theArticleMovesToSlimWhereCheckSaysEveryPackageIsAWheel(@TempDir Path dir) throws Exception {
     Path file = project(dir, Files.readString(ARTICLE.resolve("Dockerfile")));
-    Result diff = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun diff = CliRun.of("fix", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(diff.exit()).as(diff.err()).isZero();
     assertThat(diff.out()).contains("# WW1001 line 1: python:3.8-alpine -> python:3.8-slim-buster", "--- a/Dockerfile",
         "+++ b/Dockerfile", "-FROM python:3.8-alpine\n", "+FROM python:3.8-slim-buster\n", " COPY requirements.txt .\n");
-    Result written = run("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun written = CliRun.of("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(written.exit()).as(written.err()).isZero();
     assertThat(written.err()).contains("fixed WW1001");
     assertThat(Files.readString(file)).isEqualTo(Files.readString(ARTICLE.resolve("Dockerfile"))
         .replace("FROM python:3.8-alpine", "FROM python:3.8-slim-buster"));
-    Result check = run("check", "--offline", "--as-of", "2020-01-29", "--format", "json", file.toString());
+    CliRun check = CliRun.of("check", "--offline", "--as-of", "2020-01-29", "--format", "json", file.toString());
     JsonNode inUse = null;
     for (JsonNode image : JSON.readTree(check.out()).get("images")) {
       inUse = image.get("image").asText().equals("python:3.8-slim-buster") ? image : inUse;
     }
     assertThat(inUse).as(check.out()).isNotNull();
     assertThat(inUse.get("verdict").asText()).isEqualTo("wheels");
-    Result again = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun again = CliRun.of("fix", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(again.exit()).isZero();
     assertThat(again.out()).isEmpty();
   }
@@ -87,7 +76,7 @@ class FixCommandTest {
         + "pip install numpy==1.18.1\r\n"
         + "EOF\r\n";
     Path file = project(dir, before);
-    Result r = run("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     String after = Files.readString(file);
     assertThat(after).isEqualTo("# escape=\\\r\n"
@@ -111,14 +100,14 @@ class FixCommandTest {
         + "RUN apk add --no-cache --virtual .build-deps gcc musl-dev openblas-dev \\\n"
         + "    && pip install --no-cache-dir -r requirements.txt \\\n"
         + "    && apk del .build-deps\n");
-    Result r = run("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--write", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(file)).isEqualTo("FROM python:3.8-slim-buster\nCOPY requirements.txt .\n"
         + "RUN apt-get update && apt-get install -y --no-install-recommends gcc libopenblas-dev && rm -rf /var/lib/apt/lists/* \\\n"
         + "    && pip install --no-cache-dir -r requirements.txt \\\n"
         + "    && apt-get purge -y --auto-remove gcc libopenblas-dev\n");
     Files.writeString(file, "FROM python:3.8-alpine\nCOPY requirements.txt .\nRUN apk add gcc && pip install -r requirements.txt && apk del gcc\n");
-    Result other = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun other = CliRun.of("fix", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(other.exit()).isEqualTo(1);
     assertThat(other.err()).contains("refused WW1001", "`apk del gcc` removes no --virtual group");
   }
@@ -126,7 +115,7 @@ class FixCommandTest {
   @Test
   void aBusyboxCommandRefusesTheSwitchButNotTheCacheFlags(@TempDir Path dir) throws Exception {
     Path file = project(dir, "FROM python:3.8-alpine\nRUN adduser -D app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n");
-    Result r = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1001", ":2:", "adduser -D", "busybox");
     assertThat(r.out()).contains("+RUN pip install --no-cache-dir -r requirements.txt").doesNotContain("+FROM");
@@ -136,7 +125,7 @@ class FixCommandTest {
   void aStageThatStaysButCopiesFromAMovingOneRefusesTheSwitch(@TempDir Path dir) throws Exception {
     Path file = project(dir, "FROM python:3.8-alpine AS build\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n"
         + "FROM alpine:3.11\nCOPY --from=build /usr/local /usr/local\n");
-    Result r = run("fix", "--offline", "--as-of", "2020-01-29", file.toString());
+    CliRun r = CliRun.of("fix", "--offline", "--as-of", "2020-01-29", file.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("refused WW1001", ":5:", "copies from stage 0");
     assertThat(r.out()).isEmpty();
@@ -147,18 +136,18 @@ class FixCommandTest {
     InputStream saved = System.in;
     try {
       System.setIn(new ByteArrayInputStream("FROM debian:12\nRUN apk add curl\n".getBytes(StandardCharsets.UTF_8)));
-      Result r = run("fix", "--no-wheels", "-");
+      CliRun r = CliRun.of("fix", "--no-wheels", "-");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo("# DL3019 line 2: add --no-cache\n--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n"
           + " FROM debian:12\n-RUN apk add curl\n+RUN apk add --no-cache curl\n");
     } finally {
       System.setIn(saved);
     }
-    assertThat(run("fix", "--write", "-").exit()).isEqualTo(2);
-    assertThat(run("fix", dir.resolve("missing").toString()).exit()).isEqualTo(2);
+    assertThat(CliRun.of("fix", "--write", "-").exit()).isEqualTo(2);
+    assertThat(CliRun.of("fix", dir.resolve("missing").toString()).exit()).isEqualTo(2);
     Path bad = dir.resolve("Dockerfile");
     Files.writeString(bad, "FROM python\nRUN echo " + "x".repeat(70_000) + "\n");
-    Result parse = run("fix", "--no-wheels", bad.toString());
+    CliRun parse = CliRun.of("fix", "--no-wheels", bad.toString());
     assertThat(parse.exit()).as(parse.err()).isEqualTo(2);
     assertThat(parse.err()).contains("line greater than max allowed size");
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LintCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result lint(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  private static CliRun lint(String... args) {
     List<String> all = new ArrayList<>(List.of("lint"));
     all.addAll(List.of(args));
-    int exit = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(exit, out.toString(), err.toString());
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   private static List<String> codes(String json) throws Exception {
@@ -39,7 +32,7 @@ class LintCommandTest {
 
   @Test
   void theArticleReportsSourceBuildsAndTheMissingCompilerOnAlpine() throws Exception {
-    Result r = lint("--format", "json", "--no-shellcheck", "--offline", "--as-of", "2020-01-29", "examples/alpine-article/pinned/Dockerfile");
+    CliRun r = lint("--format", "json", "--no-shellcheck", "--offline", "--as-of", "2020-01-29", "examples/alpine-article/pinned/Dockerfile");
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
     JsonNode findings = JSON.readTree(r.out());
     JsonNode build = null;
@@ -61,22 +54,22 @@ class LintCommandTest {
   void pragmasConfigAndThresholdDecideTheExitCode(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("Dockerfile");
     Files.writeString(file, "FROM python\n# hadolint ignore=DL3013\nRUN pip install --no-cache-dir flask\n");
-    Result plain = lint("--format", "json", "--no-wheels", "--no-shellcheck", file.toString());
+    CliRun plain = lint("--format", "json", "--no-wheels", "--no-shellcheck", file.toString());
     assertThat(codes(plain.out())).containsExactly("DL3006@1");
     assertThat(plain.exit()).isEqualTo(1);
     Path yaml = dir.resolve("hadolint.yaml");
     Files.writeString(yaml, "ignored: [DL3006]\nfailure-threshold: error\n");
-    Result configured = lint("--format", "json", "--no-wheels", "--no-shellcheck", "--config", yaml.toString(),
+    CliRun configured = lint("--format", "json", "--no-wheels", "--no-shellcheck", "--config", yaml.toString(),
         "--disable-ignore-pragma", file.toString());
     assertThat(codes(configured.out())).containsExactly("DL3013@3");
     assertThat(configured.exit()).isZero();
-    Result overridden = lint("--format", "json", "--no-wheels", "--no-shellcheck", "--config", yaml.toString(), "--error", "DL3006",
+    CliRun overridden = lint("--format", "json", "--no-wheels", "--no-shellcheck", "--config", yaml.toString(), "--error", "DL3006",
         "--failure-threshold", "error", file.toString());
     assertThat(overridden.exit()).isZero(); // DL3006 stays ignored by the file; flags add to the lists
-    Result noFail = lint("--no-wheels", "--no-shellcheck", "--no-fail", file.toString());
+    CliRun noFail = lint("--no-wheels", "--no-shellcheck", "--no-fail", file.toString());
     assertThat(noFail.exit()).isZero();
     Files.writeString(yaml, "failure-threshold: loud\n");
-    Result bad = lint("--no-wheels", "--config", yaml.toString(), file.toString());
+    CliRun bad = lint("--no-wheels", "--config", yaml.toString(), file.toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("failure-threshold", "loud", yaml.toString());
   }
@@ -87,7 +80,7 @@ class LintCommandTest {
         "SKIPPED: shellcheck is not on PATH (.ci/run installs Debian's shellcheck)");
     Path file = dir.resolve("Dockerfile");
     Files.writeString(file, "FROM debian:12\nRUN echo start && \\\n    cd /tmp && ls `pwd`\n");
-    Result r = lint("--format", "json", "--no-wheels", file.toString());
+    CliRun r = lint("--format", "json", "--no-wheels", file.toString());
     assertThat(codes(r.out())).contains("SC2006@3", "SC2046@3");
     assertThat(JSON.readTree(r.out()).findValues("column").stream().map(JsonNode::asInt)).contains(19);
   }
