@@ -205,7 +205,7 @@ public final class FileChooser {
           : new Verdict(file, true, OptionalInt.empty(), "usable as source: pip would build it" + ignored);
     }
     String why = e.drop().get() == Drop.UNTAGGED
-        ? reasonWords(e.incompatible().reason()) + ": " + e.detail()
+        ? e.incompatible().reason().words() + ": " + e.detail()
         : e.detail();
     return new Verdict(file, false, OptionalInt.empty(), why);
   }
@@ -312,20 +312,5 @@ public final class FileChooser {
       parts.add(why.unsupportedArchives + " file(s) in archive formats pip cannot install");
     }
     return String.join(" and ", parts);
-  }
-  private static String reasonWords(Compatibility.Reason r) {
-    return switch (r) {
-      case GLIBC_TOO_NEW -> "glibc too new";
-      case MUSL_TOO_NEW -> "musl too new";
-      case PIP_TOO_OLD -> "pip too old for this tag";
-      case GLIBC_WHEEL_ON_MUSL -> "glibc wheel on musl";
-      case MUSL_WHEEL_ON_GLIBC -> "musl wheel on glibc";
-      case ABI3_ON_FREE_THREADED -> "abi3 on free-threaded Python";
-      case WRONG_ABI -> "wrong ABI";
-      case WRONG_PYTHON -> "wrong Python";
-      case WRONG_ARCH -> "wrong architecture";
-      case OTHER_OS -> "other operating system";
-      default -> "unsupported tag";
-    };
   }
 }

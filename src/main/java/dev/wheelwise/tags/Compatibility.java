@@ -16,27 +16,38 @@ public sealed interface Compatibility permits Compatibility.Compatible, Compatib
    */
   enum Reason {
     /** A manylinux wheel needing a newer glibc than the image has. */
-    GLIBC_TOO_NEW,
+    GLIBC_TOO_NEW("glibc too new"),
     /** A musllinux wheel needing a newer musl than the image has. */
-    MUSL_TOO_NEW,
+    MUSL_TOO_NEW("musl too new"),
     /** A tag kind (musllinux, manylinux_X_Y, manylinux2014, riscv64 manylinux) the image's pip predates. */
-    PIP_TOO_OLD,
+    PIP_TOO_OLD("pip too old for this tag"),
     /** A manylinux (glibc) wheel on a musl image such as Alpine. */
-    GLIBC_WHEEL_ON_MUSL,
+    GLIBC_WHEEL_ON_MUSL("glibc wheel on musl"),
     /** A musllinux wheel on a glibc image. */
-    MUSL_WHEEL_ON_GLIBC,
+    MUSL_WHEEL_ON_GLIBC("musl wheel on glibc"),
     /** An abi3 wheel on a free-threaded interpreter, which does not load the GIL stable ABI. */
-    ABI3_ON_FREE_THREADED,
+    ABI3_ON_FREE_THREADED("abi3 on free-threaded Python"),
     /** The Python matches but the ABI does not (free-threaded vs GIL build, debug, abi3t…). */
-    WRONG_ABI,
+    WRONG_ABI("wrong ABI"),
     /** Another Python version or implementation. */
-    WRONG_PYTHON,
+    WRONG_PYTHON("wrong Python"),
     /** A Linux wheel for another CPU architecture. */
-    WRONG_ARCH,
+    WRONG_ARCH("wrong architecture"),
     /** A wheel for macOS, Windows or another operating system. */
-    OTHER_OS,
+    OTHER_OS("other operating system"),
     /** A tag no installer on this target accepts and none of the above explains. */
-    UNKNOWN_TAG
+    UNKNOWN_TAG("unsupported tag");
+
+    private final String words;
+
+    Reason(String words) {
+      this.words = words;
+    }
+
+    /** The reason in a few words, as {@code explain} lists a file ("wrong architecture: built for aarch64…"). */
+    public String words() {
+      return words;
+    }
   }
 
   /** The wheel installs; {@code rank} is the position of its best tag in the ordered list. */

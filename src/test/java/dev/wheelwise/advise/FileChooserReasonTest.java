@@ -58,4 +58,16 @@ class FileChooserReasonTest {
     assertThat(slim).isInstanceOf(Choice.Wheel.class);
     assertThat(((Choice.Wheel) slim).file().filename()).endsWith("manylinux2014_x86_64.whl");
   }
+
+  @Test
+  void explainNamesEachFilesReasonInWordsBeforeItsDetail() {
+    FileChooser chooser = new FileChooser(SLIM_AMD64.chooserTarget(), FormatControl.DEFAULT);
+    Version v = Version.tryParse("2.0.2");
+    assertThat(chooser.judge("numpy", CandidateFile.of("numpy", v, "numpy-2.0.2-cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64.whl"))
+        .why()).isEqualTo("wrong architecture: built for aarch64, the image is x86_64");
+    assertThat(chooser.judge("numpy", CandidateFile.of("numpy", v, "numpy-2.0.2-cp312-cp312-win_amd64.whl")).why())
+        .startsWith("other operating system: built for Windows");
+    assertThat(chooser.judge("numpy", CandidateFile.of("numpy", v, "numpy-2.0.2-cp312-cp312-musllinux_1_1_x86_64.whl")).why())
+        .startsWith("musl wheel on glibc: ");
+  }
 }
