@@ -33,7 +33,7 @@ public final class CheckService {
     this.cost = Objects.requireNonNull(cost, "cost");
     this.sizes = Objects.requireNonNull(sizes, "sizes");
     this.releases = Objects.requireNonNull(releases, "releases");
-    this.planner = new Planner(cost, contents);
+    this.planner = new Planner(cost, contents, releases);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.wheelwise.cost.SdistClass;
 import dev.wheelwise.cost.SdistClassifier;
 import dev.wheelwise.pep440.PipProfile;
 import dev.wheelwise.pep440.Version;
+import dev.wheelwise.pep508.Names;
 import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ public final class Planner {
 
   private final CostModel cost;
   private final SdistContents contents;
+  private final Optional<FileSource> releases;
 
   /**
    * Choices already made, per tag list (target, pip, Python, formats) and per wanted package:
@@ -49,8 +51,17 @@ public final class Planner {
 
   /** @param contents what is known of an sdist's contents (a live index reads them; the snapshot recorded some) */
   public Planner(CostModel cost, SdistContents contents) {
+    this(cost, contents, Optional.empty());
+  }
+
+  /**
+   * @param releases where the project's other releases are seen when the input lists only the
+   *     chosen one's files (a lock): their wheels decide the likely-pure guess for its sdist
+   */
+  public Planner(CostModel cost, SdistContents contents, Optional<FileSource> releases) {
     this.cost = Objects.requireNonNull(cost, "cost");
     this.contents = Objects.requireNonNull(contents, "contents");
+    this.releases = Objects.requireNonNull(releases, "releases");
   }
 
   public ImagePlan plan(CheckInput input, ImageCandidate image) {
@@ -104,6 +115,15 @@ public final class Planner {
     for (CandidateFile f : wanted.otherReleases()) {
       if (f.isWheel()) {
         wheels.add(f.filename());
+      }
+    }
+    if (wheels.isEmpty() && releases.isPresent()) {
+      // A lock lists the locked release's files alone (often just the sdist); the source may
+      // have seen the project's other releases, and "every wheel ever seen is none-any" is about them.
+      for (CandidateFile f : releases.get().files(Names.canonicalize(sdist.name()))) {
+        if (f.isWheel()) {
+          wheels.add(f.filename());
+        }
       }
     }
     SdistClass guess = SdistClassifier.fromWheels(wheels);

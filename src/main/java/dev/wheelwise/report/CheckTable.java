@@ -178,9 +178,11 @@ public final class CheckTable {
         + String.join(" ", f.missingSystemPackages()) + " -> " + code + f.error() + code)));
     for (PackagePlan pkg : p.packages()) {
       if (pkg.choice() instanceof Choice.Sdist s) {
+        // A known build's note says what the answer rests on ("likely pure: …" is a guess from the
+        // project's wheels, "not usable on this distro"): printed, not only in the JSON.
         String needs = pkg.build().map(b -> b.known()
             ? (b.systemPackages().isEmpty() ? "no system packages" : String.join(" ", b.systemPackages()))
-              + (b.toolchains().isEmpty() ? "" : " (" + String.join(", ", b.toolchains()) + ")")
+              + (b.toolchains().isEmpty() ? "" : " (" + String.join(", ", b.toolchains()) + ")") + b.note().map(n -> "; " + n).orElse("")
             : "needs unknown" + b.note().map(n -> ": " + n).orElse("")).orElse("")
             + pkg.build().filter(b -> !b.note().orElse("").contains(b.sdist().describe())).map(b -> "; sdist " + b.sdist().describe()).orElse("");
         lines.add(new Detail("sdist", "builds " + code + s.file().filename() + code + " from source; " + needs
