@@ -9,6 +9,7 @@ import dev.wheelwise.advise.DockerfileInputs;
 import dev.wheelwise.advise.FileSource;
 import dev.wheelwise.advise.IndexFileSource;
 import dev.wheelwise.advise.KnowledgeCosts;
+import dev.wheelwise.advise.RecordedSdistContents;
 import dev.wheelwise.advise.WheelSizes;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.image.Catalog;
@@ -117,7 +118,11 @@ final class WheelCheckOptions {
       if (costs == null) {
         costs = KnowledgeCosts.load();
       }
-      CheckResult result = new CheckService(costs, live.map(WheelSizes.class::cast))
+      // As check builds it for a Dockerfile: the sdist classifications the snapshot recorded and the
+      // source's other releases (blocking packages' upgrades, the likely-pure guess), so lint's
+      // findings and fix's judgement rest on check's own answer. No sdist is downloaded here.
+      CheckResult result = new CheckService(costs, live.map(WheelSizes.class::cast),
+          new RecordedSdistContents(project -> access.snapshotRecordingSdists().flatMap(s -> s.versions(project))), Optional.of(source))
           .check(source.describe(), Optional.ofNullable(asOf), input, placed.candidates(),
               new CheckService.Shown(placed.inUse(), false, false));
       if (live.isPresent() && !live.get().errors().isEmpty()) {
