@@ -54,7 +54,9 @@ final class Blockers {
         continue;
       }
       String name = p.name() + p.version().map(v -> " " + v).orElse("");
-      Optional<Version> upgrade = firstWheel(plan, p, input, releases);
+      // An unknown choice is a gap in what is known (no files seen for the pin, a resolution not
+      // made), not a missing wheel: a later release is no remedy for it.
+      Optional<Version> upgrade = p.choice() instanceof Choice.Unknown ? Optional.empty() : firstWheel(plan, p, input, releases);
       if (upgrade.isPresent()) {
         out.add(on + name + ": " + what + "; " + p.name() + " ≥ " + upgrade.get()
             + ", the first later release seen with a wheel here, would install from a wheel (check it against the project's other "

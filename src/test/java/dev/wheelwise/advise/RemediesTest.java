@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,6 +78,23 @@ class RemediesTest {
       assertThat(Ranking.installs(plan)).isTrue();
     }
     assertThat(said).anySatisfy(s -> assertThat(s).contains(row.says()));
+  }
+
+  @Test
+  void aPinWhoseFilesAreUnknownGetsNoUpgrade() {
+    // bakerydemo pins elasticsearch==5.5.3, a release the snapshot never saw: unknown, which a
+    // later release with a wheel does not answer (5.5.3 may well have one).
+    ImageCandidate image = candidate("python:3.12-slim");
+    Version pinned = Version.tryParse("5.5.3");
+    Wanted wanted = Wanted.listed("elasticsearch", VersionFilter.exactly(pinned), List.of(), Optional.empty());
+    CheckInput input = new CheckInput(List.of(), Optional.empty(), i -> CheckInput.Packages.of(List.of(wanted)), FormatControl.DEFAULT,
+        Optional.empty());
+    ImagePlan plan = new Planner(COST).plan(input, image);
+    assertThat(plan.verdict()).isEqualTo(Verdict.UNKNOWN);
+    FileSource later = source(List.of(file("elasticsearch", Version.tryParse("7.17.13"), "elasticsearch-7.17.13-py2.py3-none-any.whl")));
+    assertThat(Blockers.upgrades(plan, input, Optional.of(later))).isEmpty();
+    assertThat(Blockers.of(plan, input, Optional.of(later))).singleElement()
+        .satisfies(line -> assertThat(line).contains("elasticsearch 5.5.3: unknown: no files known").doesNotContain("≥"));
   }
 
   private static ImageCandidate candidate(String image) {
