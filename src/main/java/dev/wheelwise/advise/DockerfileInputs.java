@@ -86,8 +86,12 @@ public final class DockerfileInputs {
       if (staged.builder()) {
         // The compile happens in the builder: its compilers and -dev packages do not ship.
         multiStage = true;
-        notes.add("compared: what 'pip wheel' at line " + install.line() + " (stage " + (stage.name() != null ? stage.name() : "#" + stage.index())
-            + ") builds on that stage's image, whose wheels line " + staged.installedAt() + " installs");
+        String where = " (stage " + (stage.name() != null ? stage.name() : "#" + stage.index()) + ")";
+        notes.add(staged.copied()
+            ? "compared: the install at line " + install.line() + where + ", on that stage's image: its environment is copied in "
+                + "before line " + staged.installedAt() + " runs the same command again, which installs nothing of its own"
+            : "compared: what 'pip wheel' at line " + install.line() + where + " builds on that stage's image, whose wheels line "
+                + staged.installedAt() + " installs");
         systemPackages.addAll(stagePackages(model, stage));
       }
       for (PackageOp op : stage.packageOpsBefore(install)) {

@@ -27,9 +27,13 @@ final class WheelDirs {
    *     its wheels; 0 for an install in the final image's own stages
    * @param requirementsOnly compare only the requirements the command names, not the files it reads
    */
-  record Staged(Stage stage, PythonInstall install, int installedAt, boolean requirementsOnly) {
+  record Staged(Stage stage, PythonInstall install, int installedAt, boolean requirementsOnly, boolean copied) {
     Staged(Stage stage, PythonInstall install, int installedAt) {
-      this(stage, install, installedAt, false);
+      this(stage, install, installedAt, false, false);
+    }
+
+    Staged(Stage stage, PythonInstall install, int installedAt, boolean requirementsOnly) {
+      this(stage, install, installedAt, requirementsOnly, false);
     }
 
     boolean builder() {
@@ -90,13 +94,23 @@ final class WheelDirs {
     List<Staged> out = new ArrayList<>();
     List<PythonInstall> added = new ArrayList<>();
     for (Stage stage : chain) {
-      addWithBuilders(stage, chain, added, out);
+      addWithBuilders(model, stage, chain, added, out);
     }
     return out;
   }
 
-  private void addWithBuilders(Stage stage, List<Stage> chain, List<PythonInstall> added, List<Staged> out) {
+  private void addWithBuilders(DockerfileModel model, Stage stage, List<Stage> chain, List<PythonInstall> added, List<Staged> out) {
     for (PythonInstall install : stage.pythonInstalls()) {
+      Optional<Staged> copied = copiedEnvironment(model, stage, install, chain);
+      if (copied.isPresent()) {
+        // The environment was built in another stage and copied in; this same command run again
+        // on it finds everything installed. What ships is what that stage installed, on its image.
+        if (!added.contains(copied.get().install())) {
+          added.add(copied.get().install());
+          out.add(copied.get());
+        }
+        continue;
+      }
       Optional<Staged> fromIndex = onlyFromWheelDir(install);
       List<Staged> builders = new ArrayList<>();
       fromIndex.ifPresent(builders::add);
@@ -115,6 +129,30 @@ final class WheelDirs {
       // builder had) through the builder; the requirements it names itself are still its own.
       out.add(new Staged(stage, install, 0, fromIndex.isPresent()));
     }
+  }
+
+  /**
+   * The install of another stage that {@code install} repeats on an environment copied from it:
+   * an earlier {@code COPY --from} of that stage in {@code stage}, and there (or in a stage it is
+   * built FROM) the very same command. The common poetry template builds the venv in a builder
+   * stage with compilers, copies it into a slim stage and runs {@code poetry install} again there,
+   * which installs nothing. Only the same words count: another command may install more.
+   */
+  private static Optional<Staged> copiedEnvironment(DockerfileModel model, Stage stage, PythonInstall install, List<Stage> chain) {
+    for (dev.wheelwise.dockerfile.StageCopy copy : stage.copies()) {
+      if (copy.line() >= install.instructionLine() || copy.fromStage() >= model.stages().size()) {
+        continue;
+      }
+      for (Stage s = model.stages().get(copy.fromStage()); s != null && !chain.contains(s);
+          s = s.baseStage() != null && s.baseStage() >= 0 && s.baseStage() < s.index() ? model.stages().get(s.baseStage()) : null) {
+        for (PythonInstall earlier : s.pythonInstalls()) {
+          if (earlier.tool().equals(install.tool()) && earlier.words().equals(install.words())) {
+            return Optional.of(new Staged(s, earlier, install.line(), false, true));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

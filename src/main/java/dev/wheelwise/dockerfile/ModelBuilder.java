@@ -58,6 +58,8 @@ final class ModelBuilder {
     /** The SHELL instruction's arguments in force; empty for the default /bin/sh -c. */
     List<String> shellArgs = List.of();
     List<Run> runs = new ArrayList<>();
+    /** This stage's COPY --from of earlier stages (not inherited by stages built FROM it). */
+    List<StageCopy> copies = new ArrayList<>();
 
     State copy() {
       State s = new State();
@@ -79,9 +81,7 @@ final class ModelBuilder {
         meta.put(a, buildArgs.get(a));
       }
     }
-    List<Stage> stages = new ArrayList<>();
     List<State> states = new ArrayList<>();
-    Map<String, Integer> stageNames = new HashMap<>();
     State state = null;
     Stage current = null;
     List<Step> steps = null;
@@ -123,8 +123,9 @@ final class ModelBuilder {
         envStack.add(new LinkedHashMap<>(state.vars));
         steps = new ArrayList<>();
         current = new Stage(stages.size(), stageName, ins.line(), written, base, List.copyOf(undefined), platform, baseStage,
-            image, "/", List.of(), List.of());
+            image, "/", List.of(), List.of(), List.of());
         state.runs = new ArrayList<>();
+        state.copies = new ArrayList<>();
         if (stageName != null) {
           stageNames.put(stageName, stages.size());
         }
@@ -158,10 +159,13 @@ final class ModelBuilder {
 
   /** Per stage, the ENV it sets (inherited by stages built FROM it; its ARGs are not). */
   private final List<Map<String, String>> envStack = new ArrayList<>();
+  /** The stages finished so far, and their names (lower case) for FROM and COPY --from. */
+  private final List<Stage> stages = new ArrayList<>();
+  private final Map<String, Integer> stageNames = new HashMap<>();
 
   private Stage finish(Stage s, State state, List<Step> steps) {
     return new Stage(s.index(), s.name(), s.line(), s.baseName(), s.base(), s.undefinedArgs(), s.platform(), s.baseStage(),
-        s.image(), state.workdir, steps, state.runs);
+        s.image(), state.workdir, steps, state.runs, state.copies);
   }
 
   private void apply(Instruction ins, State state, Map<String, String> meta, List<MetaArg> metaArgs, List<Step> steps) {
@@ -241,6 +245,9 @@ final class ModelBuilder {
       String src = Expander.expand(raw, state.vars, file.escape(), undefinedInSource);
       if (!undefinedInSource.isEmpty() && !heredoc) {
         continue; // which context file this is cannot be known
+      }
+      if (fromElsewhere && !heredoc) {
+        fromStage(ins.flag("from").get()).ifPresent(from -> state.copies.add(new StageCopy(from, src, destAbs, ins.line())));
       }
       if (fromElsewhere || heredoc || src.contains("://") || src.startsWith("git@")) {
         // the file at the destination does not come from the build context: hide older mappings
@@ -347,6 +354,18 @@ final class ModelBuilder {
       return null;
     }
     return new DependencyInput.Traced(source, context == null ? null : inContext(source, Files::isDirectory));
+  }
+
+  /** The earlier stage {@code --from} names (by name or index); empty for an image or a build context. */
+  private java.util.Optional<Integer> fromStage(String from) {
+    Integer named = stageNames.get(from.toLowerCase(Locale.ROOT));
+    if (named != null) {
+      return java.util.Optional.of(named);
+    }
+    if (from.matches("[0-9]+") && from.length() < 5 && Integer.parseInt(from) < stages.size()) {
+      return java.util.Optional.of(Integer.parseInt(from));
+    }
+    return java.util.Optional.empty();
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.List;
  * is that stage's index;
  * {@code image} is the external image the stage finally rests on ({@code scratch} included;
  * null when unknown). {@code steps} are the Python installs, package operations and lock exports in file order;
- * {@code runs} every RUN of the stage with its commands.
+ * {@code runs} every RUN of the stage with its commands; {@code copies} its {@code COPY --from} of
+ * earlier stages.
  */
 public record Stage(
     int index,
@@ -24,12 +25,14 @@ public record Stage(
     String image,
     String workdir,
     List<Step> steps,
-    List<Run> runs) {
+    List<Run> runs,
+    List<StageCopy> copies) {
 
   public Stage {
     undefinedArgs = List.copyOf(undefinedArgs);
     steps = List.copyOf(steps);
     runs = List.copyOf(runs);
+    copies = List.copyOf(copies);
   }
 
   public List<PythonInstall> pythonInstalls() {

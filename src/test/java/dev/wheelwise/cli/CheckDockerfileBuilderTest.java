@@ -71,6 +71,41 @@ class CheckDockerfileBuilderTest {
   }
 
   @Test
+  void anEnvironmentBuiltInAnotherStageAndCopiedInIsJudgedWhereItWasBuilt() throws Exception {
+    // The poetry/venv template (mealie's among them): the venv is built in a stage with a compiler,
+    // copied into a clean stage, and the same install runs there again, installing nothing.
+    // markupsafe 2.1.5 has no cp313 wheel: it compiles, which the builder's build-essential allows.
+    Files.writeString(dir.resolve("requirements.txt"), "markupsafe==2.1.5\n");
+    String dockerfile = """
+        FROM python:3.13-slim AS builder
+        RUN apt-get update && apt-get install -y --no-install-recommends build-essential
+        RUN python -m venv /venv
+        COPY requirements.txt .
+        RUN /venv/bin/pip install -r requirements.txt
+        FROM python:3.13-slim
+        COPY --from=builder /venv /venv
+        COPY requirements.txt .
+        RUN /venv/bin/pip install -r requirements.txt
+        """;
+    Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+    StringWriter err = new StringWriter();
+    JsonNode image = check(err);
+    assertThat(image.path("verdict").asText()).isEqualTo("builds");
+    assertThat(names(image)).containsExactly("markupsafe");
+    assertThat(err.toString()).contains("note: compared: the install at line 5 (stage builder), on that stage's image: its environment "
+        + "is copied in before line 9 runs the same command again, which installs nothing of its own");
+
+    // Another command in the final stage may install more: it is compared there, where no compiler is.
+    Files.writeString(dir.resolve("Dockerfile"), dockerfile.substring(0, dockerfile.lastIndexOf("RUN "))
+        + "RUN /venv/bin/pip install --no-deps -r requirements.txt\n");
+    StringWriter again = new StringWriter();
+    JsonNode alone = check(again);
+    assertThat(alone.path("verdict").asText()).isEqualTo("unknown");
+    assertThat(alone.path("unknown").path("reason").asText()).contains("may fail at markupsafe").contains("it lacks gcc libc6-dev");
+    assertThat(again.toString()).doesNotContain("environment is copied in");
+  }
+
+  @Test
   void wheelsFromNowhereStayNotCompared() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), """
         FROM python:3.13-slim

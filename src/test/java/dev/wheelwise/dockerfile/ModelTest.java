@@ -71,6 +71,17 @@ class ModelTest {
   }
 
   @Test
+  void copiesFromEarlierStagesAreRecordedByNameOrIndexNotFromImages() throws Exception {
+    String text = "FROM python:3.12-slim AS Builder\nENV VENV=/opt/venv\nRUN python -m venv $VENV\n"
+        + "FROM python:3.12-slim\nENV VENV=/opt/venv\nCOPY --from=builder $VENV $VENV\nCOPY --from=0 /etc/os-release /tmp/\n"
+        + "COPY --from=ghcr.io/astral-sh/uv:0.9 /uv /bin/\nCOPY app.py .\n";
+    Stage last = model(text, Map.of()).finalStage();
+    assertThat(last.copies()).containsExactly(new StageCopy(0, "/opt/venv", "/opt/venv", 6),
+        new StageCopy(0, "/etc/os-release", "/tmp", 7));
+    assertThat(model(text, Map.of()).stages().get(0).copies()).isEmpty();
+  }
+
+  @Test
   void aCopyThroughAnUnsetVariableTracesNothing() throws Exception {
     // $APP has no value: the file lands somewhere unknown, so /r.txt must not trace to deps/r.txt.
     String text = "FROM python:3.12-slim\nCOPY deps/r.txt $APP/r.txt\nRUN pip install -r /r.txt\n";
