@@ -5,6 +5,7 @@ import dev.wheelwise.dockerfile.DependencyInput;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.dockerfile.PythonInstall;
 import dev.wheelwise.dockerfile.Stage;
+import dev.wheelwise.dockerfile.StageCopy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +140,7 @@ final class WheelDirs {
    * which installs nothing. Only the same words count: another command may install more.
    */
   private static Optional<Staged> copiedEnvironment(DockerfileModel model, Stage stage, PythonInstall install, List<Stage> chain) {
-    for (dev.wheelwise.dockerfile.StageCopy copy : stage.copies()) {
+    for (StageCopy copy : stage.copies()) {
       if (copy.line() >= install.instructionLine() || copy.fromStage() >= model.stages().size()) {
         continue;
       }

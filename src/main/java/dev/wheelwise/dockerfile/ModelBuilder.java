@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -357,15 +358,15 @@ final class ModelBuilder {
   }
 
   /** The earlier stage {@code --from} names (by name or index); empty for an image or a build context. */
-  private java.util.Optional<Integer> fromStage(String from) {
+  private Optional<Integer> fromStage(String from) {
     Integer named = stageNames.get(from.toLowerCase(Locale.ROOT));
     if (named != null) {
-      return java.util.Optional.of(named);
+      return Optional.of(named);
     }
     if (from.matches("[0-9]+") && from.length() < 5 && Integer.parseInt(from) < stages.size()) {
-      return java.util.Optional.of(Integer.parseInt(from));
+      return Optional.of(Integer.parseInt(from));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
