@@ -18,8 +18,6 @@ import dev.wheelwise.advise.ProjectFileInputs;
 import dev.wheelwise.advise.RequirementInputs;
 import dev.wheelwise.dockerfile.Dockerfile;
 import dev.wheelwise.dockerfile.DockerfileModel;
-import dev.wheelwise.index.AsOf;
-import dev.wheelwise.index.LazySnapshot;
 import dev.wheelwise.project.PyprojectReader;
 import dev.wheelwise.project.RequirementSet;
 import dev.wheelwise.project.RequirementsFileReader;
@@ -358,9 +356,9 @@ public final class CheckCommand implements Callable<Integer> {
           lock.packages().stream().filter(p -> p.source().kind() == dev.wheelwise.project.PackageSource.Kind.REGISTRY)
               .map(p -> p.source().location()).filter(l -> !l.isEmpty()).findFirst().orElse(indexLabel()), Optional.empty(),
           // Later releases of a blocking package are looked up in the snapshot, read only if one blocks.
-          new LazySource(() -> snapshotSource(access, date)));
+          new LazySource(() -> access.snapshotSource(date)));
     }
-    FileSource source = offline ? snapshotSource(access, date)
+    FileSource source = offline ? access.snapshotSource(date)
         : new IndexFileSource(access.source(), access.client(), project -> access.snapshot().versions(project), access.asOf());
     Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
     if (file != null || InputFiles.isDockerfile(name)) {
@@ -453,10 +451,6 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** The snapshot (--snapshot, else the embedded one), through --as-of (--offline). */
-  private static FileSource snapshotSource(IndexAccess access, Optional<LocalDate> date) {
-    LazySnapshot snapshot = access.snapshot();
-    return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
-  }
 
   private Optional<Version> describedPython() {
     if (describedPython == null) {

@@ -12,6 +12,7 @@ import dev.wheelwise.index.IndexProvenance;
 import dev.wheelwise.index.PipConfig;
 import dev.wheelwise.index.PipConfigUse;
 import dev.wheelwise.index.PipConfigLoader;
+import dev.wheelwise.advise.FileSource;
 import dev.wheelwise.advise.FormatControl;
 import dev.wheelwise.index.ProjectPage;
 import dev.wheelwise.index.ProjectSource;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -191,6 +193,15 @@ final class IndexAccess implements AutoCloseable {
       }
     }
     return recordsSdists ? Optional.of(snapshot()) : Optional.empty();
+  }
+
+  /**
+   * The snapshot as the file source of an offline run, seen through {@code --as-of} {@code date};
+   * the same snapshot (one read of its bytes) that the sdist records and release dates come from.
+   */
+  FileSource snapshotSource(Optional<LocalDate> date) {
+    LazySnapshot read = snapshot();
+    return FileSource.of(read, date.map(d -> new AsOf(d, read.releaseDates())));
   }
 
   LazySnapshot snapshot() {

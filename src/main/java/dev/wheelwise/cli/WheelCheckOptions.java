@@ -14,10 +14,7 @@ import dev.wheelwise.advise.WheelSizes;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.image.Catalog;
 import dev.wheelwise.image.Overlay;
-import dev.wheelwise.index.AsOf;
 import dev.wheelwise.index.IndexError;
-import dev.wheelwise.index.LazySnapshot;
-import dev.wheelwise.index.SnapshotCodec;
 import dev.wheelwise.image.Platform;
 import dev.wheelwise.lint.Wheels;
 import java.io.IOException;
@@ -97,7 +94,7 @@ final class WheelCheckOptions {
      */
     Wheels check(DockerfileModel model, Path dockerfile, Path context) throws ParseError, IOException, IndexError {
       if (offline && offlineSource == null) {
-        offlineSource = snapshotSource();
+        offlineSource = access.snapshotSource(date);
       }
       FileSource source = offline ? offlineSource : new IndexFileSource(access.source(), access.client(),
           project -> access.snapshot().versions(project), access.asOf());
@@ -131,12 +128,6 @@ final class WheelCheckOptions {
       return new Wheels(result, placed.inUse());
     }
 
-    private FileSource snapshotSource() throws IOException {
-      byte[] embedded = SnapshotCodec.embeddedBytes()
-          .orElseThrow(() -> new UsageException("--offline: this build has no embedded snapshot"));
-      LazySnapshot snapshot = LazySnapshot.of(embedded);
-      return FileSource.of(snapshot, date.map(d -> new AsOf(d, snapshot.releaseDates())));
-    }
 
     @Override
     public void close() {
