@@ -11,6 +11,7 @@ import dev.wheelwise.project.InstallSets;
 import dev.wheelwise.project.LockedPackage;
 import dev.wheelwise.project.LockedSet;
 import dev.wheelwise.project.PackageSource;
+import dev.wheelwise.tags.SdistFilename;
 import dev.wheelwise.tags.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,7 +140,7 @@ public final class LockedInputs {
     String name = path.substring(path.lastIndexOf('/') + 1);
     String decoded = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     // Any archive pip installs from a URL: a wheel, or a source archive it unpacks (.tgz, .tar.xz, ...).
-    boolean archive = decoded.endsWith(".whl") || dev.wheelwise.tags.SdistFilename.pipExtension(decoded).isPresent();
+    boolean archive = decoded.endsWith(".whl") || SdistFilename.pipExtension(decoded).isPresent();
     return archive ? Optional.of(decoded) : Optional.empty();
   }
 }
