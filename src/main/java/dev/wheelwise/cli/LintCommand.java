@@ -157,7 +157,7 @@ public final class LintCommand implements Callable<Integer> {
     Optional<Wheels> facts = Optional.empty();
     if (session != null && model.finalStage() != null) {
       try {
-        facts = Optional.of(session.check(model, path, context));
+        facts = Optional.of(session.checkBase(model, path, context));
       } catch (UsageException | ParseError cannot) {
         notices.println("note: " + name + ": wheel-aware rules skipped: " + (cannot instanceof ParseError p ? p.render() : cannot.getMessage()));
       }

@@ -5,8 +5,11 @@ import dev.wheelwise.advise.CandidateSearch;
 import dev.wheelwise.advise.CheckInput;
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.CheckService;
+import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.DockerfileInputs;
 import dev.wheelwise.advise.FileSource;
+import dev.wheelwise.advise.ImageCandidate;
+import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.IndexFileSource;
 import dev.wheelwise.advise.KnowledgeCosts;
 import dev.wheelwise.advise.RecordedSdistContents;
@@ -89,10 +92,28 @@ final class WheelCheckOptions {
     }
 
     /**
-     * check's answer for the Dockerfile. Throws {@link UsageException} when the base image cannot
-     * be compared (a private image the catalog cannot place); index failures propagate.
+     * check's answer for the Dockerfile: every image check compares, so the result carries check's
+     * recommendation (fix switches to it and judges its edits by it). Throws {@link UsageException}
+     * when the base image cannot be compared (a private image the catalog cannot place); index
+     * failures propagate.
      */
     Wheels check(DockerfileModel model, Path dockerfile, Path context) throws ParseError, IOException, IndexError {
+      return check(model, dockerfile, context, false);
+    }
+
+    /**
+     * As {@link #check}, for lint's rules, which read the other images only to name check's
+     * recommendation when pip builds from source on the base. So the images the Dockerfile uses
+     * are planned first, and the rest (dozens of images; most of check's time) only when a plan
+     * has a source build or a failed one. Otherwise the answer has the base's plans and no
+     * recommendation, since none was made.
+     */
+    Wheels checkBase(DockerfileModel model, Path dockerfile, Path context) throws ParseError, IOException, IndexError {
+      return check(model, dockerfile, context, true);
+    }
+
+    private Wheels check(DockerfileModel model, Path dockerfile, Path context, boolean baseFirst)
+        throws ParseError, IOException, IndexError {
       if (offline && offlineSource == null) {
         offlineSource = access.snapshotSource(date);
       }
@@ -118,16 +139,43 @@ final class WheelCheckOptions {
       // As check builds it for a Dockerfile: the sdist classifications the snapshot recorded and the
       // source's other releases (blocking packages' upgrades, the likely-pure guess), so lint's
       // findings and fix's judgement rest on check's own answer. No sdist is downloaded here.
-      CheckResult result = new CheckService(costs, live.map(WheelSizes.class::cast),
-          new RecordedSdistContents(project -> access.snapshotRecordingSdists().flatMap(s -> s.versions(project))), Optional.of(source))
-          .check(source.describe(), Optional.ofNullable(asOf), input, placed.candidates(),
-              new CheckService.Shown(placed.inUse(), false, false));
-      if (live.isPresent() && !live.get().errors().isEmpty()) {
-        throw live.get().errors().get(0);
+      CheckService service = new CheckService(costs, live.map(WheelSizes.class::cast),
+          new RecordedSdistContents(project -> access.snapshotRecordingSdists().flatMap(s -> s.versions(project))), Optional.of(source));
+      CheckService.Shown shown = new CheckService.Shown(placed.inUse(), false, false);
+      if (baseFirst) {
+        List<ImageCandidate> base = placed.candidates().stream().filter(c -> placed.inUse().contains(c.image())).toList();
+        if (!base.isEmpty()) {
+          CheckResult baseOnly = service.check(source.describe(), Optional.ofNullable(asOf), input, base, shown);
+          throwFirstError(live);
+          if (baseOnly.images().stream().noneMatch(Session::wantsComparison)) {
+            trace.println("verbose: lint: no source build on " + String.join(", ", placed.inUse())
+                + ", so the other " + (placed.candidates().size() - base.size()) + " image(s) were not compared");
+            trace.flush();
+            return new Wheels(withoutComparison(baseOnly), placed.inUse());
+          }
+        }
       }
+      CheckResult result = service.check(source.describe(), Optional.ofNullable(asOf), input, placed.candidates(), shown);
+      throwFirstError(live);
       return new Wheels(result, placed.inUse());
     }
 
+    /** A plan whose findings name check's recommendation: pip builds from source, or the build fails. */
+    private static boolean wantsComparison(ImagePlan plan) {
+      return plan.failure().isPresent() || plan.packages().stream().anyMatch(p -> p.choice() instanceof Choice.Sdist);
+    }
+
+    /** The base's plans alone: nothing was compared, so nothing is recommended or nearest. */
+    private static CheckResult withoutComparison(CheckResult r) {
+      return new CheckResult(r.index(), r.asOf(), r.inputs(), r.images(), Optional.empty(), r.remedies(), r.imageOrigin(),
+          r.provenance(), r.matrix(), r.detailed(), Optional.empty());
+    }
+
+    private static void throwFirstError(Optional<IndexFileSource> live) throws IndexError {
+      if (live.isPresent() && !live.get().errors().isEmpty()) {
+        throw live.get().errors().get(0);
+      }
+    }
 
     @Override
     public void close() {
