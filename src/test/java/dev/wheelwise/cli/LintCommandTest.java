@@ -50,6 +50,33 @@ class LintCommandTest {
     assertThat(missing.path("line").asInt()).isEqualTo(3);
   }
 
+  /**
+   * netifaces 0.11.0 has an sdist and Windows wheels only: every image builds it, and check
+   * recommends one whose build needs it meets. WW1001 must not call that image all wheels.
+   */
+  @Test
+  void aRecommendationThatStillBuildsIsNotCalledAllWheels(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("requirements.txt"), "netifaces==0.11.0\n");
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(file, "FROM python:3.12-alpine\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n");
+    CliRun check = CliRun.of("check", "--offline", "--format", "json", file.toString());
+    String recommended = JSON.readTree(check.out()).path("recommendation").path("image").asText();
+    assertThat(recommended).as(check.err()).isNotEmpty().doesNotContain("alpine");
+    CliRun r = lint("--format", "json", "--no-shellcheck", "--offline", file.toString());
+    JsonNode build = null;
+    for (JsonNode f : JSON.readTree(r.out())) {
+      build = f.path("code").asText().equals("WW1001") ? f : build;
+    }
+    assertThat(build).as(r.out()).isNotNull();
+    assertThat(build.path("message").asText()).contains("netifaces 0.11.0")
+        .contains("check recommends " + recommended + ", where netifaces still build(s) from source")
+        .doesNotContain("every package installs from a wheel");
+    // and fix finds no all-wheels image to switch to: the base stays, and fix says why
+    CliRun fix = CliRun.of("fix", "--offline", file.toString());
+    assertThat(fix.out()).doesNotContain("+FROM ");
+    assertThat(fix.err()).contains("refused WW1001", "check recommends " + recommended);
+  }
+
   @Test
   void pragmasConfigAndThresholdDecideTheExitCode(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("Dockerfile");

@@ -66,7 +66,7 @@ final class BaseSwitch {
         // the slim variant first (alpine -> slim), else check's order
         .sorted(Comparator.comparing(name -> !name.contains("-slim")))
         .findFirst();
-    if (target.isEmpty() && finding.get().fix().isEmpty()) {
+    if (target.isEmpty() && wheels.result().recommendation().filter(r -> !wheels.inUse().contains(r.image())).isEmpty()) {
       return; // check names no better image: nothing for fix to do (the finding stands)
     }
     if (target.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.ImageCandidate;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.PackagePlan;
+import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.lint.Report;
 import dev.wheelwise.lint.Subject;
 import dev.wheelwise.lint.Wheels;
@@ -19,7 +20,8 @@ public final class SourceBuild extends WheelAware {
             + "would do: the build needs compilers and headers, takes minutes and grows the image. The message names the "
             + "packages and why: musl (Alpine) without musllinux wheels, or a CPython newer than the pinned packages' "
             + "wheels. When check recommends an image on which everything is a wheel, the finding names it (and "
-            + "`wheelwise fix` switches to it).");
+            + "`wheelwise fix` switches to it); when check's recommendation still builds some packages, the finding says "
+            + "which.");
   }
 
   @Override
@@ -35,11 +37,26 @@ public final class SourceBuild extends WheelAware {
       String why = image.isMusl()
           ? "musl libc, and no musllinux wheel of these releases fits"
           : "no wheel of these releases fits CPython " + image.python() + " on " + image.platform();
-      Optional<String> better = wheels.result().recommendation().map(r -> r.image()).filter(r -> !wheels.inUse().contains(r));
+      Optional<String> recommended = wheels.result().recommendation().map(r -> r.image()).filter(r -> !wheels.inUse().contains(r));
+      // Only an image whose every plan is all wheels is named as one; check may recommend an image
+      // that still builds (its needs met, or all known), and then the finding says so.
+      Optional<String> better = recommended.filter(r -> allWheels(wheels, r));
+      String then = better.map(b -> "; on " + b + " every package installs from a wheel")
+          .or(() -> recommended.map(r -> "; check recommends " + r + ", where " + builds(wheels, r) + " still build(s) from source"))
+          .orElse("");
       out(subject, out, "pip builds " + built.size() + " package(s) from source on " + image.image() + " (" + image.platform()
-          + "): " + names + " (" + why + ")" + better.map(b -> "; on " + b + " every package installs from a wheel").orElse("")
-          + ".", better);
+          + "): " + names + " (" + why + ")" + then + ".", better);
     }
+  }
+
+  private static boolean allWheels(Wheels wheels, String image) {
+    return wheels.result().images().stream().filter(p -> p.image().image().equals(image)).allMatch(p -> p.verdict() == Verdict.WHEELS);
+  }
+
+  /** The packages pip builds on the image, on any platform compared. */
+  private static String builds(Wheels wheels, String image) {
+    return String.join(", ", wheels.result().images().stream().filter(p -> p.image().image().equals(image))
+        .flatMap(p -> p.packages().stream()).filter(p -> p.choice() instanceof Choice.Sdist).map(PackagePlan::name).distinct().toList());
   }
 
   private static void out(Subject subject, Report out, String message, Optional<String> fix) {
