@@ -19,6 +19,7 @@ import dev.wheelwise.project.RequirementsFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -194,12 +195,28 @@ public final class DockerfileInputs {
         wanted.addAll(p.wanted());
         notCompared.addAll(p.skipped());
       }
-      return new CheckInput.Packages(wanted, Optional.empty(), notCompared, unknownDependencies, unreadHere);
+      return new CheckInput.Packages(distinctPins(wanted), Optional.empty(), notCompared, unknownDependencies, unreadHere);
     }, finalFormats, Optional.of(setup));
     return new Read(Optional.ofNullable(pipStage.image()), input, notes);
   }
 
   /** The system packages the stages {@code stage} is built FROM installed: they are in its filesystem too. */
+  /**
+   * One entry per package pinned to one version. Two installs of it (one lock synced twice with
+   * other groups, or in both branches of a shell {@code if}) install it once: pip's second is a
+   * no-op, and a plan that listed it twice counted one source build as two.
+   */
+  private static List<Wanted> distinctPins(List<Wanted> wanted) {
+    Set<String> seen = new HashSet<>();
+    List<Wanted> out = new ArrayList<>();
+    for (Wanted w : wanted) {
+      if (w.versions().pin().isEmpty() || seen.add(w.name() + "==" + w.versions().pin().get())) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
   private static Set<String> stagePackages(DockerfileModel model, Stage stage) {
     Set<String> out = new LinkedHashSet<>();
     for (Integer parent = stage.baseStage(); parent != null && parent >= 0 && parent < model.stages().size();

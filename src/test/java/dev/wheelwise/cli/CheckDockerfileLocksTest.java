@@ -40,6 +40,11 @@ class CheckDockerfileLocksTest {
 
   /** The packages check compares on python:3.13-slim (metube asks for 3.13) for the Dockerfile with these RUN lines. */
   private Set<String> compared(String... runs) throws Exception {
+    return new TreeSet<>(packages(runs));
+  }
+
+  /** As {@link #compared}, in the plan's order and with any repeats. */
+  private java.util.List<String> packages(String... runs) throws Exception {
     String dockerfile = "FROM python:3.13-slim\nWORKDIR /app\nCOPY pyproject.toml *.lock ./\n"
         + String.join("\n", java.util.Arrays.stream(runs).map(r -> "RUN " + r).toList()) + "\n";
     Files.writeString(dir.resolve("Dockerfile"), dockerfile);
@@ -50,9 +55,22 @@ class CheckDockerfileLocksTest {
     assertThat(code).as(err.toString()).isIn(0, 1);
     JsonNode image = JSON.readTree(out.toString()).path("images").path(0);
     assertThat(image.path("verdict").asText()).as(out.toString()).isNotEqualTo("unknown");
-    Set<String> names = new TreeSet<>();
+    java.util.List<String> names = new java.util.ArrayList<>();
     image.path("packages").forEach(p -> names.add(p.path("name").asText()));
     return names;
+  }
+
+  /**
+   * The same lock synced twice (with and without the dev group, as the two branches of a
+   * shell if do): each package is installed once, and planned once; a plan that listed it
+   * twice counted one source build as two.
+   */
+  @Test
+  void oneLockSyncedTwiceInstallsEachPackageOnce() throws Exception {
+    uvProject();
+    java.util.List<String> once = packages("uv sync --locked");
+    java.util.List<String> twice = packages("uv sync --locked --no-dev", "uv sync --locked");
+    assertThat(twice).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(once);
   }
 
   @Test
