@@ -27,6 +27,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -102,11 +104,12 @@ final class WheelCheckOptions {
     }
 
     /**
-     * As {@link #check}, for lint's rules, which read the other images only to name check's
-     * recommendation when pip builds from source on the base. So the images the Dockerfile uses
-     * are planned first, and the rest (dozens of images; most of check's time) only when a plan
-     * has a source build or a failed one. Otherwise the answer has the base's plans and no
-     * recommendation, since none was made.
+     * As {@link #check}, for lint's rules, which read the other images only to name one instead
+     * of the base when pip builds from source there: an all-wheels image of the base's Python,
+     * else check's recommendation. So the comparison grows only as far as a finding needs: the
+     * images the Dockerfile uses; when a plan there builds from source (or fails), the images of
+     * the same Python; when none of those is all wheels, every image (dozens: most of check's
+     * time). A partial answer carries no recommendation, since none was made.
      */
     Wheels checkBase(DockerfileModel model, Path dockerfile, Path context) throws ParseError, IOException, IndexError {
       return check(model, dockerfile, context, true);
@@ -148,10 +151,16 @@ final class WheelCheckOptions {
           CheckResult baseOnly = service.check(source.describe(), Optional.ofNullable(asOf), input, base, shown);
           throwFirstError(live);
           if (baseOnly.images().stream().noneMatch(Session::wantsComparison)) {
-            trace.println("verbose: lint: no source build on " + String.join(", ", placed.inUse())
-                + ", so the other " + (placed.candidates().size() - base.size()) + " image(s) were not compared");
-            trace.flush();
-            return new Wheels(withoutComparison(baseOnly), placed.inUse());
+            return partial(baseOnly, placed, "no source build on " + String.join(", ", placed.inUse()));
+          }
+          Set<String> pythons = base.stream().map(c -> Wheels.minor(c.python())).collect(Collectors.toSet());
+          List<ImageCandidate> samePython = placed.candidates().stream().filter(c -> pythons.contains(Wheels.minor(c.python()))).toList();
+          if (samePython.size() < placed.candidates().size()) {
+            CheckResult siblings = service.check(source.describe(), Optional.ofNullable(asOf), input, samePython, shown);
+            throwFirstError(live);
+            if (new Wheels(siblings, placed.inUse()).allWheelsOnBasePython(false).isPresent()) {
+              return partial(siblings, placed, "an image of Python " + String.join(", ", pythons) + " installs every package from a wheel");
+            }
           }
         }
       }
@@ -165,7 +174,16 @@ final class WheelCheckOptions {
       return plan.failure().isPresent() || plan.packages().stream().anyMatch(p -> p.choice() instanceof Choice.Sdist);
     }
 
-    /** The base's plans alone: nothing was compared, so nothing is recommended or nearest. */
+    /** An answer from some of the images, said on --verbose. */
+    private Wheels partial(CheckResult some, CandidateSearch.Placed placed, String because) {
+      int compared = some.images().size(); // one plan per image and platform, as candidates are
+      trace.println("verbose: lint: " + because + ", so " + (placed.candidates().size() - compared) + " of "
+          + placed.candidates().size() + " image(s) were not compared");
+      trace.flush();
+      return new Wheels(withoutComparison(some), placed.inUse());
+    }
+
+    /** Plans from some of the images: not all were compared, so nothing is recommended or nearest. */
     private static CheckResult withoutComparison(CheckResult r) {
       return new CheckResult(r.index(), r.asOf(), r.inputs(), r.images(), Optional.empty(), r.remedies(), r.imageOrigin(),
           r.provenance(), r.matrix(), r.detailed(), Optional.empty());

@@ -2,8 +2,10 @@ package dev.wheelwise.lint;
 
 import dev.wheelwise.advise.CheckResult;
 import dev.wheelwise.advise.ImagePlan;
+import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.dockerfile.DockerfileModel;
 import dev.wheelwise.dockerfile.Stage;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,36 @@ public record Wheels(CheckResult result, Set<String> inUse) {
   /** The plans for the image the Dockerfile uses, one per platform. */
   public List<ImagePlan> basePlans() {
     return result.images().stream().filter(p -> inUse.contains(p.image().image())).toList();
+  }
+
+  /**
+   * The image to name instead of the base: the first other image of the base's Python (its
+   * minor version) on which every compared platform installs all packages from wheels, slim
+   * variants first, then in check's ranking order; with {@code aptOnly}, Debian-based ones only
+   * (those fix can translate apk lines for). The answer is the same from a comparison of every
+   * image and from one of the base's Python alone, since the ranking orders any subset alike.
+   */
+  public Optional<String> allWheelsOnBasePython(boolean aptOnly) {
+    List<ImagePlan> base = basePlans();
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    String minor = minor(base.get(0).image().python());
+    return result.images().stream()
+        .map(p -> p.image().image())
+        .distinct()
+        .filter(name -> !inUse.contains(name))
+        .filter(name -> result.images().stream().filter(p -> p.image().image().equals(name))
+            .allMatch(p -> p.verdict() == Verdict.WHEELS && minor.equals(minor(p.image().python()))
+                && (!aptOnly || p.image().packageManager().map("apt"::equals).orElse(false))))
+        .sorted(Comparator.comparing(name -> !name.contains("-slim")))
+        .findFirst();
+  }
+
+  /** "3.8" of "3.8.1": the Python a base switch keeps. */
+  public static String minor(String python) {
+    String[] parts = python == null ? new String[0] : python.split("\\.");
+    return parts.length >= 2 ? parts[0] + "." + parts[1] : String.valueOf(python);
   }
 
   /** The stage check analysed: the last one with a Python install (as {@code DockerfileInputs} picks it). */

@@ -22,17 +22,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * lint plans the images a Dockerfile uses first and compares the others only when a plan builds
- * from source ({@code Session.checkBase}). Its findings must be the ones the full comparison
- * gives ({@code Session.check}), on the article's two Dockerfiles (source builds on 2020's
- * Alpine; wheels today) and on a fixed sample of the corpus's, on the embedded snapshot.
+ * lint plans the images a Dockerfile uses first, those of the same Python when a plan builds from
+ * source, and every image only when none of those is all wheels ({@code Session.checkBase}). Its
+ * findings must be the ones the full comparison gives ({@code Session.check}), on the article's
+ * two Dockerfiles, a fixed sample of the corpus's and two made to reach each depth, on the
+ * embedded snapshot.
  */
 class LintBaseFirstTest {
 
+  private enum Compared { BASE, SAME_PYTHON, EVERY }
+
   @Test
-  void findingsFromTheBaseAloneEqualThoseFromEveryImageCompared() throws Exception {
+  void findingsFromTheBaseFirstEqualThoseFromEveryImageCompared(@TempDir Path dir) throws Exception {
     List<Path> files = new ArrayList<>(List.of(Path.of("examples/alpine-article/today/Dockerfile")));
     try (Stream<Path> all = Files.walk(Shared.require("corpus/dockerfiles"))) {
       List<Path> corpus = all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith("Dockerfile")).sorted().toList();
@@ -40,23 +44,29 @@ class LintBaseFirstTest {
         files.add(corpus.get(i));
       }
     }
-    int shortcut = 0;
-    int compared = 0;
-    // 2020's Alpine builds numpy and matplotlib from source: the recommendation is needed.
-    compared += same(Path.of("examples/alpine-article/pinned/Dockerfile"), "2020-01-29") ? 0 : 1;
+    // numpy 1.21.5 has manylinux wheels for CPython 3.10, no musllinux ones: python:3.10-slim answers.
+    files.add(project(dir.resolve("numpy"), "python:3.10-alpine", "numpy==1.21.5"));
+    // netifaces 0.11.0 builds everywhere: no image of 3.12 is all wheels, so every image is compared.
+    files.add(project(dir.resolve("netifaces"), "python:3.12-alpine", "netifaces==0.11.0"));
+    Map<Compared, Integer> seen = new java.util.EnumMap<>(Compared.class);
+    // 2020's Alpine builds numpy and matplotlib from source; python:3.8-slim-buster is all wheels.
+    seen.merge(same(Path.of("examples/alpine-article/pinned/Dockerfile"), "2020-01-29"), 1, Integer::sum);
     for (Path file : files) {
-      if (same(file, null)) {
-        shortcut++;
-      } else {
-        compared++;
-      }
+      seen.merge(same(file, null), 1, Integer::sum);
     }
-    assertThat(compared).as("Dockerfiles whose base builds from source are compared in full").isGreaterThanOrEqualTo(1);
-    assertThat(shortcut).as("Dockerfiles whose base installs from wheels skip the comparison").isGreaterThanOrEqualTo(2);
+    assertThat(seen).as("each depth of the comparison is reached").containsKeys(Compared.BASE, Compared.SAME_PYTHON, Compared.EVERY);
   }
 
-  /** Asserts lint's findings agree both ways; true when the base-first answer skipped the comparison. */
-  private static boolean same(Path file, String asOf) throws Exception {
+  private static Path project(Path dir, String base, String requirement) throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("requirements.txt"), requirement + "\n");
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(file, "FROM " + base + "\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n");
+    return file;
+  }
+
+  /** Asserts lint's findings agree both ways; says how far the base-first answer compared. */
+  private static Compared same(Path file, String asOf) throws Exception {
     WheelCheckOptions options = new WheelCheckOptions();
     options.offline = true;
     options.asOf = asOf;
@@ -64,7 +74,7 @@ class LintBaseFirstTest {
     Dockerfile parsed = Dockerfile.parse(file.toString(), Files.readAllBytes(file));
     DockerfileModel model = DockerfileModel.of(parsed, Map.of(), context);
     if (model.finalStage() == null) {
-      return false; // no stage: lint runs no wheel-aware rule
+      return Compared.EVERY; // no stage: lint runs no wheel-aware rule
     }
     Optional<Wheels> full;
     Optional<Wheels> base;
@@ -75,16 +85,17 @@ class LintBaseFirstTest {
     assertThat(base.isPresent()).as(file + ": both place the base image, or neither").isEqualTo(full.isPresent());
     assertThat(findings(parsed, model, base)).as(file.toString()).isEqualTo(findings(parsed, model, full));
     if (full.isEmpty()) {
-      return false;
+      return Compared.EVERY;
     }
-    if (base.get().result().images().size() == full.get().result().images().size()) {
+    int planned = base.get().result().images().size();
+    if (planned == full.get().result().images().size()) {
       assertThat(base.get().result().recommendation()).as(file.toString()).isEqualTo(full.get().result().recommendation());
-      return false;
+      return Compared.EVERY;
     }
-    assertThat(base.get().result().recommendation()).as(file + ": nothing compared, nothing recommended").isEmpty();
+    assertThat(base.get().result().recommendation()).as(file + ": not all compared, nothing recommended").isEmpty();
     // compared as text: the plans hold the image's tag set, which has no equals of its own
     assertThat(base.get().basePlans().toString()).as(file + ": the base's plans").isEqualTo(full.get().basePlans().toString());
-    return true;
+    return planned == base.get().basePlans().size() ? Compared.BASE : Compared.SAME_PYTHON;
   }
 
   private static List<Finding> findings(Dockerfile parsed, DockerfileModel model, Optional<Wheels> wheels) {

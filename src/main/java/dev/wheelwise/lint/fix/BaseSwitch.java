@@ -2,7 +2,6 @@ package dev.wheelwise.lint.fix;
 
 import dev.wheelwise.Finding;
 import dev.wheelwise.advise.ImagePlan;
-import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.dockerfile.Instruction;
 import dev.wheelwise.dockerfile.PackageOp;
 import dev.wheelwise.dockerfile.Run;
@@ -12,7 +11,6 @@ import dev.wheelwise.dockerfile.Stage;
 import dev.wheelwise.lint.Subject;
 import dev.wheelwise.lint.Wheels;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,20 +50,9 @@ final class BaseSwitch {
     if (inUse.isEmpty()) {
       return;
     }
-    String minor = minor(inUse.get(0).image().python());
+    String minor = Wheels.minor(inUse.get(0).image().python());
     // check's ranking order (best first): the first other image of the same Python on which every platform is all wheels
-    Optional<String> target = wheels.result().images().stream()
-        .map(p -> p.image().image())
-        .distinct()
-        .filter(name -> !wheels.inUse().contains(name))
-        .filter(name -> {
-          List<ImagePlan> there = wheels.result().images().stream().filter(p -> p.image().image().equals(name)).toList();
-          return there.stream().allMatch(p -> p.verdict() == Verdict.WHEELS && minor.equals(minor(p.image().python()))
-              && p.image().packageManager().map("apt"::equals).orElse(false));
-        })
-        // the slim variant first (alpine -> slim), else check's order
-        .sorted(Comparator.comparing(name -> !name.contains("-slim")))
-        .findFirst();
+    Optional<String> target = wheels.allWheelsOnBasePython(true);
     if (target.isEmpty() && wheels.result().recommendation().filter(r -> !wheels.inUse().contains(r.image())).isEmpty()) {
       return; // check names no better image: nothing for fix to do (the finding stands)
     }
@@ -169,11 +156,6 @@ final class BaseSwitch {
   }
 
   /** {@code 3.8} of {@code 3.8.2}. */
-  private static String minor(String python) {
-    String[] parts = python == null ? new String[0] : python.split("\\.");
-    return parts.length >= 2 ? parts[0] + "." + parts[1] : String.valueOf(python);
-  }
-
   private static boolean isApkAdd(Stage stage, Subject subject, ShellCommand c) {
     return stage.packageOps().stream().anyMatch(op -> op.manager().equals("apk") && HANDLED.contains(op.action())
         && Words.commandOf(subject, op).map(found -> found.offset() == c.offset()).orElse(false));

@@ -19,9 +19,9 @@ public final class SourceBuild extends WheelAware {
         "check's plan for the base image (per `--platform`, on `--as-of`'s index or snapshot) has sdists where a wheel "
             + "would do: the build needs compilers and headers, takes minutes and grows the image. The message names the "
             + "packages and why: musl (Alpine) without musllinux wheels, or a CPython newer than the pinned packages' "
-            + "wheels. When check recommends an image on which everything is a wheel, the finding names it (and "
-            + "`wheelwise fix` switches to it); when check's recommendation still builds some packages, the finding says "
-            + "which.");
+            + "wheels. When an image of the same Python installs every package from a wheel (slim first), the finding names "
+            + "it and `wheelwise fix` switches to it; else it names check's recommendation when that is all wheels, and when "
+            + "check's recommendation still builds some packages, says which.");
   }
 
   @Override
@@ -38,9 +38,10 @@ public final class SourceBuild extends WheelAware {
           ? "musl libc, and no musllinux wheel of these releases fits"
           : "no wheel of these releases fits CPython " + image.python() + " on " + image.platform();
       Optional<String> recommended = wheels.result().recommendation().map(r -> r.image()).filter(r -> !wheels.inUse().contains(r));
-      // Only an image whose every plan is all wheels is named as one; check may recommend an image
-      // that still builds (its needs met, or all known), and then the finding says so.
-      Optional<String> better = recommended.filter(r -> allWheels(wheels, r));
+      // The smallest change first: an image of the base's Python that is all wheels (what fix
+      // switches to), else check's recommendation when it is all wheels. check may recommend an
+      // image that still builds (its needs met, or all known), and then the finding says so.
+      Optional<String> better = wheels.allWheelsOnBasePython(false).or(() -> recommended.filter(r -> allWheels(wheels, r)));
       String then = better.map(b -> "; on " + b + " every package installs from a wheel")
           .or(() -> recommended.map(r -> "; check recommends " + r + ", where " + builds(wheels, r) + " still build(s) from source"))
           .orElse("");
