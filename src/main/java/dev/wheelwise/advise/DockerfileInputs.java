@@ -200,7 +200,6 @@ public final class DockerfileInputs {
     return new Read(Optional.ofNullable(pipStage.image()), input, notes);
   }
 
-  /** The system packages the stages {@code stage} is built FROM installed: they are in its filesystem too. */
   /**
    * One entry per package pinned to one version. Two installs of it (one lock synced twice with
    * other groups, or in both branches of a shell {@code if}) install it once: pip's second is a
@@ -217,6 +216,7 @@ public final class DockerfileInputs {
     return out;
   }
 
+  /** The system packages the stages {@code stage} is built FROM installed: they are in its filesystem too. */
   private static Set<String> stagePackages(DockerfileModel model, Stage stage) {
     Set<String> out = new LinkedHashSet<>();
     for (Integer parent = stage.baseStage(); parent != null && parent >= 0 && parent < model.stages().size();

@@ -169,7 +169,7 @@ final class WheelCheckOptions {
       return new Wheels(result, placed.inUse());
     }
 
-    /** A plan whose findings name check's recommendation: pip builds from source, or the build fails. */
+    /** A plan whose WW1001 names another image: pip builds from source there, or the build fails. */
     private static boolean wantsComparison(ImagePlan plan) {
       return plan.failure().isPresent() || plan.packages().stream().anyMatch(p -> p.choice() instanceof Choice.Sdist);
     }

@@ -155,7 +155,6 @@ final class BaseSwitch {
     }
   }
 
-  /** {@code 3.8} of {@code 3.8.2}. */
   private static boolean isApkAdd(Stage stage, Subject subject, ShellCommand c) {
     return stage.packageOps().stream().anyMatch(op -> op.manager().equals("apk") && HANDLED.contains(op.action())
         && Words.commandOf(subject, op).map(found -> found.offset() == c.offset()).orElse(false));
