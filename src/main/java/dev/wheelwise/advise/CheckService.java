@@ -1,19 +1,26 @@
 package dev.wheelwise.advise;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** The comparison: plans per image, ranked, as a matrix, with a recommendation and remedies. */
+/** The comparison: plans per image, ranked, as a matrix, with a recommendation and remedies. One run's, on one thread. */
 public final class CheckService {
 
   private final Planner planner;
   private final CostModel cost;
   private final Optional<WheelSizes> sizes;
   private final Optional<FileSource> releases;
+  // Plans made for one input, by image: lint compares in steps (the base, its Python's images,
+  // every image), and each step's images include the last's. A plan depends only on the input
+  // and the image, so each is made once; keyed by identity, as the steps pass the same objects.
+  private final Map<ImageCandidate, ImagePlan> planned = new IdentityHashMap<>();
+  private CheckInput plannedFor;
 
   public CheckService(CostModel cost) {
     this(cost, Optional.empty());
@@ -57,8 +64,12 @@ public final class CheckService {
 
   public CheckResult check(String index, Optional<String> asOf, CheckInput input, List<ImageCandidate> images, Shown shown) {
     List<ImagePlan> plans = new ArrayList<>();
+    if (plannedFor != input) {
+      planned.clear();
+      plannedFor = input;
+    }
     for (ImageCandidate image : images) {
-      plans.add(planner.plan(input, image));
+      plans.add(planned.computeIfAbsent(image, i -> planner.plan(input, i)));
     }
     if (sizes.isPresent()) {
       plans = measured(input, plans, sizes.get());
