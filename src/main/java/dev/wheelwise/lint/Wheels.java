@@ -45,11 +45,20 @@ public record Wheels(CheckResult result, Set<String> inUse) {
         .map(p -> p.image().image())
         .distinct()
         .filter(name -> !inUse.contains(name))
-        .filter(name -> result.images().stream().filter(p -> p.image().image().equals(name))
-            .allMatch(p -> p.verdict() == Verdict.WHEELS && minor.equals(minor(p.image().python()))
-                && (!aptOnly || p.image().packageManager().map("apt"::equals).orElse(false))))
+        .filter(this::allWheels)
+        .filter(name -> plansOf(name).allMatch(p -> minor.equals(minor(p.image().python()))
+            && (!aptOnly || p.image().packageManager().map("apt"::equals).orElse(false))))
         .sorted(Comparator.comparing(name -> !name.contains("-slim")))
         .findFirst();
+  }
+
+  /** Whether pip installs every package from a wheel on the image, on each platform compared. */
+  public boolean allWheels(String image) {
+    return plansOf(image).allMatch(p -> p.verdict() == Verdict.WHEELS);
+  }
+
+  private java.util.stream.Stream<ImagePlan> plansOf(String image) {
+    return result.images().stream().filter(p -> p.image().image().equals(image));
   }
 
   /** "3.8" of "3.8.1": the Python a base switch keeps. */

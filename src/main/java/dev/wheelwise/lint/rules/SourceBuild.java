@@ -5,7 +5,6 @@ import dev.wheelwise.advise.Choice;
 import dev.wheelwise.advise.ImageCandidate;
 import dev.wheelwise.advise.ImagePlan;
 import dev.wheelwise.advise.PackagePlan;
-import dev.wheelwise.advise.Verdict;
 import dev.wheelwise.lint.Report;
 import dev.wheelwise.lint.Subject;
 import dev.wheelwise.lint.Wheels;
@@ -41,17 +40,13 @@ public final class SourceBuild extends WheelAware {
       // The smallest change first: an image of the base's Python that is all wheels (what fix
       // switches to), else check's recommendation when it is all wheels. check may recommend an
       // image that still builds (its needs met, or all known), and then the finding says so.
-      Optional<String> better = wheels.allWheelsOnBasePython(false).or(() -> recommended.filter(r -> allWheels(wheels, r)));
+      Optional<String> better = wheels.allWheelsOnBasePython(false).or(() -> recommended.filter(wheels::allWheels));
       String then = better.map(b -> "; on " + b + " every package installs from a wheel")
           .or(() -> recommended.map(r -> "; check recommends " + r + ", where " + builds(wheels, r) + " still build(s) from source"))
           .orElse("");
       out(subject, out, "pip builds " + built.size() + " package(s) from source on " + image.image() + " (" + image.platform()
           + "): " + names + " (" + why + ")" + then + ".", better);
     }
-  }
-
-  private static boolean allWheels(Wheels wheels, String image) {
-    return wheels.result().images().stream().filter(p -> p.image().image().equals(image)).allMatch(p -> p.verdict() == Verdict.WHEELS);
   }
 
   /** The packages pip builds on the image, on any platform compared. */
