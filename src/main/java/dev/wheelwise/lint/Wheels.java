@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * check's answer for a Dockerfile, as the wheel-aware rules read it: the result (plans for the
@@ -57,7 +58,7 @@ public record Wheels(CheckResult result, Set<String> inUse) {
     return plansOf(image).allMatch(p -> p.verdict() == Verdict.WHEELS);
   }
 
-  private java.util.stream.Stream<ImagePlan> plansOf(String image) {
+  private Stream<ImagePlan> plansOf(String image) {
     return result.images().stream().filter(p -> p.image().image().equals(image));
   }
 
