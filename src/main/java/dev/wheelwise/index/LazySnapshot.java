@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelwise.pep508.Names;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +71,22 @@ public final class LazySnapshot implements ProjectSource {
 
   /** Reads gzip'd snapshot bytes ({@link SnapshotCodec#write}). */
   public static LazySnapshot of(byte[] gzipped) throws IOException {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-      return new LazySnapshot(in.readAllBytes());
+    return new LazySnapshot(gunzip(gzipped));
+  }
+
+  /**
+   * The inflated bytes, in one array of the size the gzip trailer states (ISIZE, RFC 1952 2.3.1).
+   * A size deflate could not reach from this input (over ~1032:1, a corrupt trailer) is ignored
+   * rather than allocated.
+   */
+  private static byte[] gunzip(byte[] gzipped) throws IOException {
+    long stated = gzipped.length < 18 ? -1 : Integer.toUnsignedLong(
+        ByteBuffer.wrap(gzipped, gzipped.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    if (stated > 1032L * gzipped.length) {
+      stated = -1;
+    }
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped), 1 << 16)) {
+      return SizedRead.readAll(in, stated);
     }
   }
 

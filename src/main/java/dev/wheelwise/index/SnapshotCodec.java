@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -205,8 +207,13 @@ public final class SnapshotCodec {
 
   /** The embedded snapshot's gzip'd bytes, or empty when the jar carries none. */
   public static Optional<byte[]> embeddedBytes() throws IOException {
-    try (InputStream in = SnapshotCodec.class.getResourceAsStream("snapshot.json.gz")) {
-      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    URL resource = SnapshotCodec.class.getResource("snapshot.json.gz");
+    if (resource == null) {
+      return Optional.empty();
+    }
+    URLConnection entry = resource.openConnection();
+    try (InputStream in = entry.getInputStream()) {
+      return Optional.of(SizedRead.readAll(in, entry.getContentLengthLong()));
     }
   }
 
