@@ -22,8 +22,20 @@ public final class Pitfalls {
     this.all = List.copyOf(all);
   }
 
-  /** The knowledge bundled with wheelwise. */
+  /**
+   * The knowledge bundled with wheelwise, read once per process: check's cost model, lint's
+   * WW1007 and check's SARIF all ask for it, and reading it again cost lint ~7 ms a run.
+   */
   public static Pitfalls load() {
+    return Bundled.PITFALLS;
+  }
+
+  /** Initialised on first use by the JVM's class initialisation, which is thread-safe. */
+  private static final class Bundled {
+    static final Pitfalls PITFALLS = read();
+  }
+
+  private static Pitfalls read() {
     List<Pitfall> out = new ArrayList<>();
     for (PitfallRow r : KnowledgeFiles.read(KnowledgeFiles.PITFALLS, PitfallsFile.class).rows()) {
       Set<Exposure.Use> uses = EnumSet.noneOf(Exposure.Use.class);
