@@ -74,7 +74,7 @@ final class WheelCheckOptions {
     private final Optional<LocalDate> date;
     private Catalog catalog;
     // read once per session, not per check: fix checks up to three times, lint once per file
-    private FileSource offlineSource;
+    private final FileSource offlineSource;
     private KnowledgeCosts costs;
 
     private final PrintWriter trace;
@@ -91,6 +91,10 @@ final class WheelCheckOptions {
       this.trace = verbosity.trace(err);
       this.access = new IndexAccess(o, err);
       this.date = AsOfDate.parse(asOf);
+      // Read the snapshot (a ~9 MB array) before the caller parses any Dockerfile, as check does:
+      // read later, it no longer fits the young generation's remaining space and costs lint an
+      // extra collection, which made lint slower than check on the article's Dockerfile.
+      this.offlineSource = offline ? access.snapshotSource(date) : null;
     }
 
     /**
@@ -107,9 +111,9 @@ final class WheelCheckOptions {
      * As {@link #check}, for lint's rules, which read the other images only to name one instead
      * of the base when pip builds from source there: an all-wheels image of the base's Python,
      * else check's recommendation. So the comparison grows only as far as a finding needs: the
-     * images the Dockerfile uses; when a plan there builds from source (or fails), the images of
-     * the same Python; when none of those is all wheels, every image (dozens: most of check's
-     * time). A partial answer carries no recommendation, since none was made.
+     * images the Dockerfile uses; when a plan there builds from source (or fails), the slim images
+     * of the same Python, then all of that Python's; when none of those is all wheels, every image
+     * (dozens: most of check's time). A partial answer carries no recommendation, since none was made.
      */
     Wheels checkBase(DockerfileModel model, Path dockerfile, Path context) throws ParseError, IOException, IndexError {
       return check(model, dockerfile, context, true);
@@ -117,9 +121,6 @@ final class WheelCheckOptions {
 
     private Wheels check(DockerfileModel model, Path dockerfile, Path context, boolean baseFirst)
         throws ParseError, IOException, IndexError {
-      if (offline && offlineSource == null) {
-        offlineSource = access.snapshotSource(date);
-      }
       FileSource source = offline ? offlineSource : new IndexFileSource(access.source(), access.client(),
           project -> access.snapshot().versions(project), access.asOf());
       Optional<IndexFileSource> live = source instanceof IndexFileSource l ? Optional.of(l) : Optional.empty();
@@ -155,8 +156,16 @@ final class WheelCheckOptions {
           }
           Set<String> pythons = base.stream().map(c -> Wheels.minor(c.python())).collect(Collectors.toSet());
           List<ImageCandidate> samePython = placed.candidates().stream().filter(c -> pythons.contains(Wheels.minor(c.python()))).toList();
-          if (samePython.size() < placed.candidates().size()) {
-            CheckResult siblings = service.check(source.describe(), Optional.ofNullable(asOf), input, samePython, shown);
+          // The slim images first: Wheels names a slim one before any other, so when one of them
+          // installs from wheels the other images of that Python cannot change the answer.
+          List<ImageCandidate> slim = samePython.stream().filter(c -> base.contains(c) || Wheels.slim(c.image())).toList();
+          int compared = base.size();
+          for (List<ImageCandidate> step : List.of(slim, samePython)) {
+            if (step.size() == compared || step.size() == placed.candidates().size()) {
+              continue; // nothing new to compare, or the last step's comparison of every image
+            }
+            compared = step.size();
+            CheckResult siblings = service.check(source.describe(), Optional.ofNullable(asOf), input, step, shown);
             throwFirstError(live);
             if (new Wheels(siblings, placed.inUse()).allWheelsOnBasePython(false).isPresent()) {
               return partial(siblings, placed, "an image of Python " + String.join(", ", pythons) + " installs every package from a wheel");
