@@ -56,6 +56,10 @@ class RankingTest {
             "smaller than b (estimated 150 MB against 400 MB)"),
         new Row("a bounded size before an open-ended one", new P("a", "3.12.1", Verdict.WHEELS, List.of(), 0, Optional.of(Range.of(900_000_000, 900_000_000))),
             new P("b", "3.13.1", Verdict.WHEELS, List.of(), 0, Optional.of(Range.atLeast(100_000_000))), "smaller than b"),
+        new Row("neither size recorded: a slim variant before a full one",
+            new P("python:3.12-slim-trixie", "3.12.1", Verdict.WHEELS, List.of(), 0, Optional.empty()),
+            new P("python:3.13-trixie", "3.13.1", Verdict.WHEELS, List.of(), 0, Optional.empty()),
+            "a slim variant, smaller than python:3.13-trixie by construction"),
         new Row("within 10 % the newer Python", new P("a", "3.13.1", Verdict.WHEELS, List.of(), 0, Optional.of(Range.of(155_000_000, 155_000_000))),
             new P("b", "3.12.1", Verdict.WHEELS, List.of(), 0, MB150), "a newer Python than b (3.13.1 against 3.12.1)"))
         .map(Arguments::of);
@@ -73,7 +77,8 @@ class RankingTest {
 
   static ImagePlan plan(P p) {
     ImageCandidate image = new ImageCandidate(p.image(), "linux/amd64", p.python(), "glibc", Optional.of("2.41"), Optional.of("apt"),
-        Set.of(), Set.of(), true, OptionalLong.empty(), List.of(), Optional.empty(), List.of(), List.of(), "slim-trixie");
+        Set.of(), Set.of(), true, OptionalLong.empty(), List.of(), Optional.empty(), List.of(), List.of(),
+        p.image().contains("-slim") ? "slim-trixie" : "trixie");
     List<PackagePlan> packages = new ArrayList<>();
     for (int i = 0; i < p.builds().size(); i++) {
       CandidateFile sdist = new CandidateFile("pkg" + i, Version.tryParse("1.0"), "pkg" + i + "-1.0.tar.gz", OptionalLong.of(1000),
