@@ -158,6 +158,15 @@ public record ImageCandidate(
     return family.equals("full") ? release : family + "-" + release;
   }
 
+  /**
+   * A docker-library python slim variant ({@code slim-trixie}), from the catalog's record of the
+   * image's family rather than its name: lint names a slim image first, and the ranking prefers
+   * one where sizes do not decide.
+   */
+  public boolean slim() {
+    return variant.startsWith("slim-");
+  }
+
   public boolean isMusl() {
     return libc.equals("musl");
   }

@@ -74,17 +74,6 @@ public final class Ranking {
     return bytes == Long.MAX_VALUE || bytes <= 0 ? Long.MAX_VALUE : (long) Math.floor(Math.log(bytes) / Math.log(1.1));
   }
 
-  /**
-   * A docker-library python slim variant ({@code python:3.10-slim-trixie}). The full variants are
-   * built FROM buildpack-deps, which adds compilers and -dev headers; slim ones purge them
-   * (catalog/SOURCES.md). Every amd64 pair the catalog measured has the slim one 4.5–9.5x
-   * smaller (113–193 MB against 881–1120 MB), so where neither size was recorded slim is still
-   * known to be the smaller: an order between two unknowns, not a size assumed for either.
-   */
-  static boolean slimVariant(ImagePlan plan) {
-    return plan.image().variant().startsWith("slim-");
-  }
-
   private static Version python(ImagePlan plan) {
     Version v = Version.tryParse(plan.image().python());
     return v != null ? v : Version.tryParse("0");
@@ -96,7 +85,12 @@ public final class Ranking {
       .thenComparingLong(p -> p.summary().estimatedBuildSeconds().map(Range::highOrMax).orElse(Long.MAX_VALUE))
       .thenComparingInt(p -> p.summary().pitfalls().size())
       .thenComparingLong(Ranking::sizeBand)
-      .thenComparing(p -> !slimVariant(p))
+      // The full python variants are built FROM buildpack-deps, which adds compilers and -dev
+      // headers; the slim ones purge them (catalog/SOURCES.md). Every amd64 pair the catalog
+      // measured has slim 4.5-9.5x smaller (113-193 MB against 881-1120 MB), so where neither size
+      // was recorded slim is still known to be the smaller: an order between two unknowns, not a
+      // size assumed for either.
+      .thenComparing(p -> !p.image().slim())
       .thenComparing(Ranking::python, Comparator.reverseOrder());
 
   /** The plans, best first; ties keep the given order. */

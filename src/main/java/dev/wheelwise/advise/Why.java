@@ -51,7 +51,7 @@ final class Why {
       why = "fewer musl runtime pitfalls than " + name;
     } else if (Ranking.sizeBand(r) != Ranking.sizeBand(best)) {
       why = "smaller than " + name + sizes(best, r);
-    } else if (Ranking.slimVariant(r) != Ranking.slimVariant(best)) {
+    } else if (r.image().slim() != best.image().slim()) {
       why = "a slim variant, smaller than " + name + " by construction (the full variants add compilers and headers; "
           + "neither size is recorded)";
     } else if (!r.image().python().equals(best.image().python())) {

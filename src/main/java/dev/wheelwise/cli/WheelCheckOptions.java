@@ -158,7 +158,7 @@ final class WheelCheckOptions {
           List<ImageCandidate> samePython = placed.candidates().stream().filter(c -> pythons.contains(Wheels.minor(c.python()))).toList();
           // The slim images first: Wheels names a slim one before any other, so when one of them
           // installs from wheels the other images of that Python cannot change the answer.
-          List<ImageCandidate> slim = samePython.stream().filter(c -> base.contains(c) || Wheels.slim(c.image())).toList();
+          List<ImageCandidate> slim = samePython.stream().filter(c -> base.contains(c) || c.slim()).toList();
           int compared = base.size();
           for (List<ImageCandidate> step : List.of(slim, samePython)) {
             if (step.size() == compared || step.size() == placed.candidates().size()) {

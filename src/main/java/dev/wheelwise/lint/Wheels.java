@@ -49,13 +49,8 @@ public record Wheels(CheckResult result, Set<String> inUse) {
         .filter(this::allWheels)
         .filter(name -> plansOf(name).allMatch(p -> minor.equals(minor(p.image().python()))
             && (!aptOnly || p.image().packageManager().map("apt"::equals).orElse(false))))
-        .sorted(Comparator.comparing(name -> !slim(name)))
+        .sorted(Comparator.comparing(name -> plansOf(name).noneMatch(p -> p.image().slim())))
         .findFirst();
-  }
-
-  /** A slim variant (python:3.12-slim, python:3.12-slim-bookworm): named before other images. */
-  public static boolean slim(String image) {
-    return image.contains("-slim");
   }
 
   /** Whether pip installs every package from a wheel on the image, on each platform compared. */

@@ -102,7 +102,7 @@ class LintBaseFirstTest {
       return Compared.BASE;
     }
     boolean slimOnly = base.get().result().images().stream()
-        .allMatch(p -> base.get().inUse().contains(p.image().image()) || Wheels.slim(p.image().image()));
+        .allMatch(p -> base.get().inUse().contains(p.image().image()) || p.image().slim());
     return slimOnly ? Compared.SLIM : Compared.SAME_PYTHON;
   }
 
