@@ -10,15 +10,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A snapshot file read on demand: one pass notes where each project's facts start and end,
- * and a project is parsed only when asked for. Reading all 45,000 files of the embedded
- * snapshot costs more than the rest of a typical run; most runs ask for a few dozen projects.
+ * A snapshot file read on demand: a project is parsed only when asked for. Reading all 45,000
+ * files of the embedded snapshot costs more than the rest of a typical run; most runs ask for a
+ * few dozen projects. Where each project's facts lie comes from the {@code projectSpans} table
+ * written ahead of them, so the projects are not even scanned; a file without the table (written
+ * before it existed) is scanned once for it.
  */
 public final class LazySnapshot implements ProjectSource {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,9 +35,11 @@ public final class LazySnapshot implements ProjectSource {
     this.json = json;
     String d = null;
     String schema = null;
-    JsonNode dates = MAPPER.createObjectNode();
+    JsonNode dates = null;
+    JsonNode stated = null;
     try (JsonParser p = new JsonFactory().createParser(json)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
+      fields:
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
@@ -47,7 +53,16 @@ public final class LazySnapshot implements ProjectSource {
           case "releaseDates":
             dates = MAPPER.readTree(p);
             break;
+          case "projectSpans":
+            stated = MAPPER.readTree(p);
+            break;
           case "projects":
+            if (stated != null && dates != null) {
+              // Everything else came before: the table says where each project lies, and the
+              // rest of the text is left unread.
+              placeStated(stated, p.currentTokenLocation().getByteOffset());
+              break fields;
+            }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
               String name = p.currentName();
               p.nextToken();
@@ -66,7 +81,26 @@ public final class LazySnapshot implements ProjectSource {
       throw new IOException("not a " + Snapshot.SCHEMA + " file (schema '" + schema + "')");
     }
     this.date = d == null ? "unknown" : d;
-    this.releaseDates = SnapshotCodec.readDates(dates);
+    this.releaseDates = SnapshotCodec.readDates(dates != null ? dates : MAPPER.createObjectNode());
+  }
+
+  /**
+   * The spans {@link SnapshotCodec#write} recorded, relative to the projects object at {@code base}.
+   * Checked before use, so a table that does not match its text is an error here rather than a
+   * wrong project later: each span lies inside the text, follows its own name's key and is
+   * braced as one JSON object.
+   */
+  private void placeStated(JsonNode stated, long base) throws IOException {
+    for (Map.Entry<String, JsonNode> e : stated.properties()) {
+      long start = base + e.getValue().path(0).asLong(-1);
+      long end = base + e.getValue().path(1).asLong(-1);
+      byte[] key = ("\"" + e.getKey() + "\":").getBytes(StandardCharsets.UTF_8);
+      if (start - key.length <= base || end <= start || end > json.length || json[(int) start] != '{' || json[(int) end - 1] != '}'
+          || !Arrays.equals(json, (int) start - key.length, (int) start, key, 0, key.length)) {
+        throw new IOException("snapshot: projectSpans gives " + e.getKey() + " a span that is not one of the projects");
+      }
+      spans.put(e.getKey(), new long[] {start, end});
+    }
   }
 
   /** Reads gzip'd snapshot bytes ({@link SnapshotCodec#write}). */

@@ -31,7 +31,10 @@ import java.util.zip.GZIPOutputStream;
  * carries no time stamp). Sdist classifications (a build from a live index) are an optional
  * {@code sdists} object per version, announced by {@code sdistsRecorded} ahead of the projects
  * so a reader learns from the first few KiB whether there are any; a reader that predates them
- * ignores both keys, so the schema name stays.
+ * ignores both keys, so the schema name stays. Likewise {@code releaseDates} and
+ * {@code projectSpans} (each project's start and end in the text, relative to the projects
+ * object's opening brace) come before {@code projects}, so {@link LazySnapshot} reads the head
+ * and leaves the projects unscanned.
  */
 public final class SnapshotCodec {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,39 +51,69 @@ public final class SnapshotCodec {
     if (recorded > 0) {
       root.put("sdistsRecorded", recorded);
     }
-    ObjectNode projects = root.putObject("projects");
-    s.projects().forEach((name, versions) -> {
-      ObjectNode p = projects.putObject(name);
-      versions.forEach((version, facts) -> {
-        ObjectNode v = p.putObject(version);
-        if (facts.complete()) {
-          v.put("complete", true);
-        }
-        ArrayNode files = v.putArray("files");
-        facts.files().forEach(f -> files.add(file(f)));
-        if (!facts.dependencies().isEmpty()) {
-          ArrayNode deps = v.putArray("dependencies");
-          facts.dependencies().forEach(deps::add);
-        }
-        facts.dependenciesFrom().ifPresent(from -> v.put("dependenciesFrom", from));
-        if (!facts.sdists().isEmpty()) {
-          ObjectNode sdists = v.putObject("sdists");
-          facts.sdists().forEach((filename, r) -> sdists.set(filename, sdist(r)));
-        }
-      });
-    });
     ObjectNode dates = root.putObject("releaseDates");
     s.releaseDates().forEach((name, versions) -> {
       ObjectNode p = dates.putObject(name);
       versions.forEach((version, d) -> p.putObject(version).put("date", d.date().toString()).put("source", d.source()).put("note", d.note()));
     });
+    // Each project is written on its own, so where it lies in the text is known: projectSpans
+    // (ahead of the projects) lets LazySnapshot find one without scanning them all.
+    ObjectNode spans = root.putObject("projectSpans");
+    ByteArrayOutputStream projects = new ByteArrayOutputStream();
+    projects.write('{');
+    for (Map.Entry<String, Map<String, Snapshot.VersionFacts>> e : s.projects().entrySet()) {
+      if (projects.size() > 1) {
+        projects.write(',');
+      }
+      projects.writeBytes(json(MAPPER.getNodeFactory().textNode(e.getKey())));
+      projects.write(':');
+      int start = projects.size();
+      projects.writeBytes(json(project(e.getValue())));
+      spans.putArray(e.getKey()).add(start).add(projects.size());
+    }
+    projects.write('}');
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      MAPPER.writeValue(gz, root);
+      // the head as a tree, the projects as written above: {"schema":…,"projectSpans":{…},"projects":{…}}
+      byte[] head = json(root);
+      gz.write(head, 0, head.length - 1);
+      gz.write(",\"projects\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      projects.writeTo(gz);
+      gz.write('}');
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
+  }
+
+  private static byte[] json(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+  }
+
+  private static ObjectNode project(Map<String, Snapshot.VersionFacts> versions) {
+    ObjectNode p = MAPPER.createObjectNode();
+    versions.forEach((version, facts) -> {
+      ObjectNode v = p.putObject(version);
+      if (facts.complete()) {
+        v.put("complete", true);
+      }
+      ArrayNode files = v.putArray("files");
+      facts.files().forEach(f -> files.add(file(f)));
+      if (!facts.dependencies().isEmpty()) {
+        ArrayNode deps = v.putArray("dependencies");
+        facts.dependencies().forEach(deps::add);
+      }
+      facts.dependenciesFrom().ifPresent(from -> v.put("dependenciesFrom", from));
+      if (!facts.sdists().isEmpty()) {
+        ObjectNode sdists = v.putObject("sdists");
+        facts.sdists().forEach((filename, r) -> sdists.set(filename, sdist(r)));
+      }
+    });
+    return p;
   }
 
   private static ObjectNode file(DistFile f) {
