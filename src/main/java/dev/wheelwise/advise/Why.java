@@ -52,8 +52,10 @@ final class Why {
     } else if (Ranking.sizeBand(r) != Ranking.sizeBand(best)) {
       why = "smaller than " + name + sizes(best, r);
     } else if (r.image().slim() != best.image().slim()) {
+      // Said only as observed: the bands tie either because neither size is known or because both
+      // estimates fall within 10 % of each other.
       why = "a slim variant, smaller than " + name + " by construction (the full variants add compilers and headers; "
-          + "neither size is recorded)";
+          + (Ranking.sizeBand(best) == Long.MAX_VALUE ? "neither size is recorded)" : "the estimates are within 10 %)");
     } else if (!r.image().python().equals(best.image().python())) {
       why = "a newer Python than " + name + " (" + best.image().python() + " against " + r.image().python() + ") at about the same size";
     } else {

@@ -59,7 +59,13 @@ class RankingTest {
         new Row("neither size recorded: a slim variant before a full one",
             new P("python:3.12-slim-trixie", "3.12.1", Verdict.WHEELS, List.of(), 0, Optional.empty()),
             new P("python:3.13-trixie", "3.13.1", Verdict.WHEELS, List.of(), 0, Optional.empty()),
-            "a slim variant, smaller than python:3.13-trixie by construction"),
+            "a slim variant, smaller than python:3.13-trixie by construction (the full variants add compilers and headers; "
+                + "neither size is recorded)"),
+        new Row("estimates within 10 %: a slim variant before a full one",
+            new P("python:3.12-slim-trixie", "3.12.1", Verdict.WHEELS, List.of(), 0, Optional.of(Range.of(155_000_000, 155_000_000))),
+            new P("python:3.13-trixie", "3.13.1", Verdict.WHEELS, List.of(), 0, MB150),
+            "a slim variant, smaller than python:3.13-trixie by construction (the full variants add compilers and headers; "
+                + "the estimates are within 10 %)"),
         new Row("within 10 % the newer Python", new P("a", "3.13.1", Verdict.WHEELS, List.of(), 0, Optional.of(Range.of(155_000_000, 155_000_000))),
             new P("b", "3.12.1", Verdict.WHEELS, List.of(), 0, MB150), "a newer Python than b (3.13.1 against 3.12.1)"))
         .map(Arguments::of);
