@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class SnapshotCodec {
       // the head as a tree, the projects as written above: {"schema":…,"projectSpans":{…},"projects":{…}}
       byte[] head = json(root);
       gz.write(head, 0, head.length - 1);
-      gz.write(",\"projects\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      gz.write(",\"projects\":".getBytes(StandardCharsets.UTF_8));
       projects.writeTo(gz);
       gz.write('}');
     } catch (IOException e) {
